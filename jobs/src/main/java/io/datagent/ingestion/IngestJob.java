@@ -1,0 +1,74 @@
+package io.datagent.ingestion;
+
+import io.datagent.config.ArgSpec;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Spark JAR task that loads uploaded CSV and Excel files into documented Delta tables ({@code raw} text layer and
+ * typed {@code serving} layer), with a quarantine for rows that do not fit and a log of every file.
+ *
+ * <p>Runs as a Databricks {@code spark_jar_task} (parameters below) and locally through {@code ./agent ingest}. Throws
+ * (so the run is marked failed and the monitor sees it) when any file failed; the other files are still loaded.
+ */
+public final class IngestJob {
+
+  private IngestJob() {}
+
+  public static ArgSpec argSpec() {
+    return new ArgSpec("IngestJob")
+        .required("source", "carpeta o archivo a cargar, p. ej. /Volumes/<catalogo>/raw/uploads")
+        .optional("catalog", "", "catálogo de Unity Catalog (vacío: el del clúster)")
+        .optional("raw-schema", "raw", "esquema de la capa de texto, la cuarentena y el registro")
+        .optional("serving-schema", "serving", "esquema de las tablas tipadas")
+        .optional("archive", "", "carpeta donde guardar una copia de cada archivo procesado")
+        .optional("batch-id", "", "identificador del lote (p. ej. {{job.run_id}})")
+        .optional("parallelism", "0", "tareas de lectura por archivo grande; 0 = automático")
+        .optional("files", "", "solo estos archivos (rutas relativas a --source, separadas por comas)");
+  }
+
+  public static IngestConfig config(String... args) {
+    ArgSpec.Parsed p = argSpec().parse(args);
+    String batch = p.find("batch-id").orElseGet(IngestJob::newBatchId);
+    int parallelism = p.getInt("parallelism");
+    if (parallelism < 0) {
+      throw new IllegalArgumentException("IngestJob: parameter --parallelism must be 0 or positive, got " + parallelism);
+    }
+    return new IngestConfig(p.find("catalog").orElse(null), p.get("raw-schema"), p.get("serving-schema"), p.get("source"),
+        p.find("archive").orElse(null), batch, parallelism,
+        p.find("files").map(f -> java.util.Arrays.stream(f.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
+            .orElse(java.util.List.of()));
+  }
+
+  public static String newBatchId() {
+    return LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+        + "-" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  public static IngestReport run(SparkSession spark, IngestConfig cfg) {
+    IngestReport report = new Ingestion(spark, cfg, System.out::println).run();
+    System.out.println(report.summary());
+    return report;
+  }
+
+  public static void main(String[] args) {
+    IngestConfig cfg = config(args);
+    SparkSession spark = SparkSession.builder().getOrCreate();
+    IngestReport report = run(spark, cfg);
+    if (report.anyFailed()) {
+      StringBuilder sb = new StringBuilder("La ingesta terminó con archivos con error:");
+      report.files().stream().filter(f -> f.status() == FileStatus.FAILED).forEach(f -> sb.append("\n  - ").append(f.message()));
+      throw new IngestionFailedException(sb.toString());
+    }
+  }
+
+  /** Thrown at the end of a run in which at least one file failed, after the others were loaded. */
+  public static final class IngestionFailedException extends RuntimeException {
+    public IngestionFailedException(String message) {
+      super(message);
+    }
+  }
+}

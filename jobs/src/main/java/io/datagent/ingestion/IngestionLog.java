@@ -1,0 +1,68 @@
+package io.datagent.ingestion;
+
+import io.datagent.spark.DeltaTables;
+import io.datagent.spark.TableRef;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code raw._ingestion_log}: one row per file (or sheet) per run. It is also what makes re-runs idempotent: a file
+ * whose content (sha256) was already loaded into the same dataset is skipped and recorded as such.
+ */
+final class IngestionLog {
+
+  static final StructType SCHEMA = new StructType()
+      .add("file", DataTypes.StringType, false)
+      .add("sha256", DataTypes.StringType, true)
+      .add("dataset", DataTypes.StringType, true)
+      .add("table", DataTypes.StringType, true)
+      .add("rows_read", DataTypes.LongType, false)
+      .add("rows_loaded", DataTypes.LongType, false)
+      .add("rows_quarantined", DataTypes.LongType, false)
+      .add("status", DataTypes.StringType, false)
+      .add("message", DataTypes.StringType, true)
+      .add("batch_id", DataTypes.StringType, false)
+      .add("started_at", DataTypes.TimestampType, false)
+      .add("ended_at", DataTypes.TimestampType, false);
+
+  private final SparkSession spark;
+  private final TableRef ref;
+
+  IngestionLog(SparkSession spark, TableRef ref) {
+    this.spark = spark;
+    this.ref = ref;
+  }
+
+  /** Content already loaded: key {@code sha256|dataset} to a Spanish description of when and where. */
+  Map<String, String> loaded() {
+    Map<String, String> keys = new HashMap<>();
+    if (!DeltaTables.exists(spark, ref)) {
+      return keys;
+    }
+    List<Row> rows = spark.sql("SELECT sha256, dataset, first(table), max(ended_at), first(file) FROM " + ref.sql()
+        + " WHERE status IN ('LOADED', 'PARTIAL') AND sha256 IS NOT NULL GROUP BY sha256, dataset").collectAsList();
+    for (Row r : rows) {
+      keys.put(r.getString(0) + "|" + r.getString(1),
+          "el mismo contenido ya se cargó en la tabla " + r.getString(2) + " (archivo " + r.getString(4) + ", "
+              + r.getTimestamp(3).toInstant().toString().replace('T', ' ').substring(0, 16) + " UTC)");
+    }
+    return keys;
+  }
+
+  void append(List<FileOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    List<Row> rows = outcomes.stream().map(o -> RowFactory.create(o.file(), o.sha256(), o.dataset(), o.table(),
+        o.rowsRead(), o.rowsLoaded(), o.rowsQuarantined(), o.status().name(), o.message(), o.batchId(),
+        Timestamp.from(o.startedAt()), Timestamp.from(o.endedAt()))).toList();
+    DeltaTables.append(spark.createDataFrame(rows, SCHEMA).coalesce(1), ref);
+  }
+}

@@ -1,0 +1,235 @@
+package io.datagent.ingestion;
+
+import io.datagent.ingestion.typing.ColumnProfile;
+import io.datagent.ingestion.typing.ConversionException;
+import io.datagent.ingestion.typing.ValueConverter;
+import io.datagent.spark.DeltaTables;
+import io.datagent.spark.Sql;
+import io.datagent.spark.TableRef;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Writes one table's share of a run: the raw text rows, the typed serving rows, and the quarantine, each as one
+ * Delta commit that replaces exactly the rows of the files being (re)loaded.
+ */
+final class TableLoader {
+
+  static final StructType QUARANTINE_SCHEMA = new StructType()
+      .add("table", DataTypes.StringType, false)
+      .add("source_file", DataTypes.StringType, false)
+      .add("source_row", DataTypes.LongType, false)
+      .add("column", DataTypes.StringType, true)
+      .add("value", DataTypes.StringType, true)
+      .add("reason", DataTypes.StringType, false)
+      .add("batch_id", DataTypes.StringType, false)
+      .add("quarantined_at", DataTypes.TimestampType, false);
+
+  /** Rows of each unit that failed typing. */
+  record Result(Map<Integer, Long> quarantinedByUnit, Map<String, String> types) {}
+
+  private final SparkSession spark;
+  private final IngestConfig cfg;
+  private final String batchId;
+  private final Timestamp ingestedAt;
+
+  TableLoader(SparkSession spark, IngestConfig cfg, String batchId, Timestamp ingestedAt) {
+    this.spark = spark;
+    this.cfg = cfg;
+    this.batchId = batchId;
+    this.ingestedAt = ingestedAt;
+  }
+
+  Result load(TablePlan plan, JavaRDD<ParsedRow> parsed, List<SourceUnit> good, Map<Integer, UnitStats> stats, int partitions) {
+    TableRef rawRef = cfg.raw(plan.table);
+    TableRef servingRef = cfg.serving(plan.table);
+    Set<Integer> goodIds = new HashSet<>();
+    HashMap<Integer, String> files = new HashMap<>();
+    for (SourceUnit u : good) {
+      goodIds.add(u.index());
+      files.put(u.index(), u.file().relative());
+    }
+    List<String> fileList = good.stream().map(u -> u.file().relative()).distinct().toList();
+
+    // Columns written: every existing column, plus new columns some loaded unit has.
+    List<Integer> active = new ArrayList<>();
+    Set<String> existing = new HashSet<>();
+    if (plan.existingRaw != null) {
+      existing.addAll(List.of(plan.existingRaw.fieldNames()));
+    }
+    if (plan.existingServing != null) {
+      existing.addAll(List.of(plan.existingServing.fieldNames()));
+    }
+    for (int j = 0; j < plan.width(); j++) {
+      int col = j;
+      boolean present = good.stream().anyMatch(u -> contains(plan.mappings.get(u.index()), col));
+      if (present || existing.contains(plan.columns.get(j))) {
+        active.add(j);
+      }
+    }
+    int[] cols = active.stream().mapToInt(Integer::intValue).toArray();
+    JavaRDD<ParsedRow> rows = parsed.filter(r -> goodIds.contains(r.unit()) && !r.fatal() && r.problem() == null);
+
+    writeRaw(plan, rawRef, rows, cols, files, fileList, partitions);
+
+    // Types: the existing serving column's type wins; new columns take what the data says.
+    ValueConverter[] converters = new ValueConverter[cols.length];
+    StructField[] fields = new StructField[cols.length];
+    Map<String, String> types = new LinkedHashMap<>();
+    for (int k = 0; k < cols.length; k++) {
+      String name = plan.columns.get(cols[k]);
+      ColumnProfile profile = mergedProfile(good, stats, cols[k], plan.originalHeaders.get(name));
+      DataType type;
+      if (plan.existingServing != null && List.of(plan.existingServing.fieldNames()).contains(name)) {
+        type = plan.existingServing.apply(name).dataType();
+        converters[k] = ValueConverter.forExistingColumn(type.simpleString(), profile);
+      } else {
+        converters[k] = new ValueConverter(profile.decide());
+        type = DataType.fromDDL(converters[k].type().sqlType());
+      }
+      types.put(name, type.simpleString());
+      fields[k] = DeltaTables.withComment(new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty()),
+          plan.descriptions.getOrDefault(name, plan.originalHeaders.get(name)),
+          Map.of("original_header", plan.originalHeaders.getOrDefault(name, name)));
+    }
+    StructType servingSchema = lineage(new StructType(fields));
+    String[] names = active.stream().map(plan.columns::get).toArray(String[]::new);
+    String batch = batchId;
+    Timestamp at = ingestedAt;
+    JavaRDD<Converted> converted = rows.map(r -> convert(r, cols, names, converters))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      JavaRDD<Row> ok = converted.filter(Converted::ok).map(c -> withLineage(c.values(), files.get(c.unit()), c.row(), batch, at));
+      DeltaTables.replaceWhereIn(spark.createDataFrame(ok, servingSchema).coalesce(partitions), servingRef, "_source_file", fileList,
+          plan.existingServing != null);
+      DeltaTables.syncComments(spark, servingRef, plan.descriptions, plan.tableComment(), hasSourceComment(plan));
+
+      JavaRDD<Converted> bad = converted.filter(c -> !c.ok());
+      Map<Integer, Long> badByUnit = new HashMap<>(bad.map(Converted::unit).countByValue());
+      String table = plan.table;
+      JavaRDD<Row> quarantine = bad.flatMap(c -> c.failures().stream()
+              .map(f -> RowFactory.create(table, files.get(c.unit()), c.row(), f.column(), f.value(), f.reason(), batch, at))
+              .iterator())
+          .union(parsed.filter(r -> goodIds.contains(r.unit()) && !r.fatal() && r.problem() != null)
+              .map(r -> RowFactory.create(table, files.get(r.unit()), r.row(), null, r.rawLine(), r.problem(), batch, at)));
+      writeQuarantine(table, fileList, quarantine, badByUnit.values().stream().mapToLong(Long::longValue).sum()
+          + good.stream().mapToLong(u -> stats.containsKey(u.index()) ? stats.get(u.index()).ragged : 0).sum());
+      return new Result(badByUnit, types);
+    } finally {
+      converted.unpersist(false);
+    }
+  }
+
+  private void writeRaw(TablePlan plan, TableRef rawRef, JavaRDD<ParsedRow> rows, int[] cols, HashMap<Integer, String> files,
+      List<String> fileList, int partitions) {
+    StructField[] fields = new StructField[cols.length];
+    for (int k = 0; k < cols.length; k++) {
+      String name = plan.columns.get(cols[k]);
+      String original = plan.originalHeaders.getOrDefault(name, name);
+      fields[k] = DeltaTables.withComment(DataTypes.createStructField(name, DataTypes.StringType, true), original,
+          Map.of("original_header", original));
+    }
+    StructType schema = lineage(new StructType(fields));
+    String batch = batchId;
+    Timestamp at = ingestedAt;
+    JavaRDD<Row> raw = rows.map(r -> {
+      Object[] v = new Object[cols.length];
+      String[] cells = r.cells();
+      for (int k = 0; k < cols.length; k++) {
+        v[k] = cells[cols[k]];
+      }
+      return withLineage(v, files.get(r.unit()), r.row(), batch, at);
+    });
+    DeltaTables.replaceWhereIn(spark.createDataFrame(raw, schema).coalesce(partitions), rawRef, "_source_file", fileList,
+        plan.existingRaw != null);
+    Map<String, String> comments = new LinkedHashMap<>(plan.originalHeaders);
+    DeltaTables.syncComments(spark, rawRef, comments, plan.tableComment(), hasSourceComment(plan));
+  }
+
+  private void writeQuarantine(String table, List<String> fileList, JavaRDD<Row> quarantine, long expected) {
+    TableRef ref = cfg.quarantine();
+    boolean exists = DeltaTables.exists(spark, ref);
+    String predicate = "`table` = " + Sql.literal(table) + " AND " + DeltaTables.inPredicate("source_file", fileList);
+    if (expected == 0 && (!exists || spark.table(ref.sql()).where(predicate).isEmpty())) {
+      return;
+    }
+    DeltaTables.replaceWhere(spark.createDataFrame(quarantine, QUARANTINE_SCHEMA).coalesce(1), ref, predicate, exists);
+  }
+
+  static Converted convert(ParsedRow r, int[] cols, String[] names, ValueConverter[] converters) {
+    Object[] v = new Object[cols.length];
+    List<Converted.Failure> failures = List.of();
+    String[] cells = r.cells();
+    for (int k = 0; k < cols.length; k++) {
+      String cell = cells[cols[k]];
+      try {
+        Object o = converters[k].convert(cell);
+        v[k] = o instanceof LocalDate d ? java.sql.Date.valueOf(d) : o;
+      } catch (ConversionException e) {
+        if (failures.isEmpty()) {
+          failures = new ArrayList<>(2);
+        }
+        failures.add(new Converted.Failure(names[k], cell, e.getMessage()));
+      }
+    }
+    return new Converted(r.unit(), r.row(), v, failures);
+  }
+
+  private static Row withLineage(Object[] values, String file, long row, String batch, Timestamp at) {
+    Object[] all = new Object[values.length + 4];
+    System.arraycopy(values, 0, all, 0, values.length);
+    all[values.length] = file;
+    all[values.length + 1] = row;
+    all[values.length + 2] = batch;
+    all[values.length + 3] = at;
+    return RowFactory.create(all);
+  }
+
+  static StructType lineage(StructType data) {
+    return data
+        .add("_source_file", DataTypes.StringType, false)
+        .add("_source_row", DataTypes.LongType, false)
+        .add("_batch_id", DataTypes.StringType, false)
+        .add("_ingested_at", DataTypes.TimestampType, false);
+  }
+
+  private static ColumnProfile mergedProfile(List<SourceUnit> good, Map<Integer, UnitStats> stats, int col, String header) {
+    ColumnProfile merged = null;
+    for (SourceUnit u : good) {
+      UnitStats s = stats.get(u.index());
+      if (s != null && s.profiles[col] != null) {
+        merged = merged == null ? s.profiles[col] : merged.merge(s.profiles[col]);
+      }
+    }
+    return merged != null ? merged : new ColumnProfile(header == null ? "" : header, false);
+  }
+
+  private static boolean hasSourceComment(TablePlan plan) {
+    return plan.units.stream().anyMatch(u -> u.tableComment() != null);
+  }
+
+  private static boolean contains(int[] a, int v) {
+    for (int x : a) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

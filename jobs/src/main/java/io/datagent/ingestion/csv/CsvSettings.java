@@ -1,0 +1,37 @@
+package io.datagent.ingestion.csv;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
+/** The one univocity configuration used both to sniff a file on the driver and to parse it in tasks. */
+final class CsvSettings {
+
+  /** Cells up to this size are read (100 KB cells are legitimate: long descriptions). */
+  static final int MAX_CHARS_PER_CELL = 4 * 1024 * 1024;
+  static final int MAX_COLUMNS = 4096;
+
+  private CsvSettings() {}
+
+  static CsvParser parser(char delimiter) {
+    CsvParserSettings s = new CsvParserSettings();
+    s.getFormat().setDelimiter(delimiter);
+    s.getFormat().setQuote('"');
+    s.getFormat().setQuoteEscape('"');
+    s.setLineSeparatorDetectionEnabled(true);
+    s.setIgnoreLeadingWhitespaces(false);
+    s.setIgnoreTrailingWhitespaces(false);
+    s.setIgnoreLeadingWhitespacesInQuotes(false);
+    s.setIgnoreTrailingWhitespacesInQuotes(false);
+    s.setKeepQuotes(false);
+    s.setSkipEmptyLines(true);
+    s.setNullValue("");
+    s.setEmptyValue("");
+    s.setMaxCharsPerColumn(MAX_CHARS_PER_CELL);
+    s.setMaxColumns(MAX_COLUMNS);
+    s.setHeaderExtractionEnabled(false);
+    s.setReadInputOnSeparateThread(false);
+    s.setCommentProcessingEnabled(false);
+    s.setErrorContentLength(120);
+    return new CsvParser(s);
+  }
+}

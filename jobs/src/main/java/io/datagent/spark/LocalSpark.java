@@ -1,0 +1,75 @@
+package io.datagent.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The local stand-in for a Databricks workspace: Spark in local mode with Delta tables on disk.
+ *
+ * <p>Layout under the workspace folder: {@code tables/<schema>/<table>} (Delta), {@code volumes/uploads/} (the local
+ * Volume). Spark's in-memory catalog forgets tables between processes, so {@link #open} registers every Delta
+ * directory it finds as an external table of its schema; tables written later go to the same layout through
+ * {@link #locationFor}.
+ */
+public final class LocalSpark {
+
+  public static final List<String> SCHEMAS = List.of("raw", "serving");
+
+  private LocalSpark() {}
+
+  /** Starts (or reuses) a local session configured for Delta and registers the workspace's tables. */
+  public static SparkSession open(Path workspace) {
+    Path ws = workspace.toAbsolutePath().normalize();
+    SparkSession spark = SparkSession.builder()
+        .appName("datagent-local")
+        .master(System.getProperty("datagent.spark.master", "local[*]"))
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.warehouse.dir", ws.resolve("tables").toString())
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "false")
+        .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    attach(spark, ws);
+    return spark;
+  }
+
+  /** Creates the schemas and registers existing Delta tables of a workspace in the session catalog. */
+  public static void attach(SparkSession spark, Path workspace) {
+    for (String schema : SCHEMAS) {
+      Path dir = workspace.resolve("tables").resolve(schema);
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + TableRef.quote(schema) + " LOCATION " + Sql.literal(dir.toUri().toString()));
+      try (Stream<Path> tables = Files.list(dir)) {
+        for (Path t : (Iterable<Path>) tables::iterator) {
+          if (Files.isDirectory(t.resolve("_delta_log"))) {
+            spark.sql("CREATE TABLE IF NOT EXISTS " + TableRef.of(null, schema, t.getFileName().toString()).sql()
+                + " USING delta LOCATION " + Sql.literal(t.toUri().toString()));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Where a local table's Delta files live. */
+  public static Path locationFor(Path workspace, TableRef table) {
+    return workspace.toAbsolutePath().normalize().resolve("tables").resolve(table.schema()).resolve(table.table());
+  }
+}

@@ -1,0 +1,53 @@
+package io.datagent.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * {@code ./agent bench <name>}: benchmarks that print ratios against a baseline measured in the same run (these
+ * machines are noisy; absolute times alone mean little). Benchmarks are {@link Benchmark}s, found here or through
+ * {@link ServiceLoader}.
+ */
+final class BenchCommand implements Command {
+
+  /** One named benchmark. */
+  public interface Benchmark {
+    String name();
+
+    int run(List<String> args, LocalRuntime rt) throws Exception;
+  }
+
+  private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+
+  BenchCommand() {
+    add(new IngestBenchmark());
+    for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
+      add(b);
+    }
+  }
+
+  private void add(Benchmark b) {
+    benchmarks.put(b.name(), b);
+  }
+
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "bench <" + String.join("|", benchmarks.keySet()) + ">   mide rendimiento contra una referencia en la misma ejecución";
+  }
+
+  @Override
+  public int run(List<String> args, LocalRuntime rt) throws Exception {
+    if (args.isEmpty() || !benchmarks.containsKey(args.get(0))) {
+      System.err.println("Uso: ./agent bench <" + String.join("|", benchmarks.keySet()) + ">");
+      return 2;
+    }
+    return benchmarks.get(args.get(0)).run(args.subList(1, args.size()), rt);
+  }
+}
