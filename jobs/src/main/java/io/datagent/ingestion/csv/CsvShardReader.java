@@ -87,6 +87,9 @@ public final class CsvShardReader {
       }
     } catch (TextParsingException e) {
       long at = Math.max(lastLine + 1, e.getLineIndex() + 1);
+      if (rootCause(e) instanceof CharacterCodingException) {
+        at = firstUndecodableLine(Path.of(unit.path()), layout);
+      }
       out.accept(ParsedRow.fatal(unit.index(), at, describe(e, layout)));
     } catch (IOException e) {
       out.accept(ParsedRow.fatal(unit.index(), lastLine + 1, describe(e, layout)));
@@ -136,11 +139,48 @@ public final class CsvShardReader {
     return new InputStreamReader(in, decoder);
   }
 
-  private static String describe(Throwable e, CsvLayout layout) {
+  private static Throwable rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
+    return cause;
+  }
+
+  /** The 1-based line holding the first bytes that do not decode in the file's charset (univocity reads ahead). */
+  static long firstUndecodableLine(Path path, CsvLayout layout) {
+    CharsetDecoder decoder = Charset.forName(layout.charset()).newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    long line = 1;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      in.skipNBytes(layout.bomLength());
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+      java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+      byte[] buf = new byte[1 << 15];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        bytes.put(buf, 0, n).flip();
+        java.nio.charset.CoderResult r = decoder.decode(bytes, chars, false);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          if (chars.get() == '\n') {
+            line++;
+          }
+        }
+        chars.clear();
+        if (r.isError()) {
+          return line;
+        }
+        bytes.compact();
+      }
+    } catch (IOException e) {
+      return line;
+    }
+    return line;
+  }
+
+  private static String describe(Throwable e, CsvLayout layout) {
+    Throwable cause = rootCause(e);
     if (cause instanceof CharacterCodingException) {
       return "hay bytes que no son " + layout.charset() + " válido; el archivo mezcla codificaciones. "
           + "Guárdelo de nuevo como UTF-8 (o ISO-8859-1) y vuelva a subirlo";

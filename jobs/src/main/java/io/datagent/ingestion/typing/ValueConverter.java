@@ -1,5 +1,6 @@
 package io.datagent.ingestion.typing;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -11,7 +12,7 @@ import java.math.BigDecimal;
  * (trailing zeros beyond it are dropped), and an INTEGER never accepts a decimal separator ({@code 25.0} fails).
  * Failures are cheap {@link ConversionException}s; the caller quarantines the row.
  */
-public final class ValueConverter implements java.io.Serializable {
+public final class ValueConverter implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final int MAX_PRECISION = 38;

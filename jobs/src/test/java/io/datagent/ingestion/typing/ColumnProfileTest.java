@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,7 +44,7 @@ class ColumnProfileTest {
   @Test
   void should_ignore_null_tokens_when_deciding() {
     // given
-    ColumnProfile p = profile("x", false, java.util.Arrays.asList("12", "-", "s/d", null, "", "7"));
+    ColumnProfile p = profile("x", false, Arrays.asList("12", "-", "s/d", null, "", "7"));
 
     // then
     assertThat(p.nonBlank()).isEqualTo(2);
@@ -90,7 +92,7 @@ class ColumnProfileTest {
   @Test
   void should_follow_the_majority_when_decimal_evidence_conflicts() {
     // given: 50 dot decimals and one decimal comma, 98 % agree
-    List<String> values = new java.util.ArrayList<>(times(50, "1.5"));
+    List<String> values = new ArrayList<>(times(50, "1.5"));
     values.add("2,5");
 
     // when / then
@@ -151,9 +153,9 @@ class ColumnProfileTest {
 
   @Test
   void should_tolerate_two_percent_misfits_when_there_are_at_least_twenty_values() {
-    List<String> fortyNine = new java.util.ArrayList<>(times(49, "3"));
+    List<String> fortyNine = new ArrayList<>(times(49, "3"));
     fortyNine.add("abc");
-    List<String> nineteen = new java.util.ArrayList<>(times(19, "3"));
+    List<String> nineteen = new ArrayList<>(times(19, "3"));
     nineteen.add("abc");
 
     assertThat(profile("x", false, fortyNine).decide().kind()).isEqualTo(Kind.INTEGER);
