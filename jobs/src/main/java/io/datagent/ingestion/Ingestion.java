@@ -142,10 +142,13 @@ public final class Ingestion {
         }
       }
     }
-    progress.accept("  leyendo " + units.size() + " unidad(es) en " + Math.max(1, tasks.size()) + " tarea(s)...");
-    JavaRDD<ParsedRow> csvRows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(t -> {
+    List<List<Tuple3<CsvUnit, Integer, Integer>>> bins = pack(tasks, parallelism);
+    progress.accept("  leyendo " + units.size() + " unidad(es) en " + Math.max(1, bins.size()) + " tarea(s)...");
+    JavaRDD<ParsedRow> csvRows = jsc.parallelize(bins, Math.max(1, bins.size())).flatMap(bin -> {
       List<ParsedRow> out = new ArrayList<>();
-      CsvShardReader.read(t._1(), t._2(), t._3(), out::add);
+      for (Tuple3<CsvUnit, Integer, Integer> t : bin) {
+        CsvShardReader.read(t._1(), t._2(), t._3(), out::add);
+      }
       return out.iterator();
     });
     JavaRDD<ParsedRow> parsed = csvRows
@@ -190,7 +193,7 @@ public final class Ingestion {
                 s.rowsRead - bad, bad, status, msg, batch, unitStart.get(u.index()), Instant.now()));
             progress.accept("  ✓ " + u.displayName() + " → " + plan.table + ": " + msg);
           }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // includes Spark's AnalysisException (checked, undeclared)
           String msg = "no se pudo escribir la tabla " + plan.table + ": " + rootMessage(e);
           for (SourceUnit u : good) {
             outcomes.add(new FileOutcome(u.displayName(), u.sha256(), u.file().datasetOrStem(), plan.table,
@@ -203,6 +206,32 @@ public final class Ingestion {
     } finally {
       parsed.unpersist(false);
     }
+  }
+
+  /**
+   * Groups parse work into tasks: each shard of a large file is its own task; small files share tasks (one Spark task
+   * per small file would cost more in scheduling than in parsing), spread over at most {@code parallelism} tasks.
+   */
+  static List<List<Tuple3<CsvUnit, Integer, Integer>>> pack(List<Tuple3<CsvUnit, Integer, Integer>> tasks, int parallelism) {
+    List<List<Tuple3<CsvUnit, Integer, Integer>>> bins = new ArrayList<>();
+    List<Tuple3<CsvUnit, Integer, Integer>> small = new ArrayList<>();
+    for (Tuple3<CsvUnit, Integer, Integer> t : tasks) {
+      if (t._3() > 1) {
+        bins.add(List.of(t));
+      } else {
+        small.add(t);
+      }
+    }
+    int smallBins = Math.min(small.size(), Math.max(1, parallelism));
+    List<List<Tuple3<CsvUnit, Integer, Integer>>> packed = new ArrayList<>();
+    for (int i = 0; i < smallBins; i++) {
+      packed.add(new ArrayList<>());
+    }
+    for (int i = 0; i < small.size(); i++) {
+      packed.get(i % smallBins).add(small.get(i));
+    }
+    bins.addAll(packed);
+    return bins;
   }
 
   private static Map<Integer, UnitStats> profile(JavaRDD<ParsedRow> parsed, HashMap<Integer, String[]> headers,

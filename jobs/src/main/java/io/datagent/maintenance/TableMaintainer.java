@@ -32,7 +32,7 @@ final class TableMaintainer {
       return new TableMaintenance(t.toString(), before.<Long>getAs("numFiles"), after.<Long>getAs("numFiles"),
           before.<Long>getAs("sizeInBytes"), after.<Long>getAs("sizeInBytes"), toDelete, stats,
           z == null ? null : String.join(",", z), null, (System.nanoTime() - t0) / 1_000_000);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // includes Spark's AnalysisException
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
       int nl = msg.indexOf('\n');
       return new TableMaintenance(t.toString(), 0, 0, 0, 0, 0, false, null, nl < 0 ? msg : msg.substring(0, nl),
@@ -49,11 +49,11 @@ final class TableMaintainer {
     try {
       spark.sql("ANALYZE TABLE " + t.sql() + " COMPUTE STATISTICS").collectAsList();
       return true;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException is checked in Java's eyes but undeclared by Scala
       if (String.valueOf(e.getMessage()).contains("not supported for v2 tables")) {
         return false;
       }
-      throw e;
+      throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,201 @@
+package io.datagent.embedding;
+
+import io.datagent.config.ArgSpec;
+import io.datagent.retrieval.EmbeddingModel;
+import io.datagent.spark.DeltaTables;
+import io.datagent.spark.TableRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Spark JAR task that keeps the search documents and their embeddings in step with the serving tables: builds
+ * {@code serving.documents} (table cards, row documents, passages of uploaded text files), embeds only what is new or
+ * changed (by content hash) and removes what disappeared, in one MERGE into {@code serving.document_embeddings}. A
+ * re-run on unchanged data embeds nothing and commits nothing.
+ *
+ * <p>Runs as a Databricks {@code spark_jar_task} after ingestion ({@code --provider databricks --endpoint <name>}, the
+ * endpoint the App also queries) and locally through {@code ./agent embed} (the bundled ONNX model). Throws on failure;
+ * the embeddings table is then untouched.
+ */
+public final class EmbedJob {
+
+  static final List<String> EMBEDDING_COLUMNS = List.of("id", "model", "dimension", "vector", "content_hash", "updated_at",
+      "kind", "table", "source_file", "source_row", "text");
+  static final List<String> DOCUMENT_COLUMNS = List.of("id", "kind", "table", "source_file", "source_row", "text",
+      "content_hash", "updated_at");
+
+  private EmbedJob() {}
+
+  public static ArgSpec argSpec() {
+    return new ArgSpec("EmbedJob")
+        .optional("catalog", "", "catálogo de Unity Catalog (vacío: el del clúster)")
+        .optional("raw-schema", "raw", "esquema de la capa de texto y del registro de ingesta")
+        .optional("serving-schema", "serving", "esquema de las tablas tipadas; ahí se escriben documents y document_embeddings")
+        .optional("uploads", "", "carpeta de cargas (Volume): sus .md y los .txt de _docs/ se dividen en pasajes")
+        .optional("provider", EmbedderSpec.LOCAL, "local (modelo ONNX en proceso) o databricks (endpoint de Model Serving)")
+        .optional("endpoint", "", "nombre del endpoint de embeddings (provider databricks)")
+        .optional("host", "", "URL del workspace (provider databricks; por defecto DATABRICKS_HOST)")
+        .optional("batch-size", "32", "textos por llamada al modelo")
+        .optional("dimension", "0", "dimensión esperada de los vectores (0: la que dé el modelo)")
+        .optional("timeout-seconds", "60", "tiempo máximo de una llamada al endpoint")
+        .optional("max-chars", "800", "tamaño máximo de cada fragmento de texto, en caracteres")
+        .flag("rebuild", "vuelve a vectorizar todo y reemplaza la tabla de embeddings (para cambiar de modelo)");
+  }
+
+  public static EmbedConfig config(String... args) {
+    return config(System.getenv(), args);
+  }
+
+  static EmbedConfig config(Map<String, String> env, String... args) {
+    ArgSpec.Parsed p = argSpec().parse(args);
+    int batch = p.getInt("batch-size");
+    int maxChars = p.getInt("max-chars");
+    if (batch < 1 || batch > 2048) {
+      throw new IllegalArgumentException("EmbedJob: --batch-size must be between 1 and 2048, got " + batch);
+    }
+    if (maxChars < 100) {
+      throw new IllegalArgumentException("EmbedJob: --max-chars must be at least 100, got " + maxChars);
+    }
+    String provider = p.get("provider").trim().toLowerCase(java.util.Locale.ROOT);
+    EmbedderSpec spec;
+    if (provider.equals(EmbedderSpec.LOCAL)) {
+      spec = EmbedderSpec.local(1, batch);
+    } else if (provider.equals(EmbedderSpec.DATABRICKS)) {
+      String endpoint = p.find("endpoint").orElseThrow(() ->
+          new IllegalArgumentException("EmbedJob: --provider databricks needs --endpoint <serving endpoint name>"));
+      String host = p.find("host").orElse(env.get("DATABRICKS_HOST"));
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("EmbedJob: --provider databricks needs --host or DATABRICKS_HOST");
+      }
+      String token = env.get("DATABRICKS_TOKEN");
+      String clientId = env.get("DATABRICKS_CLIENT_ID");
+      if ((token == null || token.isBlank()) && (clientId == null || clientId.isBlank())) {
+        throw new IllegalArgumentException("EmbedJob: --provider databricks needs DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID "
+            + "and DATABRICKS_CLIENT_SECRET, in the cluster's environment (spark_env_vars from a secret)");
+      }
+      spec = new EmbedderSpec(EmbedderSpec.DATABRICKS, 1, host, token, clientId, env.get("DATABRICKS_CLIENT_SECRET"),
+          endpoint, batch, p.getInt("dimension"), Duration.ofSeconds(p.getInt("timeout-seconds")));
+    } else {
+      throw new IllegalArgumentException("EmbedJob: --provider must be local or databricks, got '" + p.get("provider") + "'");
+    }
+    return new EmbedConfig(p.find("catalog").orElse(null), p.get("raw-schema"), p.get("serving-schema"),
+        p.find("uploads").orElse(null), spec, maxChars, p.getBoolean("rebuild"));
+  }
+
+  public static EmbedReport run(SparkSession spark, EmbedConfig cfg) {
+    return run(spark, cfg, System.out::println);
+  }
+
+  public static EmbedReport run(SparkSession spark, EmbedConfig cfg, Consumer<String> log) {
+    long t0 = System.nanoTime();
+    EmbedderSpec spec = resolve(cfg.embedder());
+    log.accept("Embeddings: modelo " + spec.modelId() + " (" + spec.dimension() + " dimensiones), lotes de " + spec.batchSize()
+        + (cfg.rebuild() ? ", reconstrucción completa" : ""));
+    TableRef emb = cfg.embeddings();
+    boolean exists = DeltaTables.exists(spark, emb);
+    if (exists && !cfg.rebuild()) {
+      checkModel(spark, emb, spec);
+    }
+    DocumentSet.Built built = DocumentSet.build(spark, cfg, log);
+    Dataset<Row> docs = built.documents();
+    try {
+      long[] diff = syncEmbeddings(spark, cfg, spec, docs, exists, log);
+      syncDocuments(spark, cfg, docs, log);
+      EmbedReport report = new EmbedReport(spec.modelId(), built.tableCards(), built.rows(), built.passages(), diff[0], diff[1],
+          built.documents().count() - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
+      log.accept(report.summary());
+      return report;
+    } finally {
+      docs.unpersist();
+    }
+  }
+
+  /** Embeds new and changed documents and applies them with the deletions in one commit; returns {embedded, deleted}. */
+  private static long[] syncEmbeddings(SparkSession spark, EmbedConfig cfg, EmbedderSpec spec, Dataset<Row> docs,
+      boolean exists, Consumer<String> log) {
+    TableRef emb = cfg.embeddings();
+    boolean incremental = exists && !cfg.rebuild();
+    Dataset<Row> changed = docs;
+    Dataset<Row> removed = null;
+    long nRemoved = 0;
+    if (incremental) {
+      Dataset<Row> have = spark.table(emb.sql()).select("id", "content_hash");
+      changed = docs.join(have, docs.col("id").equalTo(have.col("id"))
+          .and(docs.col("content_hash").equalTo(have.col("content_hash"))), "left_anti");
+      removed = have.select("id").join(docs.select("id"), have.col("id").equalTo(docs.col("id")), "left_anti");
+      nRemoved = removed.count();
+    }
+    long nChanged = changed.count();
+    if (incremental && nChanged == 0 && nRemoved == 0) {
+      log.accept("  " + emb + ": sin cambios, no se vectoriza nada");
+      return new long[] {0, 0};
+    }
+    log.accept("  vectorizando " + nChanged + " documento(s) nuevos o modificados" + (nRemoved > 0 ? ", eliminando " + nRemoved : "") + "...");
+    int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
+    int parts = (int) Math.max(1, Math.min(parallelism * 2L, (nChanged + spec.batchSize() - 1) / spec.batchSize()));
+    Dataset<Row> embedded = changed.repartition(parts)
+        .mapPartitions(new EmbedPartition(spec), Encoders.row(DocumentSchema.EMBEDDED))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      embedded.count(); // every vector exists before the single commit below
+      DeltaUpsert.apply(spark, emb, EMBEDDING_COLUMNS, embedded, removed, DocumentSchema.EMBEDDINGS_COMMENT, exists, cfg.rebuild());
+    } finally {
+      embedded.unpersist();
+    }
+    return new long[] {nChanged, nRemoved};
+  }
+
+  private static void syncDocuments(SparkSession spark, EmbedConfig cfg, Dataset<Row> docs, Consumer<String> log) {
+    TableRef ref = cfg.documents();
+    boolean exists = DeltaTables.exists(spark, ref);
+    if (!exists) {
+      DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, docs, null, DocumentSchema.DOCUMENTS_COMMENT, false, false);
+      return;
+    }
+    Dataset<Row> have = spark.table(ref.sql()).select("id", "content_hash");
+    Dataset<Row> changed = docs.join(have, docs.col("id").equalTo(have.col("id"))
+        .and(docs.col("content_hash").equalTo(have.col("content_hash"))), "left_anti");
+    Dataset<Row> removed = have.select("id").join(docs.select("id"), have.col("id").equalTo(docs.col("id")), "left_anti");
+    if (changed.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, changed, removed, DocumentSchema.DOCUMENTS_COMMENT, true, false);
+    log.accept("  " + ref + " actualizada");
+  }
+
+  /** The spec with its dimension known: the endpoint is asked once on the driver (fails fast when it is down). */
+  static EmbedderSpec resolve(EmbedderSpec spec) {
+    if (spec.dimension() > 0) {
+      return spec;
+    }
+    EmbeddingModel model = Embedders.get(spec);
+    return spec.withDimension(model.dimension());
+  }
+
+  /** Refuses to add vectors of another model (or dimension) to a table that has some. */
+  static void checkModel(SparkSession spark, TableRef emb, EmbedderSpec spec) {
+    for (Row r : spark.sql("SELECT model, dimension, count(*) FROM " + emb.sql() + " GROUP BY model, dimension").collectAsList()) {
+      String model = r.getString(0);
+      int dim = r.isNullAt(1) ? 0 : r.getInt(1);
+      if (!spec.modelId().equals(model) || dim != spec.dimension()) {
+        throw new IllegalStateException(emb + " tiene " + r.getLong(2) + " vectores del modelo '" + model + "' (" + dim
+            + " dimensiones) y esta ejecución usa '" + spec.modelId() + "' (" + spec.dimension() + " dimensiones): no se "
+            + "mezclan modelos en una tabla. Para vectorizar todo de nuevo con '" + spec.modelId() + "', ejecute con "
+            + "--rebuild (localmente: ./agent embed --rebuild), que reemplaza la tabla en una sola transacción; para "
+            + "seguir con '" + model + "', use el --provider/--endpoint de ese modelo. Después reinicie la App.");
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    EmbedConfig cfg = config(args);
+    run(SparkSession.builder().getOrCreate(), cfg);
+  }
+}

@@ -1,0 +1,62 @@
+package io.datagent.embedding;
+
+import io.datagent.retrieval.EmbeddingModel;
+import io.datagent.retrieval.databricks.DatabricksCredentials;
+import io.datagent.retrieval.databricks.DatabricksEmbeddingModel;
+import io.datagent.retrieval.databricks.DatabricksHttp;
+import io.datagent.retrieval.databricks.OAuthM2MCredentials;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How to build the embedding model on an executor: shipped to the Spark tasks (hence serializable and small), turned
+ * into a model once per executor JVM by {@link Embedders}.
+ *
+ * @param provider     {@code local} (ONNX in process) or {@code databricks} (Model Serving endpoint)
+ * @param threads      ONNX Runtime threads per call (local)
+ * @param host         workspace URL (databricks)
+ * @param token        personal access token, or null (databricks)
+ * @param clientId     service principal for OAuth M2M when no token (databricks)
+ * @param clientSecret its secret
+ * @param endpoint     serving endpoint name (databricks)
+ * @param batchSize    texts per call
+ * @param dimension    expected vector length (0: learn it)
+ * @param timeout      time limit of one endpoint call
+ */
+public record EmbedderSpec(String provider, int threads, String host, String token, String clientId, String clientSecret,
+    String endpoint, int batchSize, int dimension, Duration timeout) implements Serializable {
+
+  public static final String LOCAL = "local";
+  public static final String DATABRICKS = "databricks";
+
+  public static EmbedderSpec local(int threads, int batchSize) {
+    return new EmbedderSpec(LOCAL, threads, null, null, null, null, null, batchSize, OnnxEmbeddingModel.DIMENSION, null);
+  }
+
+  /** The model id recorded with every vector (known without loading the model). */
+  public String modelId() {
+    return LOCAL.equals(provider) ? OnnxEmbeddingModel.MODEL_ID : "databricks/" + endpoint;
+  }
+
+  public EmbedderSpec withDimension(int d) {
+    return new EmbedderSpec(provider, threads, host, token, clientId, clientSecret, endpoint, batchSize, d, timeout);
+  }
+
+  EmbeddingModel create() {
+    if (LOCAL.equals(provider)) {
+      return OnnxEmbeddingModel.load(threads);
+    }
+    DatabricksCredentials creds = token != null && !token.isBlank()
+        ? DatabricksCredentials.token(token)
+        : new OAuthM2MCredentials(host, clientId, clientSecret);
+    DatabricksHttp http = new DatabricksHttp(new DatabricksHttp.Settings(host, creds,
+        timeout == null ? Duration.ofSeconds(60) : timeout, 6, Duration.ofMillis(500), Duration.ofSeconds(30)));
+    return new DatabricksEmbeddingModel(http, endpoint, batchSize, dimension);
+  }
+
+  @Override
+  public String toString() {
+    // never print secrets (Spark logs task closures on failure)
+    return "EmbedderSpec[" + provider + ", " + modelId() + ", batch " + batchSize + "]";
+  }
+}

@@ -1,0 +1,135 @@
+package io.datagent.bundle;
+
+import static io.datagent.bundle.BrokenBundleTest.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The project's own bundle ({@code databricks.yml} and {@code resources/*.yml}) passes every check that
+ * {@code databricks bundle validate} would make offline, for every target, and deploys as documented.
+ */
+class BundleTest {
+
+  private final Bundle bundle = Bundle.load(ProjectLayout.root());
+
+  @Test
+  void should_find_no_problem_when_checking_every_file_and_target() {
+    // when
+    List<Problem> problems = new BundleChecker(ProjectLayout.jobsJar()).check(ProjectLayout.root());
+
+    // then
+    assertThat(problems).as(report(problems)).isEmpty();
+  }
+
+  @Test
+  void should_deploy_dev_by_default_in_development_mode_and_prod_in_production_mode() {
+    JsonNode targets = bundle.merged().path("targets");
+
+    assertThat(bundle.targetNames()).containsExactly("dev", "prod");
+    assertThat(targets.path("dev").path("mode").asText()).isEqualTo("development");
+    assertThat(targets.path("dev").path("default").asBoolean()).isTrue();
+    assertThat(targets.path("prod").path("mode").asText()).isEqualTo("production");
+    assertThat(targets.path("prod").path("run_as").path("service_principal_name").asText()).isEqualTo("${var.runner}");
+    assertThat(targets.path("prod").path("permissions")).isNotEmpty();
+  }
+
+  @Test
+  void should_keep_the_secret_scope_from_business_users_in_every_target() {
+    for (String target : bundle.targetNames()) {
+      VariableResolver resolver = new VariableResolver(TargetView.of(bundle, target));
+      JsonNode resolved = resolver.resolve();
+      String business = resolver.value("business_group").asText();
+      // Bundle-wide permissions are applied to the secret scope too (CAN_VIEW becomes READ).
+      List<JsonNode> grants = new ArrayList<>();
+      resolved.path("permissions").forEach(grants::add);
+      resolved.path("resources").path("secret_scopes").forEach(scope -> scope.path("permissions").forEach(grants::add));
+
+      assertThat(grants).as(target).noneMatch(p -> p.path("group_name").asText().equals(business));
+    }
+  }
+
+  @Test
+  void should_need_no_var_flag_when_deploying_dev() {
+    TargetView dev = TargetView.of(bundle, "dev");
+
+    assertThat(dev.requiredAtDeploy()).as("variables `bundle deploy -t dev` would ask for").isEmpty();
+  }
+
+  @Test
+  void should_document_every_variable_when_prod_needs_it_at_deploy() throws IOException {
+    String guide = Files.readString(ProjectLayout.root().resolve("docs/deploying.md"));
+    TargetView prod = TargetView.of(bundle, "prod");
+
+    assertThat(prod.requiredAtDeploy()).isNotEmpty();
+    for (String variable : prod.requiredAtDeploy()) {
+      assertThat(guide).as("docs/deploying.md explains --var " + variable).contains("--var " + variable + "=");
+    }
+  }
+
+  @Test
+  void should_upload_the_jar_maven_builds_to_a_volume_when_deploying_any_target() {
+    for (String target : bundle.targetNames()) {
+      TargetView view = TargetView.of(bundle, target);
+      JsonNode resolved = new VariableResolver(view).resolve();
+
+      assertThat(resolved.path("workspace").path("artifact_path").asText()).as(target).startsWith("/Volumes/");
+      assertThat(resolved.path("artifacts").path("jobs_jar").path("type").asText()).isEqualTo("jar");
+    }
+    assertThat(ProjectLayout.root().resolve(bundle.merged().path("artifacts").path("jobs_jar").path("files")
+        .path(0).path("source").asText()).normalize())
+        .as("the artifact is the shaded JAR `mvn -pl jobs -am package` builds")
+        .isEqualTo(ProjectLayout.jobsJar());
+  }
+
+  @Test
+  void should_start_ingestion_on_upload_and_weekly_when_deployed() {
+    JsonNode jobs = TargetView.of(bundle, "prod").config().path("resources").path("jobs");
+    JsonNode ingestion = jobs.path("ingestion");
+    JsonNode weekly = jobs.path("ingestion_weekly");
+
+    assertThat(ingestion.path("trigger").path("file_arrival").path("url").asText())
+        .isEqualTo("/Volumes/${var.catalog}/${resources.schemas.raw.name}/${resources.volumes.uploads.name}/");
+    assertThat(weekly.path("schedule").path("quartz_cron_expression").asText()).isEqualTo("0 0 6 ? * MON");
+    assertThat(weekly.path("tasks").path(0).path("run_job_task").path("job_id").asText())
+        .isEqualTo("${resources.jobs.ingestion.id}");
+    assertThat(ingestion.path("max_concurrent_runs").asInt()).as("weekly runs queue behind upload runs").isEqualTo(1);
+    assertThat(ingestion.path("queue").path("enabled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void should_pass_parallelism_as_a_job_parameter_when_ingesting() {
+    JsonNode ingestion = TargetView.of(bundle, "dev").config().path("resources").path("jobs").path("ingestion");
+
+    assertThat(ReferenceCheck.names(ingestion.path("parameters"), "name")).contains("parallelism");
+    assertThat(ingestion.path("tasks").path(0).path("spark_jar_task").path("parameters").toString())
+        .contains("\"--parallelism\",\"{{job.parameters.parallelism}}\"")
+        .contains("\"--batch-id\",\"{{job.run_id}}\"");
+  }
+
+  @Test
+  void should_run_jar_tasks_on_a_single_node_16_4_cluster_with_retries_and_failure_email() {
+    for (String target : bundle.targetNames()) {
+      JsonNode jobs = new VariableResolver(TargetView.of(bundle, target)).resolve().path("resources").path("jobs");
+      jobs.fields().forEachRemaining(job -> {
+        for (JsonNode task : job.getValue().path("tasks")) {
+          if (!task.has("spark_jar_task")) {
+            continue;
+          }
+          String where = target + " " + job.getKey() + "." + task.path("task_key").asText();
+          JsonNode cluster = job.getValue().path("job_clusters").path(0).path("new_cluster");
+          assertThat(cluster.path("spark_version").asText()).as(where).isEqualTo("16.4.x-scala2.12");
+          assertThat(cluster.path("num_workers").asInt(-1)).as(where).isZero();
+          assertThat(task.path("max_retries").asInt()).as(where).isPositive();
+          assertThat(task.path("timeout_seconds").asInt()).as(where).isPositive();
+          assertThat(job.getValue().path("email_notifications").path("on_failure")).as(where).isNotEmpty();
+        }
+      });
+    }
+  }
+}
