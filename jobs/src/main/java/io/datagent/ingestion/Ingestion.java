@@ -285,7 +285,11 @@ public final class Ingestion {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(f.name() + ".tmp");
         Files.copy(f.path(), tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING); // Volumes (FUSE) may not rename atomically
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("no se pudo archivar " + f.relative() + " en " + target, e);

@@ -320,6 +320,24 @@ class MalformedInputsTest {
     assertThat(Files.readAllBytes(archive.resolve(sha.substring(0, 2)).resolve(sha).resolve("archivo.csv"))).isEqualTo(original);
   }
 
+  @Test
+  void should_attach_csv_footnotes_to_their_columns_and_drop_note_lines() {
+    fx.write("notas.csv", "Mes;Buenos Aires(1);Córdoba\nene-22;10;20\nfeb-22;11;21\n(1) Incluye el Gran Buenos Aires.\n"
+        + "Fuente: ENARGAS\n", UTF_8);
+    FileOutcome o = fx.only(fx.ingest("notas.csv"));
+    assertThat(o.rowsLoaded()).isEqualTo(2);
+    assertThat(comments("notas").get("buenos_aires")).isEqualTo("Buenos Aires. Nota: Incluye el Gran Buenos Aires.");
+    assertThat(tableComment("notas")).contains("Fuente: ENARGAS");
+  }
+
+  @Test
+  void should_load_a_single_column_file() {
+    fx.write("una_columna.csv", "Provincia\nSalta\nJujuy\nTucumán\n", UTF_8);
+    FileOutcome o = fx.only(fx.ingest("una_columna.csv"));
+    assertThat(o.status()).isEqualTo(FileStatus.LOADED);
+    assertThat(o.rowsLoaded()).isEqualTo(3);
+  }
+
   private static byte[] workbook(String... header) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (XSSFWorkbook wb = new XSSFWorkbook()) {

@@ -99,6 +99,9 @@ public final class CsvSniffer {
     }
     GridLayout.Layout layout = GridLayout.detect(records);
     int headerIndex = layout.headerIndex();
+    if (headerIndex < 0) {
+      throw new SourceFormatException(displayName, 0, "no se encontró una fila de cabecera (todas las filas están vacías)");
+    }
     List<String> rawHeader = new ArrayList<>(records.get(headerIndex));
     while (!rawHeader.isEmpty() && rawHeader.get(rawHeader.size() - 1).isBlank()) {
       rawHeader.remove(rawHeader.size() - 1);
@@ -106,18 +109,20 @@ public final class CsvSniffer {
     if (rawHeader.isEmpty()) {
       throw new SourceFormatException(displayName, recordLines.get(headerIndex), "no se encontró una fila de cabecera");
     }
-    List<String> notes = tailNotes(file, charset, bom, delimiter, truncatedSample ? null : text, headerIndex, records);
+    List<String> notes = rawHeader.size() <= 1
+        ? List.of() // in a single-column file every row looks like a lone note
+        : tailNotes(file, charset, bom, delimiter, truncatedSample ? null : text, headerIndex, records);
     Map<String, String> notesByMarker = new LinkedHashMap<>();
     for (String note : notes) {
-      Footnotes.parseNote(note).ifPresent(x -> notesByMarker.putIfAbsent(x.marker(), x.text()));
+      Footnotes.parseNote(note).ifPresent(x -> notesByMarker.putIfAbsent(Footnotes.key(x.marker()), x.text()));
     }
     List<String> headers = new ArrayList<>();
     Map<Integer, String> columnNotes = new LinkedHashMap<>();
     for (int i = 0; i < rawHeader.size(); i++) {
       Footnotes.Split split = Footnotes.splitMarker(rawHeader.get(i).trim());
       headers.add(split.text());
-      if (split.marker() != null && notesByMarker.containsKey(split.marker())) {
-        columnNotes.put(i, notesByMarker.get(split.marker()));
+      if (split.marker() != null && notesByMarker.containsKey(Footnotes.key(split.marker()))) {
+        columnNotes.put(i, notesByMarker.get(Footnotes.key(split.marker())));
       }
     }
     return new CsvLayout(charset.name(), bom, delimiter, headerIndex, recordLines.get(headerIndex), headers, columnNotes,
