@@ -105,6 +105,8 @@ public final class EmbedJob {
     }
     DocumentSet.Built built = DocumentSet.build(spark, cfg, log);
     Dataset<Row> docs = built.documents();
+    log.accept(String.format(java.util.Locale.ROOT, "  %d documentos construidos (%.1f s)", built.tableCards() + built.rows()
+        + built.passages(), (System.nanoTime() - t0) / 1e9));
     try {
       long[] diff = syncEmbeddings(spark, cfg, spec, docs, exists, log);
       syncDocuments(spark, cfg, docs, log);

@@ -57,7 +57,7 @@ public final class Texts {
     while (text.length() - from > max) {
       int cut = from + max;
       int blank = text.lastIndexOf(' ', cut);
-      if (blank > from + max / 2) {
+      if (blank > from) {
         cut = blank;
       } else if (Character.isLowSurrogate(text.charAt(cut))) {
         cut--;

@@ -19,13 +19,26 @@ import org.apache.spark.sql.SparkSession;
 public final class LocalSpark {
 
   public static final List<String> SCHEMAS = List.of("raw", "serving");
+  static final String WORKSPACE_CONF = "spark.datagent.workspace";
 
   private LocalSpark() {}
 
-  /** Starts (or reuses) a local session configured for Delta and registers the workspace's tables. */
-  public static SparkSession open(Path workspace) {
+  /**
+   * Starts (or reuses) a local session configured for Delta and registers the workspace's tables.
+   *
+   * <p>NOTE: one JVM has one SparkContext. A session already open on <em>another</em> workspace is stopped first
+   * (its in-memory catalog points at the other folder's tables); nothing on disk is touched.
+   */
+  public static synchronized SparkSession open(Path workspace) {
     Path ws = workspace.toAbsolutePath().normalize();
+    scala.Option<SparkSession> current = SparkSession.getDefaultSession();
+    if (current.isDefined() && !ws.toString().equals(current.get().conf().get(WORKSPACE_CONF, ""))) {
+      current.get().stop();
+      SparkSession.clearDefaultSession();
+      SparkSession.clearActiveSession();
+    }
     SparkSession spark = SparkSession.builder()
+        .config(WORKSPACE_CONF, ws.toString())
         .appName("datagent-local")
         .master(System.getProperty("datagent.spark.master", "local[*]"))
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")

@@ -25,6 +25,12 @@ public final class AgentCli {
     register(new SqlCommand());
     register(new DemoCommand(this));
     register(new BenchCommand());
+    register(new io.datagent.local.agent.AskCommand());
+    register(new io.datagent.local.app.ServeCommand());
+    register(new io.datagent.local.retrieval.EmbedCommand());
+    register(new io.datagent.local.retrieval.SearchCommand());
+    register(new io.datagent.local.monitor.TriageCommand());
+    register(new io.datagent.local.monitor.MonitorCommand(this));
     for (Command c : ServiceLoader.load(Command.class)) {
       register(c);
     }
@@ -64,7 +70,7 @@ public final class AgentCli {
     Path root = Path.of(System.getProperty("datagent.root", ".")).toAbsolutePath().normalize();
     LocalRuntime rt = new LocalRuntime(new Workspace(workspace), root);
     try {
-      return c.run(args.subList(1, args.size()), rt);
+      return io.datagent.local.monitor.RunRecorder.around(rt, c.name(), args.subList(1, args.size()), () -> c.run(args.subList(1, args.size()), rt));
     } catch (IllegalArgumentException e) {
       System.err.println("Error: " + e.getMessage());
       return 2;

@@ -23,6 +23,11 @@ final class BenchCommand implements Command {
 
   BenchCommand() {
     add(new IngestBenchmark());
+    add(new Benchmark() { public String name() { return "prompt"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.agent.PromptBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.app.AppBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.monitor.TriageBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "embed"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.EmbedBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "retrieval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.RetrievalBenchmark.run(a, r); } });
     for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
       add(b);
     }

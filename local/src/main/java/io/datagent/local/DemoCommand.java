@@ -50,6 +50,14 @@ final class DemoCommand implements Command {
     if (report.anyFailed()) {
       return 1;
     }
+    Command embed = cli.command("embed");
+    if (embed != null) {
+      System.out.println();
+      int rc = embed.run(List.of(), rt);
+      if (rc != 0) {
+        return rc;
+      }
+    }
     Command serve = cli.command("serve");
     if (serve != null) {
       return serve.run(args, rt);

@@ -39,6 +39,7 @@ class BrokenBundleTest {
       schedule-and-trigger        | resources/jobs.yml    | $.resources.jobs.nightly                                  | sets schedule and trigger, but the Jobs API accepts only one
       dangling-job-parameter      | resources/jobs.yml    | $.resources.jobs.nightly.tasks[0].spark_jar_task.parameters[5] | {{job.parameters.paralelism}} refers to job parameter 'paralelism'
       library-not-built           | resources/jobs.yml    | $.resources.jobs.nightly.tasks[0].libraries[0].jar        | local JAR ../target/app.jar is not a file any artifact builds
+      app-unknown-value-from      | app/app.yaml          | $.env[1].valueFrom                                        | 'llm-endpoint' is not a resource of the App
       """)
   void should_report_one_located_problem_when_the_bundle_has_one_mistake(String fixture, String file, String path,
       String message) {

@@ -33,6 +33,7 @@ final class BundleChecker {
       problems.addAll(schema.validate(file.doc(), (path, message) -> new Problem(file.name(), path.toString(), message, "")));
       problems.addAll(duplicateTaskKeys(file));
     }
+    problems.addAll(AppCheck.check(bundle));
     LazyJar jar = new LazyJar(jobsJar);
     try {
       for (String target : bundle.targetNames()) {

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's own bundle ({@code databricks.yml} and {@code resources/*.yml}) passes every check that
@@ -131,5 +134,85 @@ class BundleTest {
         }
       });
     }
+  }
+
+  @Test
+  void should_embed_after_ingestion_even_when_some_files_failed() {
+    JsonNode tasks = TargetView.of(bundle, "prod").config().path("resources").path("jobs").path("ingestion").path("tasks");
+    JsonNode embed = null;
+    for (JsonNode t : tasks) {
+      if (t.path("task_key").asText().equals("embed")) {
+        embed = t;
+      }
+    }
+
+    assertThat(embed).as("task embed in the ingestion job").isNotNull();
+    assertThat(embed.path("depends_on").toString()).contains("\"task_key\":\"ingest\"");
+    assertThat(embed.path("run_if").asText()).isEqualTo("ALL_DONE");
+    assertThat(embed.path("spark_jar_task").path("main_class_name").asText()).isEqualTo("io.datagent.embedding.EmbedJob");
+    assertThat(embed.path("spark_jar_task").path("parameters").toString())
+        .contains("\"--provider\",\"databricks\"")
+        .contains("\"--endpoint\",\"${var.embedding_endpoint}\"");
+  }
+
+  @Test
+  void should_give_the_app_every_resource_its_app_yaml_reads_when_deployed() throws IOException {
+    JsonNode app = bundle.merged().path("resources").path("apps").path("datagent");
+    List<String> names = new ArrayList<>();
+    app.path("resources").forEach(r -> names.add(r.path("name").asText()));
+    JsonNode appYaml = BundleYaml.parse(Files.readString(ProjectLayout.root().resolve("bundle/app/app.yaml")));
+    List<String> valueFrom = new ArrayList<>();
+    appYaml.path("env").forEach(e -> {
+      if (e.has("valueFrom")) {
+        valueFrom.add(e.path("valueFrom").asText());
+      }
+    });
+
+    assertThat(app.path("source_code_path").asText()).isEqualTo("../bundle/app");
+    assertThat(appYaml.path("command").isArray()).as("app.yaml command is an argv list").isTrue();
+    assertThat(names).containsAll(valueFrom)
+        .contains("sql-warehouse", "llm-endpoint", "embedding-endpoint", "ingestion-job", "uploads-volume", "database",
+            "llm-api-key", "smtp-password", "webhook-secret");
+    assertThat(app.path("user_api_scopes").toString()).contains("\"sql\"");
+    assertThat(app.path("resources").toString())
+        .contains("\"id\":\"${resources.jobs.ingestion.id}\",\"permission\":\"CAN_MANAGE_RUN\"")
+        .contains("\"permission\":\"CAN_CONNECT_AND_CREATE\"");
+  }
+
+  @Test
+  void should_keep_the_state_on_the_smallest_lakebase_registered_in_unity_catalog() {
+    JsonNode resources = bundle.merged().path("resources");
+
+    assertThat(resources.path("database_instances").path("state").path("capacity").asText()).isEqualTo("CU_1");
+    assertThat(resources.path("database_catalogs").path("state").path("database_instance_name").asText())
+        .isEqualTo("${resources.database_instances.state.name}");
+  }
+
+  @Test
+  void should_keep_the_optional_vector_search_file_deployable_when_included(@TempDir Path copy) throws IOException {
+    // given the bundle with resources/optional/*.yml included, as docs/deploying.md says to turn it on
+    Path root = ProjectLayout.root();
+    String main = Files.readString(root.resolve("databricks.yml"));
+    assertThat(main).contains("  - resources/*.yml\n");
+    Files.writeString(copy.resolve("databricks.yml"),
+        main.replace("  - resources/*.yml\n", "  - resources/*.yml\n  - resources/optional/*.yml\n"));
+    try (Stream<Path> files = Files.walk(root.resolve("resources"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = copy.resolve(root.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+    Files.createSymbolicLink(copy.resolve("bundle"), root.resolve("bundle"));
+
+    // when
+    List<Problem> problems = new BundleChecker(ProjectLayout.jobsJar()).check(copy);
+
+    // then
+    assertThat(problems).as(report(problems)).isEmpty();
+    assertThat(Bundle.load(copy).merged().path("resources").path("vector_search_indexes")).isNotEmpty();
+    assertThat(bundle.merged().path("resources").has("vector_search_endpoints"))
+        .as("Vector Search bills while it exists: off unless included on purpose").isFalse();
+    assertThat(Files.readString(root.resolve("docs/deploying.md"))).contains("- resources/optional/*.yml");
   }
 }

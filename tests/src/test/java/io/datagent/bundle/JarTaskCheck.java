@@ -68,7 +68,7 @@ final class JarTaskCheck {
       String error = !unknown.isEmpty() ? mainClass + " does not accept " + unknown + "; it accepts " + spec.names()
           : spec.parseError(args);
       if (error == null) {
-        error = jobsJar.configError(mainClass, args);
+        error = jobsJar.configError(mainClass, args, clusterEnv(path, task));
       }
       if (error != null) {
         problems.add(view.problem(parametersPath, error));
@@ -125,5 +125,19 @@ final class JarTaskCheck {
       }
     });
     return files;
+  }
+
+  /** The spark_env_vars of the job cluster the task runs on ({@code {{secrets/...}}} values count as set). */
+  private Map<String, String> clusterEnv(NodePath path, JsonNode task) {
+    Map<String, String> env = new java.util.HashMap<>();
+    JsonNode job = config.path("resources").path("jobs").path(String.valueOf(path.get(2)));
+    JsonNode cluster = task.path("new_cluster");
+    for (JsonNode c : job.path("job_clusters")) {
+      if (c.path("job_cluster_key").asText().equals(task.path("job_cluster_key").asText(null))) {
+        cluster = c.path("new_cluster");
+      }
+    }
+    cluster.path("spark_env_vars").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    return env;
   }
 }

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipFile;
 
@@ -78,21 +79,42 @@ final class JobsJar implements AutoCloseable {
   /**
    * Null when {@code className} has no {@code public static config(String...)} or it accepts {@code args}; else its
    * message. Job classes build their config there, checking values too (e.g. a VACUUM retention below 7 days).
+   *
+   * <p>When the class also has a {@code static config(Map<String, String>, String...)} (the environment first), that
+   * one is called with {@code env}, the task cluster's {@code spark_env_vars}, instead of the test JVM's environment:
+   * a job that needs a token from its cluster's environment is then checked against what the bundle gives it.
    */
-  String configError(String className, List<String> args) {
-    Method config;
+  String configError(String className, List<String> args, Map<String, String> env) {
+    Class<?> type;
     try {
-      config = Class.forName(className, false, loader).getMethod("config", String[].class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      type = Class.forName(className, false, loader);
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+    Method config;
+    Object[] call;
+    try {
+      config = type.getDeclaredMethod("config", Map.class, String[].class);
+      config.setAccessible(true);
+      call = new Object[] {Map.copyOf(env), args.toArray(String[]::new)};
+    } catch (NoSuchMethodException | RuntimeException e) {
+      try {
+        config = type.getMethod("config", String[].class);
+        call = new Object[] {args.toArray(String[]::new)};
+      } catch (NoSuchMethodException e2) {
+        return null;
+      }
+    }
+    if (!java.lang.reflect.Modifier.isStatic(config.getModifiers())) {
       return null;
     }
     try {
-      config.invoke(null, (Object) args.toArray(String[]::new));
+      config.invoke(null, call);
       return null;
     } catch (InvocationTargetException e) {
       return e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : String.valueOf(e.getCause());
     } catch (IllegalAccessException e) {
-      return className + ".config(String...) is not accessible: " + e;
+      return className + ".config is not accessible: " + e;
     }
   }
 

@@ -1,0 +1,155 @@
+package io.datagent.app;
+
+import io.datagent.agent.AgentConfig;
+import io.datagent.agent.AgentFactory;
+import io.datagent.agent.catalog.CachedTableCatalog;
+import io.datagent.agent.catalog.DatabricksTableCatalog;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.databricks.DatabricksApiException;
+import io.datagent.agent.databricks.DatabricksWorkspace;
+import io.datagent.agent.sql.DatabricksSqlExecutor;
+import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.app.catalog.AgentDataCatalog;
+import io.datagent.app.catalog.CachedDataCatalog;
+import io.datagent.app.catalog.DataCatalog;
+import io.datagent.app.databricks.DatabricksClient;
+import io.datagent.app.databricks.DatabricksIngestionJobs;
+import io.datagent.app.databricks.DatabricksException;
+import io.datagent.app.databricks.TokenSource;
+import io.datagent.app.state.JsonCodec;
+import io.datagent.app.state.Lakebase;
+import io.datagent.app.state.StateDatabase;
+import io.datagent.app.trace.TraceExporters;
+import io.datagent.app.web.RouteRegistrar;
+import io.datagent.retrieval.Retriever;
+import io.datagent.retrieval.RetrieverConfig;
+import io.datagent.retrieval.databricks.DatabricksRetrievers;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The App on Databricks (no Spark): every side from the environment the Apps runtime and the App's resources give
+ * it (see bundle/app/app.yaml), then serve on {@code DATABRICKS_APP_PORT} until stopped.
+ */
+public final class AppMain {
+
+  private AppMain() {}
+
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+    JsonCodec json = new JsonCodec();
+    DatabricksWorkspace workspace = DatabricksWorkspace.fromEnv(env);
+    if (workspace == null) {
+      throw new IllegalArgumentException("DATABRICKS_HOST no está definida (la pone el entorno de Databricks Apps)");
+    }
+    TokenSource spToken = () -> {
+      try {
+        return workspace.token().get();
+      } catch (DatabricksApiException e) {
+        throw new DatabricksException(0, "OAUTH", "no se obtuvo el token del principal de servicio: " + e.getMessage());
+      }
+    };
+    URI host = DatabricksClient.hostUri(workspace.http().host());
+    DatabricksClient rest = new DatabricksClient(host, spToken, json);
+
+    // The agent and the Datos page share one SQL warehouse executor and one catalog.
+    AgentConfig agentConfig = AgentConfig.fromEnv(env);
+    String catalog = require(env, "DATAGENT_CATALOG");
+    String serving = agentConfig.sqlPolicy().defaultSchema();
+    String raw = env.getOrDefault("DATAGENT_RAW_SCHEMA", "raw");
+    SqlExecutor sql = new DatabricksSqlExecutor(workspace, require(env, "DATABRICKS_WAREHOUSE_ID"), catalog, serving);
+    List<String> schemas = new ArrayList<>(agentConfig.sqlPolicy().allowedSchemas());
+    schemas.remove(serving);
+    schemas.add(0, serving);
+    TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
+    Retriever retriever = retriever(env, catalog, serving);
+    DataCatalog data = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "`" + raw + "`.`_ingestion_log`"),
+        Duration.ofMinutes(1), clock);
+
+    Lakebase.Config pg = Lakebase.Config.fromEnv(env);
+    StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, rest, spToken, clock), 10));
+
+    List<RouteRegistrar> extra = new ArrayList<>();
+    // ── MONITOR ── the job monitor's routes (/api/monitor/*) are registered here, e.g.
+    //   extra.add(app -> io.datagent.jobmonitor.web.MonitorRoutes.register(app, state.dataSource(), env));
+    // (its static page under public/monitor/ is served automatically when its JAR is on the classpath)
+
+    DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
+            true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
+        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql), state, data,
+            new DatabricksIngestionJobs(rest, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
+                Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
+            TraceExporters.fromEnv(env, () -> workspaceAuth(env, host, spToken), json), extra),
+        clock);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "datagent-shutdown"));
+    System.out.printf("datagent App escuchando en el puerto %d (lista en %.1f s)%n", app.port(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The search index, opened in the background when an embedding endpoint is configured. */
+  static Retriever retriever(Map<String, String> env, String catalog, String serving) {
+    String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
+    if (endpoint == null || endpoint.isBlank()) {
+      return BackgroundRetriever.none();
+    }
+    Map<String, String> settings = new HashMap<>();
+    settings.put("catalog", catalog);
+    settings.put("serving_schema", serving);
+    settings.put("sql.warehouse_id", env.get("DATABRICKS_WAREHOUSE_ID"));
+    settings.put("embedding.endpoint", endpoint);
+    settings.put("vector_search.enabled", env.getOrDefault("DATAGENT_VECTOR_SEARCH_ENABLED", "false"));
+    if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
+      settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
+    }
+    return new BackgroundRetriever(() -> DatabricksRetrievers.fromEnvironment(settings, RetrieverConfig.defaults()));
+  }
+
+  static io.datagent.app.chat.ChatService.Limits chatLimits(AgentConfig agent) {
+    return new io.datagent.app.chat.ChatService.Limits(Math.min(2000, agent.maxQuestionChars()), agent.maxHistoryTurns(), 500, 32);
+  }
+
+  /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */
+  static int port(String[] args, Map<String, String> env) {
+    List<String> a = List.of(args);
+    int at = a.indexOf("--port");
+    return Integer.parseInt(at >= 0 && at + 1 < a.size() ? a.get(at + 1) : env.getOrDefault("DATABRICKS_APP_PORT", "8000"));
+  }
+
+  /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */
+  static String volumePath(String volume) {
+    String v = volume.strip();
+    if (v.startsWith("/Volumes/")) {
+      return v;
+    }
+    String[] parts = v.split("\\.");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("DATAGENT_UPLOADS_VOLUME debe ser /Volumes/<catálogo>/<esquema>/<volumen> o "
+          + "<catálogo>.<esquema>.<volumen>, no " + volume);
+    }
+    return "/Volumes/" + String.join("/", parts);
+  }
+
+  static long megabytes(Map<String, String> env) {
+    return Long.parseLong(env.getOrDefault("DATAGENT_UPLOAD_MAX_MB", "50")) * 1_000_000L;
+  }
+
+  /** The service principal's token, only for a tracking server inside the workspace. */
+  private static Map<String, String> workspaceAuth(Map<String, String> env, URI host, TokenSource token) {
+    String target = env.getOrDefault("DATAGENT_OTLP_TRACES_ENDPOINT", env.getOrDefault("MLFLOW_TRACKING_URI", ""));
+    return target.startsWith(host.toString()) ? Map.of("Authorization", "Bearer " + token.token()) : Map.of();
+  }
+
+  static String require(Map<String, String> env, String key) {
+    String v = env.get(key);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(key + " no está definida (ver bundle/app/app.yaml)");
+    }
+    return v.strip();
+  }
+}

@@ -1,0 +1,83 @@
+package io.datagent.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datagent.agent.AnswerListener;
+import io.datagent.app.Refusal;
+import io.datagent.app.chat.AnswerView;
+import io.datagent.app.chat.ChatService;
+import io.datagent.app.state.JsonCodec;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/ask} (one JSON answer) and {@code POST /api/ask/stream} (server-sent events: {@code conversation},
+ * {@code status}, {@code token}, {@code sql}, {@code tool}, then {@code answer} or {@code error}).
+ */
+final class ChatRoutes {
+
+  private final ChatService chat;
+  private final JsonCodec json;
+
+  ChatRoutes(ChatService chat, JsonCodec json) {
+    this.chat = chat;
+    this.json = json;
+  }
+
+  void register(Javalin app) {
+    app.post("/api/ask", this::ask);
+    app.post("/api/ask/stream", this::stream);
+  }
+
+  private record Question(String text, UUID conversationId) {}
+
+  private Question question(Context ctx) {
+    JsonNode body = Requests.jsonObject(ctx, json);
+    return new Question(Requests.text(body, "question"), Requests.uuidField(body, "conversationId"));
+  }
+
+  private void ask(Context ctx) {
+    Identity who = Identity.of(ctx);
+    Question q = question(ctx);
+    ChatService.Conversation conversation = chat.prepare(who.email(), q.text(), q.conversationId());
+    ctx.json(chat.answer(who.email(), who.token(), q.text(), conversation, AnswerListener.NONE));
+  }
+
+  private void stream(Context ctx) throws IOException {
+    Identity who = Identity.of(ctx);
+    Question q = question(ctx);
+    ChatService.Conversation conversation = chat.prepare(who.email(), q.text(), q.conversationId());
+    SseStream sse = new SseStream(ctx, json);
+    try {
+      sse.send("conversation", Map.of("conversationId", conversation.id()));
+      AnswerView view = chat.answer(who.email(), who.token(), q.text(), conversation, new AnswerListener() {
+        @Override
+        public void onStatus(String s) {
+          sse.send("status", s);
+        }
+
+        @Override
+        public void onToken(String t) {
+          sse.send("token", t);
+        }
+
+        @Override
+        public void onSql(String sql) {
+          sse.send("sql", sql);
+        }
+
+        @Override
+        public void onToolCall(String name, String argsJson) {
+          sse.send("tool", Map.of("name", name));
+        }
+      });
+      sse.send("answer", view);
+    } catch (Refusal e) {
+      sse.send("error", Map.of("error", e.getMessage(), "status", ErrorsPlugin.status(e.kind())));
+    } finally {
+      sse.close();
+    }
+  }
+}

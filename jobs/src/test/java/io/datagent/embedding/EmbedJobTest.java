@@ -1,0 +1,251 @@
+package io.datagent.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.datagent.retrieval.EmbeddingException;
+import io.datagent.spark.SharedSpark;
+import io.datagent.spark.Sql;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * EmbedJob on the shared local Spark with real Delta tables and the real ONNX model: documents of every kind, the
+ * incremental MERGE, and bad input. The steps share one schema and run in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbedJobTest {
+
+  static final String PREFIX = "embedjob";
+  static SparkSession spark;
+  static Path uploads;
+
+  static final StructType CENTRALES = new StructType()
+      .add("central", DataTypes.StringType, true, comment("CENTRAL"))
+      .add("agente_descripcion", DataTypes.StringType, true, comment("AGENTE DESCRIPCION"))
+      .add("potencia_instalada_mw", DataTypes.createDecimalType(38, 3), true, comment("POTENCIA INSTALADA [MW]"))
+      .add("_source_file", DataTypes.StringType)
+      .add("_source_row", DataTypes.LongType);
+
+  static Metadata comment(String c) {
+    return new org.apache.spark.sql.types.MetadataBuilder().putString("comment", c).build();
+  }
+
+  @BeforeAll
+  static void data() throws Exception {
+    spark = SharedSpark.get();
+    SharedSpark.schemas(PREFIX);
+    writeCentrales(List.of(
+        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("25.000"), "p.csv", 2L),
+        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("184.400"), "p.csv", 3L),
+        RowFactory.create(null, null, null, "p.csv", 4L), // a row of nulls
+        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L), // a 100 KB cell
+        RowFactory.create("EMOJ", "⚡ Central 電力 Ελλάδα 😀", new BigDecimal("2"), "p.csv", 6L)));
+    spark.sql("COMMENT ON TABLE " + serving("centrales") + " IS 'Centrales y su potencia instalada'");
+    spark.createDataFrame(List.of(), CENTRALES).write().format("delta").saveAsTable(serving("vacia"));
+    uploads = Files.createTempDirectory("uploads-embed");
+    Files.createDirectories(uploads.resolve("_docs"));
+    Files.writeString(uploads.resolve("_docs/notas.txt"), "Notas de la planta.\n\nLa central ABRO usa motores diésel.\n");
+    Files.writeString(uploads.resolve("LEEME.md"), "# Cargas\n\nSuba aquí los archivos de la semana.\n");
+    Files.writeString(uploads.resolve("vacio.md"), "");
+    Files.write(uploads.resolve("binario.md"), new byte[] {'#', ' ', 0, 1, 2});
+    Files.writeString(uploads.resolve("datos.txt"), "a;b\n1;2\n"); // data for IngestJob, not a passage
+  }
+
+  static String serving(String table) {
+    return "`" + PREFIX + "_serving`.`" + table + "`";
+  }
+
+  static void writeCentrales(List<Row> rows) {
+    spark.createDataFrame(rows, CENTRALES).write().format("delta").mode("overwrite").saveAsTable(serving("centrales"));
+  }
+
+  static EmbedConfig config(Map<String, String> env, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--serving-schema", PREFIX + "_serving", "--raw-schema", PREFIX + "_raw",
+        "--uploads", uploads.toString(), "--batch-size", "8", "--max-chars", "400"));
+    args.addAll(List.of(extra));
+    return EmbedJob.config(env, args.toArray(String[]::new));
+  }
+
+  static long version(String table) {
+    return spark.sql("DESCRIBE HISTORY " + serving(table) + " LIMIT 1").first().getLong(0);
+  }
+
+  static List<String> ids(String table) {
+    return spark.sql("SELECT id FROM " + serving(table) + " ORDER BY id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  @Test
+  @Order(1)
+  void should_build_documents_of_every_kind_and_embed_them_all_on_the_first_run() {
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()));
+
+    // then
+    assertThat(r.tableCards()).isEqualTo(2);
+    assertThat(r.passages()).isEqualTo(2); // notas.txt (two short paragraphs, one passage) and LEEME.md
+    assertThat(r.embedded()).isEqualTo(r.documents());
+    assertThat(r.skipped()).anyMatch(s -> s.contains("vacia") && s.contains("vacía"))
+        .anyMatch(s -> s.contains("1 fila(s) con todas las celdas vacías"))
+        .anyMatch(s -> s.contains("vacio.md") && s.contains("vacío"))
+        .anyMatch(s -> s.contains("binario.md") && s.contains("binario"));
+    List<String> ids = ids("document_embeddings");
+    assertThat(ids).isEqualTo(ids("documents"))
+        .contains("table_card:centrales", "table_card:vacia", "row:centrales:p.csv:2", "row:centrales:p.csv:6",
+            "row:centrales:p.csv:5", "row:centrales:p.csv:5:1", "passage:LEEME.md:3", "passage:_docs/notas.txt:1")
+        .doesNotContain("row:centrales:p.csv:4")
+        .noneMatch(id -> id.contains("datos.txt"));
+    Row m = spark.sql("SELECT min(model), max(model), min(dimension), max(size(vector)), count(*) FROM "
+        + serving("document_embeddings")).first();
+    assertThat(m.getString(0)).isEqualTo("onnx/all-minilm-l6-v2-q").isEqualTo(m.getString(1));
+    assertThat(m.getInt(2)).isEqualTo(384);
+    assertThat(m.getInt(3)).isEqualTo(384);
+    String card = spark.sql("SELECT text FROM " + serving("documents") + " WHERE id = 'table_card:centrales'").first().getString(0);
+    assertThat(card).contains("Centrales y su potencia instalada", "potencia_instalada_mw (número decimal)", "ABRO");
+    String emoji = spark.sql("SELECT text FROM " + serving("documents") + " WHERE id = 'row:centrales:p.csv:6'").first().getString(0);
+    assertThat(emoji).contains("⚡ Central 電力 Ελλάδα 😀").contains("Potencia instalada [MW]: 2");
+  }
+
+  @Test
+  @Order(2)
+  void should_embed_nothing_and_commit_nothing_when_nothing_changed() {
+    // given
+    long emb = version("document_embeddings");
+    long docs = version("documents");
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()));
+
+    // then
+    assertThat(r.embedded()).isZero();
+    assertThat(r.deleted()).isZero();
+    assertThat(r.unchanged()).isEqualTo(r.documents());
+    assertThat(version("document_embeddings")).isEqualTo(emb);
+    assertThat(version("documents")).isEqualTo(docs);
+  }
+
+  @Test
+  @Order(3)
+  void should_embed_only_the_changed_row_and_remove_the_deleted_one_in_one_commit() {
+    // given: ACAJ changes its power, EMOJ disappears
+    writeCentrales(List.of(
+        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("25.000"), "p.csv", 2L),
+        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("190.000"), "p.csv", 3L),
+        RowFactory.create(null, null, null, "p.csv", 4L),
+        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L)));
+    long emb = version("document_embeddings");
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()));
+
+    // then: the changed row and the table card (its examples and ranges changed) are embedded again
+    assertThat(r.embedded()).isEqualTo(2);
+    assertThat(r.deleted()).isEqualTo(1);
+    assertThat(version("document_embeddings")).isEqualTo(emb + 1);
+    assertThat(ids("document_embeddings")).doesNotContain("row:centrales:p.csv:6");
+    assertThat(spark.sql("SELECT text FROM " + serving("document_embeddings") + " WHERE id = 'row:centrales:p.csv:3'")
+        .first().getString(0)).contains("Potencia instalada [MW]: 190");
+  }
+
+  @Test
+  @Order(4)
+  void should_refuse_to_mix_models_and_leave_the_table_untouched() throws Exception {
+    // given: an endpoint with another model
+    HttpServer server = endpoint(3, 3);
+    try {
+      long emb = version("document_embeddings");
+
+      // when / then
+      assertThatThrownBy(() -> EmbedJob.run(spark, config(env(server), "--provider", "databricks", "--endpoint", "gte")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("onnx/all-minilm-l6-v2-q").hasMessageContaining("databricks/gte").hasMessageContaining("--rebuild");
+      assertThat(version("document_embeddings")).isEqualTo(emb);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void should_write_nothing_when_the_endpoint_returns_a_wrong_dimension_mid_run() throws Exception {
+    // given: the probe says 3 dimensions, later answers have 4
+    HttpServer server = endpoint(3, 4);
+    try {
+      long emb = version("document_embeddings");
+
+      // when / then
+      assertThatThrownBy(() -> EmbedJob.run(spark, config(env(server), "--provider", "databricks", "--endpoint", "gte", "--rebuild")))
+          .hasStackTraceContaining("4 dimensiones");
+      assertThat(version("document_embeddings")).isEqualTo(emb);
+      assertThat(spark.sql("SELECT DISTINCT model FROM " + serving("document_embeddings")).count()).isEqualTo(1);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void should_fail_before_writing_when_the_endpoint_is_unreachable() {
+    long emb = version("document_embeddings");
+    assertThatThrownBy(() -> EmbedJob.run(spark, config(Map.of("DATABRICKS_HOST", "http://127.0.0.1:9", "DATABRICKS_TOKEN", "t"),
+        "--provider", "databricks", "--endpoint", "gte", "--rebuild", "--timeout-seconds", "1")))
+        .isInstanceOf(EmbeddingException.class).hasMessageContaining("gte");
+    assertThat(version("document_embeddings")).isEqualTo(emb);
+  }
+
+  @Test
+  @Order(7)
+  void should_refuse_bad_parameters_with_the_parameter_named() {
+    assertThatThrownBy(() -> EmbedJob.config(Map.of(), "--provider", "openai")).hasMessageContaining("--provider");
+    assertThatThrownBy(() -> EmbedJob.config(Map.of(), "--provider", "databricks")).hasMessageContaining("--endpoint");
+    assertThatThrownBy(() -> EmbedJob.config(Map.of(), "--batch-size", "0")).hasMessageContaining("--batch-size");
+    assertThat(EmbedJob.argSpec().names()).contains("catalog", "serving-schema", "raw-schema", "uploads", "provider",
+        "endpoint", "batch-size", "rebuild");
+  }
+
+  static Map<String, String> env(HttpServer s) {
+    return Map.of("DATABRICKS_HOST", "http://127.0.0.1:" + s.getAddress().getPort(), "DATABRICKS_TOKEN", "dapi-test");
+  }
+
+  /** A serving endpoint on loopback: the first answer has {@code firstDim} values per vector, the rest {@code laterDim}. */
+  static HttpServer endpoint(int firstDim, int laterDim) throws Exception {
+    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    int[] calls = {0};
+    s.createContext("/serving-endpoints/gte/invocations", ex -> {
+      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ex.getRequestBody());
+      int dim = calls[0]++ == 0 ? firstDim : laterDim;
+      StringBuilder sb = new StringBuilder("{\"object\":\"list\",\"data\":[");
+      for (int i = 0; i < body.path("input").size(); i++) {
+        sb.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"embedding\":[");
+        for (int d = 0; d < dim; d++) {
+          sb.append(d == 0 ? "" : ",").append("0.5");
+        }
+        sb.append("]}");
+      }
+      byte[] out = sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, out.length);
+      ex.getResponseBody().write(out);
+      ex.close();
+    });
+    s.start();
+    return s;
+  }
+}

@@ -1,0 +1,48 @@
+package io.datagent.local.agent;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentConfig;
+import io.datagent.agent.AgentFactory;
+import io.datagent.agent.catalog.CachedTableCatalog;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.local.LocalRuntime;
+import io.datagent.retrieval.Retriever;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent of the local runtime: SQL and the catalog on Spark local ({@link SparkSqlExecutor},
+ * {@link SparkTableCatalog}), configuration from the environment ({@link AgentConfig#fromEnv}: no model unless
+ * OPENAI_BASE_URL or DATAGENT_LLM_ENDPOINT is set; SQL timeout 120 s unless DATAGENT_SQL_TIMEOUT_SECONDS is set).
+ * Used by {@code ./agent ask} and by the local App.
+ */
+public final class LocalAgents {
+
+  /** The default statement timeout locally (a cold Spark session on a busy laptop takes tens of seconds). */
+  static final Duration LOCAL_SQL_TIMEOUT = Duration.ofSeconds(120);
+
+  private LocalAgents() {}
+
+  public static Agent create(LocalRuntime runtime, Map<String, String> env, Retriever retriever) {
+    AgentConfig config = AgentConfig.fromEnv(env);
+    if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
+      config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
+    }
+    return AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime));
+  }
+
+  public static SqlExecutor executor(LocalRuntime runtime) {
+    return new SparkSqlExecutor(runtime::spark);
+  }
+
+  /** The workspace's readable tables (the policy's schemas, default first), cached for ten minutes. */
+  public static TableCatalog catalog(LocalRuntime runtime, AgentConfig config) {
+    List<String> schemas = new ArrayList<>(config.sqlPolicy().allowedSchemas());
+    schemas.remove(config.sqlPolicy().defaultSchema());
+    schemas.add(0, config.sqlPolicy().defaultSchema());
+    return new CachedTableCatalog(new SparkTableCatalog(runtime::spark, schemas), Duration.ofMinutes(10));
+  }
+}

@@ -1,0 +1,243 @@
+package io.datagent.local.app;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentRequest;
+import io.datagent.agent.AnswerListener;
+import io.datagent.ingestion.IngestJob;
+import io.datagent.local.LocalRuntime;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./agent bench app [clients] [requests]}: the App's no-LLM (extractive) answers under concurrent clients over
+ * HTTP on loopback against the same answers computed in-process by the same agent, in the same run and JVM.
+ * Reports throughput of both and their ratio (target ≥ 0.8), HTTP p50/p99 (p99 ≤ 250 ms), errors (0), the process's
+ * resident memory (≤ 768 MB) and the App's start-up to {@code /ready} without Spark (≤ 3 s).
+ */
+public final class AppBenchmark {
+
+  /** What analysts ask of the sample data: rows of a plant, a region, a kind of day, an aggregate, the catalog. */
+  static final List<String> QUESTIONS = List.of(
+      "¿Qué potencia instalada tiene la central AGUA DEL CAJON?",
+      "centrales térmicas de COMAHUE",
+      "potencia instalada de las centrales hidráulicas",
+      "demanda del distribuidor los sábados",
+      "máximo de potencia instalada",
+      "¿Qué tablas hay disponibles?",
+      "centrales de ciclos combinados en GRAN BS.AS.",
+      "temperatura media de los domingos");
+
+  private AppBenchmark() {}
+
+  public static int run(List<String> args, LocalRuntime rt) throws Exception {
+    int clients = args.isEmpty() ? 32 : Integer.parseInt(args.get(0));
+    int requests = args.size() > 1 ? Integer.parseInt(args.get(1)) : 10 * clients;
+    ensureSampleData(rt);
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.keySet().removeIf(k -> k.equals("OPENAI_BASE_URL") || k.equals("DATAGENT_LLM_ENDPOINT")); // no LLM
+    // Baseline memory: Spark local up with the sample tables read, before the App exists.
+    rt.spark().sql("SELECT count(*) FROM serving.potenciainstalada").collectAsList();
+    System.gc();
+    long baseline = memory("VmRSS");
+    // First start of the state database may run initdb; the start measured is a normal (re)start.
+    LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env).close();
+    long t0 = System.nanoTime();
+    LocalApp app = LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+    while (http.send(HttpRequest.newBuilder(URI.create(app.url() + "ready")).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode() != 200) {
+      Thread.sleep(10);
+    }
+    double startup = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("App lista en %.2f s (no arranca Spark); calentando el catálogo…%n", startup);
+    app.warm(rt).join();
+    Agent agent = app.agent();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<String> light = new ArrayList<>();
+      for (String q : QUESTIONS) { // warm-up: every question once each way, and what the answers are like
+        long s = System.nanoTime();
+        io.datagent.agent.AgentAnswer a = agent.answer(new AgentRequest(q, "bench@datagent.local", null, null, List.of()),
+            AnswerListener.NONE);
+        System.out.printf("  «%s»: %s, %d SQL, %d fuentes, %d ms%n", q, a.mode(), a.sql().size(), a.sources().size(),
+            (System.nanoTime() - s) / 1_000_000);
+        if (a.sql().isEmpty()) {
+          light.add(q);
+        }
+        overHttp(http, app, q, 0);
+      }
+      // 1. The App's own cost: answers that need no SQL, so the agent takes ~0 ms and HTTP + state are what is measured.
+      Result own = light.isEmpty() ? null : compare(pool, clients, requests, light, agent, http, app);
+      long rssOwn = memory("VmRSS");
+      if (own != null) {
+        own.print("sin SQL (" + light.size() + " preguntas)");
+      }
+      // 2. Every question, Spark local SQL included.
+      Result mix = compare(pool, clients, Math.max(clients, requests / 2), QUESTIONS, agent, http, app);
+      mix.print("todas (" + QUESTIONS.size() + " preguntas, SQL en Spark local)");
+      long rss = memory("VmRSS");
+      long hwm = memory("VmHWM");
+      long appShare = (rssOwn - baseline) / 1024;
+      System.out.printf("  memoria residente: Spark local con las tablas %d MB antes de la App; %d MB tras la carga sin SQL "
+          + "(la App: +%d MB); %d MB tras la mezcla con Spark (pico %d MB)%n", baseline / 1024, rssOwn / 1024, appShare,
+          rss / 1024, hwm / 1024);
+      Result head = own == null ? mix : own;
+      int errors = mix.errors() + (own == null ? 0 : own.errors());
+      System.out.printf("bench app (%d clientes, sin LLM): ratio HTTP/en proceso %.2f %s (≥ 0.8; con SQL %.2f); HTTP p50 %d ms, "
+              + "p99 %d ms %s (≤ 250; con SQL en Spark local p50 %d ms, p99 %d ms); errores %d %s; memoria de la App %d MB %s "
+              + "(≤ 768; el proceso con Spark %d MB); arranque %.2f s %s (≤ 3 s)%n",
+          clients, head.ratio(), mark(head.ratio() >= 0.8), mix.ratio(), head.web().pct(50), head.web().pct(99),
+          mark(head.web().pct(99) <= 250), mix.web().pct(50), mix.web().pct(99), errors, mark(errors == 0), appShare,
+          mark(appShare <= 768), rss / 1024, startup, mark(startup <= 3));
+      return 0;
+    } finally {
+      pool.shutdownNow();
+      app.close();
+    }
+  }
+
+  /** In-process and HTTP phases, alternated twice, over the same questions. */
+  record Result(Phase local, Phase web) {
+    double ratio() {
+      return web.throughput() / local.throughput();
+    }
+
+    int errors() {
+      return local.errors + web.errors;
+    }
+
+    void print(String label) {
+      System.out.printf("  %s: en proceso %.1f resp/s (p50 %d ms, p99 %d ms); HTTP %.1f resp/s (p50 %d ms, p99 %d ms); "
+              + "ratio %.2f; errores %d%n", label, local.throughput(), local.pct(50), local.pct(99), web.throughput(),
+          web.pct(50), web.pct(99), ratio(), errors());
+    }
+  }
+
+  static Result compare(ExecutorService pool, int clients, int requests, List<String> questions, Agent agent, HttpClient http,
+      LocalApp app) throws Exception {
+    Phase local = null;
+    Phase web = null;
+    for (int round = 0; round < 2; round++) {
+      Phase l = phase(pool, clients, requests, i -> inProcess(agent, questions.get(i % questions.size())));
+      Phase w = phase(pool, clients, requests, i -> overHttp(http, app, questions.get(i % questions.size()), i % clients));
+      local = local == null ? l : local.plus(l);
+      web = web == null ? w : web.plus(w);
+    }
+    return new Result(local, web);
+  }
+
+  private static String mark(boolean ok) {
+    return ok ? "✓" : "✗";
+  }
+
+  /** Latencies (ms) and errors of one timed phase. */
+  record Phase(long[] millis, int errors, double seconds) {
+    Phase plus(Phase o) {
+      long[] all = Arrays.copyOf(millis, millis.length + o.millis.length);
+      System.arraycopy(o.millis, 0, all, millis.length, o.millis.length);
+      return new Phase(all, errors + o.errors, seconds + o.seconds);
+    }
+
+    double throughput() {
+      return millis.length / seconds;
+    }
+
+    long pct(int p) {
+      long[] s = millis.clone();
+      Arrays.sort(s);
+      return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+  }
+
+  interface Call {
+    boolean call(int i) throws Exception;
+  }
+
+  static Phase phase(ExecutorService pool, int clients, int requests, Call call) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    long[] millis = new long[requests];
+    long t0 = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      running.add(pool.submit(() -> {
+        for (int i; (i = next.getAndIncrement()) < requests; ) {
+          long s = System.nanoTime();
+          boolean ok;
+          try {
+            ok = call.call(i);
+          } catch (Exception e) {
+            ok = false;
+          }
+          millis[i] = (System.nanoTime() - s) / 1_000_000;
+          if (!ok) {
+            errors.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+    return new Phase(millis, errors.get(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  static boolean inProcess(Agent agent, String q) {
+    return agent.answer(new AgentRequest(q, "bench@datagent.local", null, null, List.of()), AnswerListener.NONE).error() == null;
+  }
+
+  /** One question over HTTP as analyst number {@code user} (the local App honours X-Forwarded-Email). */
+  static boolean overHttp(HttpClient http, LocalApp app, String q, int user) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.url() + "api/ask"))
+        .header("Content-Type", "application/json").header("X-Forwarded-Email", "analista" + user + "@bench.local")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + q.replace("\"", "\\\"") + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() == 200 && !r.body().contains("\"error\":\"");
+  }
+
+  /** Kilobytes of a /proc/self/status line (VmRSS, VmHWM). */
+  static long memory(String key) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith(key + ":")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    return -1;
+  }
+
+  /** Loads the sample files when the workspace has no serving table yet. */
+  static void ensureSampleData(LocalRuntime rt) throws IOException {
+    Path serving = rt.workspace().create().tables().resolve("serving");
+    try (Stream<Path> s = Files.exists(serving) ? Files.list(serving) : Stream.empty()) {
+      if (s.anyMatch(Files::isDirectory)) {
+        return;
+      }
+    }
+    System.out.println("El espacio de trabajo no tiene datos: cargando los ejemplos de " + rt.samples());
+    List<String> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.list(rt.samples())) {
+      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        Files.copy(p, rt.workspace().uploads().resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        files.add(p.getFileName().toString());
+      }
+    }
+    IngestJob.run(rt.spark(), IngestJob.config("--source", rt.workspace().uploads().toString(),
+        "--archive", rt.workspace().archive().toString(), "--files", String.join(",", files)));
+  }
+}

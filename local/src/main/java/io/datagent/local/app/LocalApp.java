@@ -1,0 +1,152 @@
+package io.datagent.local.app;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentConfig;
+import io.datagent.agent.AgentFactory;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.app.BackgroundRetriever;
+import io.datagent.app.DatagentApp;
+import io.datagent.app.catalog.AgentDataCatalog;
+import io.datagent.app.catalog.CachedDataCatalog;
+import io.datagent.app.catalog.DataCatalog;
+import io.datagent.app.chat.ChatService;
+import io.datagent.app.state.JsonCodec;
+import io.datagent.app.state.StateDatabase;
+import io.datagent.app.trace.TraceExporters;
+import io.datagent.app.web.RouteRegistrar;
+import io.datagent.local.LocalRuntime;
+import io.datagent.local.agent.LocalAgents;
+import io.datagent.local.retrieval.LocalRetrievers;
+import io.datagent.retrieval.Retriever;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The App on the local runtime: state in an embedded PostgreSQL under the workspace, SQL and the catalog on Spark
+ * local (started lazily, warmed in the background once the App is ready), uploads ingested in-process. What
+ * {@code ./agent serve}, the end-to-end tests and {@code ./agent bench app} start.
+ */
+public final class LocalApp implements AutoCloseable {
+
+  /** Where to listen and who the demo user is. */
+  public record Options(String host, int port, String demoUser, long uploadMaxBytes) {
+
+    public static Options fromEnv(Map<String, String> env, int port) {
+      return new Options(env.getOrDefault("DATAGENT_HOST", "127.0.0.1"), port,
+          env.getOrDefault("DATAGENT_DEMO_USER", "analista@datagent.local"),
+          Long.parseLong(env.getOrDefault("DATAGENT_UPLOAD_MAX_MB", "50")) * 1_000_000L);
+    }
+  }
+
+  private final LocalPostgres postgres;
+  private final LocalIngestionJobs ingestion;
+  private final DatagentApp app;
+  private final Agent agent;
+  private final DataCatalog catalog;
+  private final long startupMillis;
+  private final Retriever retriever;
+
+  private LocalApp(LocalPostgres postgres, LocalIngestionJobs ingestion, DatagentApp app, Agent agent, DataCatalog catalog,
+      long startupMillis, Retriever retriever) {
+    this.retriever = retriever;
+    this.postgres = postgres;
+    this.ingestion = ingestion;
+    this.app = app;
+    this.agent = agent;
+    this.catalog = catalog;
+    this.startupMillis = startupMillis;
+  }
+
+  public static LocalApp start(LocalRuntime rt, Options o, Map<String, String> env) {
+    long t0 = System.nanoTime();
+    LocalPostgres postgres = LocalPostgres.inWorkspace(rt.workspace().create().state());
+    // PostgreSQL starts (about 1 s) while the agent is put together and the web and migration classes load.
+    CompletableFuture<javax.sql.DataSource> database = CompletableFuture.supplyAsync(postgres::start);
+    CompletableFuture<Void> classes = CompletableFuture.runAsync(LocalApp::preload);
+    AgentConfig config = AgentConfig.fromEnv(env);
+    SqlExecutor sql = LocalAgents.executor(rt);
+    TableCatalog tables = LocalAgents.catalog(rt, config);
+    // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
+    // without them the agent answers from the catalog and SQL alone.
+    Retriever retriever = retriever(rt);
+    Agent agent = AgentFactory.create(config, retriever, tables, sql);
+    String serving = config.sqlPolicy().defaultSchema();
+    DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
+        Duration.ofMinutes(1), Clock.systemUTC());
+    LocalIngestionJobs ingestion = new LocalIngestionJobs(rt);
+    classes.join();
+    StateDatabase state = new StateDatabase(database.join());
+    List<RouteRegistrar> extra = new ArrayList<>();
+    // ── MONITOR ── the job monitor's routes (/api/monitor/*) are registered here, e.g.
+    //   extra.add(app -> io.datagent.jobmonitor.web.MonitorRoutes.register(app, state.dataSource(), ...));
+    // (its static page under public/monitor/ is served automatically when its JAR is on the classpath)
+    DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
+            50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500, 64)),
+        new DatagentApp.Ports(agent, state, catalog, ingestion, TraceExporters.fromEnv(env, Map::of, new JsonCodec()), extra),
+        Clock.systemUTC());
+    return new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
+  }
+
+  static Retriever retriever(LocalRuntime rt) {
+    java.nio.file.Path tables = rt.workspace().tables();
+    if (!java.nio.file.Files.isDirectory(tables.resolve(LocalRetrievers.SCHEMA).resolve(LocalRetrievers.TABLE).resolve("_delta_log"))) {
+      return BackgroundRetriever.none();
+    }
+    return new BackgroundRetriever(() -> LocalRetrievers.open(tables, LocalRetrievers.defaultModel()));
+  }
+
+  /** Loads Flyway's and Jetty's classes ahead of use (start-up time is mostly class loading). */
+  private static void preload() {
+    try {
+      org.flywaydb.core.Flyway.configure();
+      Class.forName("org.eclipse.jetty.server.Server");
+      Class.forName("io.javalin.Javalin");
+      Class.forName("io.javalin.json.JavalinJackson");
+    } catch (ClassNotFoundException | RuntimeException e) {
+      // only an optimisation
+    }
+  }
+
+  /** Starts Spark and reads the catalog in the background, so the first question does not pay for it. */
+  public CompletableFuture<Void> warm(LocalRuntime rt) {
+    return CompletableFuture.runAsync(() -> {
+      rt.spark();
+      catalog.tables();
+    });
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + app.port() + "/";
+  }
+
+  public Agent agent() {
+    return agent;
+  }
+
+  public long startupMillis() {
+    return startupMillis;
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    ingestion.close();
+    postgres.close();
+    if (retriever instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing the search index is best effort
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.datagent.local.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/**
+ * The local stand-in for Lakebase: a real PostgreSQL (zonky embedded binaries) whose data directory lives under the
+ * workspace ({@code <workspace>/state/postgres}), so conversations, feedback, uploads and traces survive restarts.
+ * The first start runs initdb (about 2.5 s), later starts about 1 s. It listens on a free loopback port and trusts
+ * local connections (user {@code postgres}).
+ *
+ * <p>NOTE: one instance per data directory at a time; {@link #start()} is idempotent, so the App and the monitor
+ * can share one instance.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+  private final Path dataDirectory;
+  private EmbeddedPostgres postgres;
+  private HikariDataSource pool;
+
+  public LocalPostgres(Path dataDirectory) {
+    this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+  }
+
+  /** The data directory of a workspace's state database. */
+  public static LocalPostgres inWorkspace(Path workspaceState) {
+    return new LocalPostgres(workspaceState.resolve("postgres"));
+  }
+
+  /** Starts PostgreSQL (once) and returns a pooled DataSource on its {@code postgres} database. */
+  public synchronized DataSource start() {
+    if (pool != null) {
+      return pool;
+    }
+    try {
+      Files.createDirectories(dataDirectory);
+      postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("max_connections", "60")
+          // A laptop's state database: a commit does not wait for the disk (a crash may lose the last moment's
+          // writes, never consistency); Lakebase keeps its own durability settings.
+          .setServerConfig("synchronous_commit", "off")
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No se pudo arrancar PostgreSQL en " + dataDirectory, e);
+    }
+    HikariConfig cfg = new HikariConfig();
+    cfg.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    cfg.setUsername("postgres");
+    cfg.setPoolName("local-state");
+    cfg.setMaximumPoolSize(20);
+    cfg.setMinimumIdle(2);
+    pool = new HikariDataSource(cfg);
+    return pool;
+  }
+
+  public synchronized int port() {
+    if (postgres == null) {
+      throw new IllegalStateException("LocalPostgres is not started");
+    }
+    return postgres.getPort();
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        postgres = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.datagent.local.retrieval;
+
+import io.datagent.embedding.EmbedJob;
+import io.datagent.embedding.EmbedReport;
+import io.datagent.ingestion.IngestJob;
+import io.datagent.spark.LocalSpark;
+import io.datagent.spark.Sql;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One workspace per test JVM with the sample files ingested (the real IngestJob) and embedded (the real EmbedJob and
+ * ONNX model), plus the test glossary in {@code uploads/_docs/}: what {@code ./agent ingest} and {@code ./agent embed}
+ * would leave on disk.
+ *
+ * <p>NOTE: a static holder is deliberate here: it is test infrastructure (Spark and the embedding take minutes).
+ */
+final class SamplesWorkspace {
+
+  private static Path root;
+  private static SparkSession spark;
+  private static EmbedReport report;
+
+  private SamplesWorkspace() {}
+
+  static synchronized Path root() {
+    if (root == null) {
+      try {
+        root = Files.createTempDirectory("datagent-retrieval-ws");
+        Path uploads = root.resolve("volumes").resolve("uploads");
+        Files.createDirectories(uploads.resolve("_docs"));
+        Path samples = Path.of(System.getProperty("datagent.shared", "../../shared")).resolve("samples").resolve("energia");
+        try (Stream<Path> files = Files.list(samples)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            Files.copy(f, uploads.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+        try (InputStream in = SamplesWorkspace.class.getResourceAsStream("/retrieval/uploads/_docs/glosario.md")) {
+          Files.copy(in, uploads.resolve("_docs").resolve("glosario.md"));
+        }
+        System.setProperty("datagent.spark.master", "local[2]");
+        spark = LocalSpark.open(root);
+        // Own schema names over this workspace's folders: other tests of the JVM share the session and its
+        // raw/serving databases (pointing at their own workspaces).
+        for (String s : new String[] {"raw", "serving"}) {
+          spark.sql("CREATE DATABASE IF NOT EXISTS " + schema(s) + " LOCATION "
+              + Sql.literal(root.resolve("tables").resolve(s).toUri().toString()));
+        }
+        IngestJob.run(spark, IngestJob.config("--source", uploads.toString(), "--raw-schema", schema("raw"),
+            "--serving-schema", schema("serving")));
+        report = EmbedJob.run(spark, EmbedJob.config(embedArgs()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return root;
+  }
+
+  /** This workspace's schema in the shared session: {@code retrieval_test_raw} or {@code retrieval_test_serving}. */
+  static String schema(String layer) {
+    return "retrieval_test_" + layer;
+  }
+
+  /** EmbedJob's arguments for this workspace. */
+  static String[] embedArgs() {
+    return new String[] {"--uploads", root.resolve("volumes").resolve("uploads").toString(), "--raw-schema", schema("raw"),
+        "--serving-schema", schema("serving")};
+  }
+
+  static Path tables() {
+    return root().resolve("tables");
+  }
+
+  static SparkSession spark() {
+    root();
+    return spark;
+  }
+
+  static EmbedReport report() {
+    root();
+    return report;
+  }
+}

@@ -1,0 +1,18 @@
+package io.datagent.jobmonitor.quality;
+
+import java.util.Map;
+
+/**
+ * Starts the agent's evaluation/optimization when quality drops: {@link RunNowEvaluationTrigger} (the Databricks job,
+ * run-now with an idempotency token) or {@link RecordingEvaluationTrigger} (locally: the intervention is recorded).
+ */
+public interface EvaluationTrigger {
+
+  /** Starts the evaluation for intervention {@code id}; returns the run id, or null when only recorded. */
+  Long start(long interventionId, Map<String, String> parameters);
+
+  /** What {@link #start} does, e.g. {@code RUN_NOW job 42} or {@code RECORDED}. */
+  String action();
+
+  Long jobId();
+}

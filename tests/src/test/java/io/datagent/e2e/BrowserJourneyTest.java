@@ -1,0 +1,93 @@
+package io.datagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an analyst does in the App, in a real browser, on the sample data. */
+class BrowserJourneyTest {
+
+  static LocalAppFixture fixture;
+  ChromeDriver browser;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    fixture = new LocalAppFixture();
+  }
+
+  @AfterAll
+  static void stopApp() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void should_show_an_answer_with_its_source_row_when_an_analyst_asks_a_question() {
+    // given the chat page
+    browser.get(fixture.url("/"));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "analista@datagent.local"));
+    // when the analyst asks about a power plant
+    browser.findElement(By.id("question")).sendKeys("¿Qué potencia instalada tiene la central AGUA DEL CAJON?");
+    browser.findElement(By.id("ask")).click();
+    // then the answer arrives with its SQL, its table and the file and row it comes from
+    WebElement answer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message.assistant .meta")))
+        .findElement(By.xpath("./.."));
+    assertThat(answer.findElement(By.cssSelector(".answer-text")).getText()).contains("AGUA DEL CAJON");
+    List<String> sources = answer.findElements(By.cssSelector(".sources li")).stream().map(WebElement::getText).toList();
+    assertThat(sources).anySatisfy(s -> assertThat(s).contains("PotenciaInstalada.csv", "fila 3"));
+    assertThat(answer.findElements(By.cssSelector("details.sql pre"))).isNotEmpty();
+    assertThat(answer.findElements(By.cssSelector("table.grid td"))).isNotEmpty();
+    // and the conversation is in the history
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversations"), "AGUA DEL CAJON"));
+    // and a thumbs up is recorded
+    answer.findElement(By.cssSelector(".thumb[data-rating='up']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElement(answer.findElement(By.cssSelector(".feedback")), "Gracias"));
+  }
+
+  @Test
+  void should_show_the_new_table_when_an_analyst_uploads_a_csv() throws Exception {
+    Path csv = Files.createTempDirectory("e2e-upload").resolve("ventas_regionales.csv");
+    Files.writeString(csv, "Región;Mes;Ventas [MWh]\nCuyo;01/2024;1.234,5\nComahue;01/2024;2.345,0\nPatagonia;01/2024;987,25\n",
+        StandardCharsets.UTF_8);
+    browser.get(fixture.url("/datos"));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='potenciainstalada']")));
+    browser.findElement(By.id("upload-file")).sendKeys(csv.toString());
+    browser.findElement(By.id("upload-submit")).click();
+    WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#upload-status[data-status='LOADED'], #upload-status[data-status='PARTIAL'], #upload-status[data-status='FAILED'], #upload-status[data-status='REFUSED']")));
+    assertThat(status.getAttribute("data-status")).as(status.getText()).isEqualTo("LOADED");
+    assertThat(status.getText()).contains("Filas cargadas: 3", "en cuarentena: 0");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='ventas_regionales']")));
+    // the new table opens with its columns and rows
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-name"), "ventas_regionales"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-preview"), "Comahue"));
+    assertThat(browser.findElement(By.id("ingestions")).getText()).contains("ventas_regionales.csv");
+  }
+}
