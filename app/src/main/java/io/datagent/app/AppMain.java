@@ -77,9 +77,10 @@ public final class AppMain {
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, rest, spToken, clock), 10));
 
     List<RouteRegistrar> extra = new ArrayList<>();
-    // ── MONITOR ── the job monitor's routes (/api/monitor/*) are registered here, e.g.
-    //   extra.add(app -> io.datagent.jobmonitor.web.MonitorRoutes.register(app, state.dataSource(), env));
-    // (its static page under public/monitor/ is served automatically when its JAR is on the classpath)
+    // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
+    // the App (and the app.* tables it reads for agent quality) is up.
+    io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env, null);
+    extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
 
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
             true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
@@ -88,7 +89,11 @@ public final class AppMain {
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, host, spToken), json), extra),
         clock);
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "datagent-shutdown"));
+    monitor.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      monitor.close();
+      app.close();
+    }, "datagent-shutdown"));
     System.out.printf("datagent App escuchando en el puerto %d (lista en %.1f s)%n", app.port(), (System.nanoTime() - t0) / 1e9);
   }
 

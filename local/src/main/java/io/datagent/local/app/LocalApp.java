@@ -62,6 +62,8 @@ public final class LocalApp implements AutoCloseable {
     this.startupMillis = startupMillis;
   }
 
+  private io.datagent.jobmonitor.JobMonitor monitor;
+
   public static LocalApp start(LocalRuntime rt, Options o, Map<String, String> env) {
     long t0 = System.nanoTime();
     LocalPostgres postgres = LocalPostgres.inWorkspace(rt.workspace().create().state());
@@ -82,14 +84,19 @@ public final class LocalApp implements AutoCloseable {
     classes.join();
     StateDatabase state = new StateDatabase(database.join());
     List<RouteRegistrar> extra = new ArrayList<>();
-    // ── MONITOR ── the job monitor's routes (/api/monitor/*) are registered here, e.g.
-    //   extra.add(app -> io.datagent.jobmonitor.web.MonitorRoutes.register(app, state.dataSource(), ...));
-    // (its static page under public/monitor/ is served automatically when its JAR is on the classpath)
+    // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
+    io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
+        rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
+        env, null);
+    extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
             50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500, 64)),
         new DatagentApp.Ports(agent, state, catalog, ingestion, TraceExporters.fromEnv(env, Map::of, new JsonCodec()), extra),
         Clock.systemUTC());
-    return new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
+    monitor.start();
+    LocalApp local = new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
+    local.monitor = monitor;
+    return local;
   }
 
   static Retriever retriever(LocalRuntime rt) {
@@ -138,6 +145,9 @@ public final class LocalApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (monitor != null) {
+      monitor.close();
+    }
     app.close();
     ingestion.close();
     postgres.close();

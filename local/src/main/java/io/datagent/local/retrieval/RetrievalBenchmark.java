@@ -155,13 +155,13 @@ public final class RetrievalBenchmark {
       embedded[i] = System.nanoTime() - s;
     }
 
-    // Recall@10 of HNSW (as searched: 50 candidates) against exact search.
+    // Recall@10 of HNSW (with the beam width hybrid search uses) against exact search.
     int recallQueries = Math.min(200, nq);
     double recall = 0;
     for (int i = 0; i < recallQueries; i++) {
       float[] q = Vectors.normalized(qv.get(i));
       Set<String> exact = exactTop(vectors, q, 10);
-      ScoreDoc[] approx = index.knn(q, Math.max(LuceneRetriever.Tuning.DEFAULT.candidates(), 40), null).scoreDocs;
+      ScoreDoc[] approx = index.knn(q, LuceneRetriever.knnDepth(10), null).scoreDocs;
       int hit = 0;
       for (int j = 0; j < Math.min(10, approx.length); j++) {
         if (exact.contains(index.id(approx[j].doc))) {

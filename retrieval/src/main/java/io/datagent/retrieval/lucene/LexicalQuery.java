@@ -46,6 +46,11 @@ public final class LexicalQuery {
 
   /** The query for {@code text} restricted by {@code filter} (null: none), or null when nothing is searchable. */
   public static Query build(IndexReader reader, String text, Query filter) {
+    return build(reader, text, filter, null);
+  }
+
+  /** As {@link #build(IndexReader, String, Query)}, also excluding what {@code exclude} matches (null: nothing). */
+  public static Query build(IndexReader reader, String text, Query filter, Query exclude) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     try {
@@ -66,6 +71,9 @@ public final class LexicalQuery {
     }
     if (filter != null) {
       b.add(filter, BooleanClause.Occur.FILTER);
+    }
+    if (exclude != null) {
+      b.add(exclude, BooleanClause.Occur.MUST_NOT);
     }
     b.setMinimumNumberShouldMatch(1);
     return b.build();
