@@ -35,7 +35,12 @@ public final class TestPostgres {
       try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       }
-      return postgres.getDatabase("postgres", name);
+      // pooled, as the App always is (each new PostgreSQL connection forks a backend)
+      com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+      hc.setDataSource(postgres.getDatabase("postgres", name));
+      hc.setMaximumPoolSize(8);
+      hc.setMinimumIdle(0);
+      return new com.zaxxer.hikari.HikariDataSource(hc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {

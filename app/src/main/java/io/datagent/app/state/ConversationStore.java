@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,12 +93,13 @@ public final class ConversationStore {
         // New conversations are written with their first exchange; one pruned meanwhile (the same user asking in
         // many tabs) comes back.
         boolean inserted;
+        // clock_timestamp(): under the user's lock, the exchange recorded last is the most recent.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO app.conversations (id, user_email, title, updated_at) "
-            + "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING (xmax = 0)")) {
+            + "VALUES (?, ?, ?, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at "
+            + "RETURNING (xmax = 0)")) {
           ps.setObject(1, trace.conversationId());
           ps.setString(2, trace.userEmail());
           ps.setString(3, title(trace.question()));
-          ps.setTimestamp(4, Timestamp.from(trace.createdAt()));
           try (ResultSet rs = ps.executeQuery()) {
             inserted = rs.next() && rs.getBoolean(1);
           }
