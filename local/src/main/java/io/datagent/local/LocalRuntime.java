@@ -36,7 +36,7 @@ public final class LocalRuntime {
   }
 
   public synchronized SparkSession spark() {
-    if (spark == null) {
+    if (spark == null || spark.sparkContext().isStopped()) { // another workspace's session may have replaced it
       spark = LocalSpark.open(workspace.create().root());
     }
     return spark;

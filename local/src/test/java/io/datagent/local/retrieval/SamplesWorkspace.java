@@ -4,7 +4,6 @@ import io.datagent.embedding.EmbedJob;
 import io.datagent.embedding.EmbedReport;
 import io.datagent.ingestion.IngestJob;
 import io.datagent.spark.LocalSpark;
-import io.datagent.spark.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,12 +45,6 @@ final class SamplesWorkspace {
         }
         System.setProperty("datagent.spark.master", "local[2]");
         spark = LocalSpark.open(root);
-        // Own schema names over this workspace's folders: other tests of the JVM share the session and its
-        // raw/serving databases (pointing at their own workspaces).
-        for (String s : new String[] {"raw", "serving"}) {
-          spark.sql("CREATE DATABASE IF NOT EXISTS " + schema(s) + " LOCATION "
-              + Sql.literal(root.resolve("tables").resolve(s).toUri().toString()));
-        }
         IngestJob.run(spark, IngestJob.config("--source", uploads.toString(), "--raw-schema", schema("raw"),
             "--serving-schema", schema("serving")));
         report = EmbedJob.run(spark, EmbedJob.config(embedArgs()));
@@ -62,9 +55,9 @@ final class SamplesWorkspace {
     return root;
   }
 
-  /** This workspace's schema in the shared session: {@code retrieval_test_raw} or {@code retrieval_test_serving}. */
+  /** This workspace's schema: the session LocalSpark opens on it registers its tables as raw.x / serving.x. */
   static String schema(String layer) {
-    return "retrieval_test_" + layer;
+    return layer;
   }
 
   /** EmbedJob's arguments for this workspace. */
@@ -77,8 +70,15 @@ final class SamplesWorkspace {
     return root().resolve("tables");
   }
 
-  static SparkSession spark() {
+  /**
+   * The session on this workspace. NOTE: one SparkContext per JVM; another test class opening another workspace stops
+   * this one, so it is reopened (re-registering the tables from disk) when found stopped.
+   */
+  static synchronized SparkSession spark() {
     root();
+    if (spark.sparkContext().isStopped()) {
+      spark = LocalSpark.open(root);
+    }
     return spark;
   }
 
