@@ -13,7 +13,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def command(argv, env):
-    port = argv[argv.index("--port") + 1] if "--port" in argv else env.get("DATABRICKS_APP_PORT", "8000")
+    port = argv[argv.index("--port") + 1] if "--port" in argv and argv.index("--port") + 1 < len(argv) else ""
+    if not port.isdigit():
+        # Not substituted (a runtime that passes "$DATABRICKS_APP_PORT" literally) or not given: the environment's.
+        port = env.get("DATABRICKS_APP_PORT", "8000")
     jars = sorted(glob.glob(os.path.join(HERE, "lib", "*.jar")))
     if not jars:
         sys.exit("launcher.py: lib/ has no JARs; build them with `mvn -pl app -am package` before deploying")

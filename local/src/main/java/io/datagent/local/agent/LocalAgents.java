@@ -35,7 +35,7 @@ public final class LocalAgents {
   }
 
   public static SqlExecutor executor(LocalRuntime runtime) {
-    return new SparkSqlExecutor(runtime::spark);
+    return new SparkSqlExecutor(runtime::spark, runtime.workspace().tables());
   }
 
   /** The workspace's readable tables (the policy's schemas, default first), cached for ten minutes. */

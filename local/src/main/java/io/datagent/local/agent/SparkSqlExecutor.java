@@ -4,9 +4,18 @@ import io.datagent.agent.QueryResult;
 import io.datagent.agent.sql.SqlExecutionException;
 import io.datagent.agent.sql.SqlExecutionException.Kind;
 import io.datagent.agent.sql.SqlExecutor;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,6 +38,11 @@ import org.apache.spark.sql.types.StructField;
  * <p>Each statement runs on its own thread in its own Spark job group; at the timeout the group is cancelled (the
  * running tasks are interrupted) and {@link Kind#TIMEOUT} is reported. Analysis and parse errors are
  * {@link Kind#SQL}, with Spark's message for a model to correct. The user token is ignored (one local user).
+ *
+ * <p>With the workspace's tables folder given, results are cached like a SQL warehouse's result cache: the key is the
+ * statement, the row limit and the Delta version of every table it reads (the newest commit in each
+ * {@code _delta_log}), so a new ingestion commit makes the next identical question read the data again. Statements
+ * over tables outside that folder are never cached.
  */
 public final class SparkSqlExecutor implements SqlExecutor {
 
@@ -37,13 +53,97 @@ public final class SparkSqlExecutor implements SqlExecutor {
     return t;
   });
 
-  /** @param spark the session, started on first use (e.g. {@code runtime::spark}) */
+  private final Path tablesDir;
+  private final Cache<CacheKey, QueryResult> results = Caffeine.newBuilder().maximumSize(512).recordStats()
+      .expireAfterAccess(Duration.ofMinutes(30)).build();
+
+  /** The tables each statement reads (parsing is the expensive part of a cache lookup). */
+  private final Cache<String, java.util.Set<String>> tablesRead = Caffeine.newBuilder().maximumSize(2048).build();
+
+  private record CacheKey(String sql, int maxRows, String versions) {}
+
+  /** @param spark the session, started on first use (e.g. {@code runtime::spark}); no result cache */
   public SparkSqlExecutor(Supplier<SparkSession> spark) {
+    this(spark, null);
+  }
+
+  /**
+   * @param tablesDir the workspace's tables folder ({@code <schema>/<table>/_delta_log}), which enables the result
+   *     cache, or null
+   */
+  public SparkSqlExecutor(Supplier<SparkSession> spark, Path tablesDir) {
     this.spark = spark;
+    this.tablesDir = tablesDir;
   }
 
   @Override
   public QueryResult execute(String sql, int maxRows, Duration timeout, String userToken) throws SqlExecutionException {
+    Optional<String> versions = tablesDir == null ? Optional.empty() : versions(sql);
+    if (versions.isEmpty()) {
+      return run(sql, maxRows, timeout);
+    }
+    CacheKey key = new CacheKey(sql, maxRows, versions.get());
+    QueryResult hit = results.getIfPresent(key);
+    if (hit != null) {
+      return hit;
+    }
+    QueryResult fresh = run(sql, maxRows, timeout);
+    results.put(key, fresh);
+    return fresh;
+  }
+
+  /** Statements answered from the result cache so far (for benchmarks and tests). */
+  public long cacheHits() {
+    return results.stats().hitCount();
+  }
+
+  /**
+   * The Delta version of every table the statement reads, as {@code schema.table@version} joined in name order, or
+   * empty when a table is not a Delta table of the workspace (or the statement cannot be parsed here).
+   */
+  Optional<String> versions(String sql) {
+    java.util.Set<String> names = tablesRead.get(sql, s -> {
+      try {
+        return TablesNamesFinder.findTables(s);
+      } catch (JSQLParserException | RuntimeException e) {
+        return java.util.Set.of();
+      }
+    });
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    TreeSet<String> out = new TreeSet<>();
+    for (String name : names) {
+      String[] parts = name.replace("`", "").toLowerCase(Locale.ROOT).split("\\.");
+      boolean local = parts.length == 2 || (parts.length == 3 && parts[0].equals("spark_catalog"));
+      if (!local) {
+        return Optional.empty();
+      }
+      String schema = parts[parts.length - 2];
+      String table = parts[parts.length - 1];
+      long version = latestVersion(tablesDir.resolve(schema).resolve(table).resolve("_delta_log"));
+      if (version < 0) {
+        return Optional.empty();
+      }
+      out.add(schema + "." + table + "@" + version);
+    }
+    return Optional.of(String.join(",", out));
+  }
+
+  /** The newest commit number in a {@code _delta_log} folder, or -1 when there is none. */
+  static long latestVersion(Path deltaLog) {
+    if (!Files.isDirectory(deltaLog)) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.list(deltaLog)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{20}\\.json"))
+          .mapToLong(n -> Long.parseLong(n.substring(0, 20))).max().orElse(-1);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private QueryResult run(String sql, int maxRows, Duration timeout) throws SqlExecutionException {
     SparkSession session;
     try {
       session = spark.get();

@@ -52,4 +52,31 @@ class SparkSqlExecutorTest {
     assertThat(executor.execute("SELECT count(*) AS n FROM serving.potenciainstalada", 1, Duration.ofSeconds(120), null)
         .rows().get(0).get(0)).isEqualTo(282L);
   }
+
+  @Test
+  void should_answer_repeated_statement_from_cache_until_a_new_commit_changes_the_table() throws Exception {
+    SparkSqlExecutor cached = new SparkSqlExecutor(rt::spark, rt.workspace().tables());
+    String dir = rt.workspace().tables().resolve("cache_probe").toString();
+    rt.spark().sql("CREATE DATABASE IF NOT EXISTS cache_probe LOCATION '" + dir + "'");
+    try {
+      rt.spark().sql("CREATE OR REPLACE TABLE cache_probe.t (n BIGINT) USING delta");
+      rt.spark().sql("INSERT INTO cache_probe.t VALUES (1), (2)");
+      String sql = "SELECT count(*) AS n FROM cache_probe.t";
+
+      assertThat(cached.execute(sql, 10, Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(2L);
+      assertThat(cached.execute(sql, 10, Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(2L);
+      assertThat(cached.cacheHits()).isEqualTo(1);
+
+      rt.spark().sql("INSERT INTO cache_probe.t VALUES (3)"); // a new Delta version: the cached result is stale
+      assertThat(cached.execute(sql, 10, Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(3L);
+      assertThat(cached.cacheHits()).isEqualTo(1);
+
+      // a statement over something that is not a workspace Delta table is never cached
+      cached.execute("SELECT 1 AS one FROM range(1)", 10, Duration.ofSeconds(120), null);
+      cached.execute("SELECT 1 AS one FROM range(1)", 10, Duration.ofSeconds(120), null);
+      assertThat(cached.cacheHits()).isEqualTo(1);
+    } finally {
+      rt.spark().sql("DROP DATABASE IF EXISTS cache_probe CASCADE");
+    }
+  }
 }
