@@ -175,7 +175,8 @@
         buffer = parseEvents(buffer, (event, data) => {
           if (event === 'conversation') conversationId = data.conversationId;
           else if (event === 'status') status.textContent = data;
-          else if (event === 'token') live.textContent += data;
+          else if (event === 'token') live.textContent += data; // streamed text; the final 'answer' replaces it
+          else if (event === 'discard') live.textContent = '';
           else if (event === 'sql') status.textContent = 'Consultando los datos…';
           else if (event === 'tool') status.textContent = 'Usando ' + data.name + '…';
           else if (event === 'answer') renderAnswer(box, data);

@@ -30,6 +30,11 @@ public final class BackgroundRetriever implements Retriever, AutoCloseable {
     });
   }
 
+  /** Completes when the retriever is open (or failed to open and is off): searches from then on are the real ones. */
+  public CompletableFuture<Void> opened() {
+    return opening.thenApply(r -> null);
+  }
+
   /** No retrieval at all. */
   public static Retriever none() {
     return request -> List.of();

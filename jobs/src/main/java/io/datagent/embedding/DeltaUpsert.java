@@ -3,6 +3,8 @@ package io.datagent.embedding;
 import io.datagent.spark.Sql;
 import io.datagent.spark.TableRef;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,13 +19,15 @@ import org.apache.spark.sql.types.StructField;
  * failure before the commit leaves the table as it was; readers never see half of a run.
  *
  * <p>{@code updated_at} is stamped here; {@code columns} is the target's column order with {@code updated_at} in it.
+ * {@code properties} (Delta table properties) are set when the table is created or replaced, in that same commit; a
+ * MERGE leaves them as they are ({@link #ensureProperties} brings an existing table in line first).
  */
 final class DeltaUpsert {
 
   private DeltaUpsert() {}
 
   static void apply(SparkSession spark, TableRef target, List<String> columns, Dataset<Row> upserts, Dataset<Row> deletedIds,
-      String comment, boolean exists, boolean replace) {
+      String comment, Map<String, String> properties, boolean exists, boolean replace) {
     String view = "_upsert_" + target.table() + "_" + Long.toHexString(System.nanoTime());
     Dataset<Row> stamped = upserts.withColumn("updated_at", functions.current_timestamp());
     String select = columns.stream().map(TableRef::quote).collect(Collectors.joining(", "));
@@ -31,7 +35,7 @@ final class DeltaUpsert {
       if (!exists || replace) {
         stamped.createOrReplaceTempView(view);
         spark.sql((replace && exists ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ") + target.sql() + " USING delta COMMENT "
-            + Sql.literal(comment) + " AS SELECT " + select + " FROM " + view);
+            + Sql.literal(comment) + tblProperties(properties) + " AS SELECT " + select + " FROM " + view);
         return;
       }
       Dataset<Row> source = stamped.withColumn("_deleted", functions.lit(false));
@@ -56,6 +60,43 @@ final class DeltaUpsert {
     } finally {
       spark.catalog().dropTempView(view);
     }
+  }
+
+  /**
+   * Sets those of {@code properties} whose value the existing table does not have (case-insensitively, as Delta reads
+   * booleans), in one {@code ALTER TABLE}; does nothing, and commits nothing, when all are set. Returns the keys set.
+   */
+  static List<String> ensureProperties(SparkSession spark, TableRef target, Map<String, String> properties) {
+    if (properties.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> have = properties(spark, target);
+    Map<String, String> missing = new TreeMap<>();
+    properties.forEach((k, v) -> {
+      String current = have.get(k);
+      if (current == null || !current.trim().equalsIgnoreCase(v)) {
+        missing.put(k, v);
+      }
+    });
+    if (!missing.isEmpty()) {
+      spark.sql("ALTER TABLE " + target.sql() + " SET" + tblProperties(missing));
+    }
+    return List.copyOf(missing.keySet());
+  }
+
+  /** The Delta table properties of an existing table (its current metadata configuration). */
+  static Map<String, String> properties(SparkSession spark, TableRef target) {
+    Row detail = spark.sql("DESCRIBE DETAIL " + target.sql()).select("properties").first();
+    return detail.isNullAt(0) ? Map.of() : detail.getJavaMap(0);
+  }
+
+  /** {@code  TBLPROPERTIES ('k' = 'v', ...)} in key order, or nothing for no properties. */
+  static String tblProperties(Map<String, String> properties) {
+    if (properties.isEmpty()) {
+      return "";
+    }
+    return " TBLPROPERTIES (" + new TreeMap<>(properties).entrySet().stream()
+        .map(e -> Sql.literal(e.getKey()) + " = " + Sql.literal(e.getValue())).collect(Collectors.joining(", ")) + ")";
   }
 
   private static Column[] columnsAnd(List<String> columns) {

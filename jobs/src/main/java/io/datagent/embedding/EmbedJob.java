@@ -18,7 +18,8 @@ import org.apache.spark.storage.StorageLevel;
  * Spark JAR task that keeps the search documents and their embeddings in step with the serving tables: builds
  * {@code serving.documents} (table cards, row documents, passages of uploaded text files), embeds only what is new or
  * changed (by content hash) and removes what disappeared, in one MERGE into {@code serving.document_embeddings}. A
- * re-run on unchanged data embeds nothing and commits nothing.
+ * re-run on unchanged data embeds nothing and commits nothing. The embeddings table always has Change Data Feed on
+ * ({@link #EMBEDDING_PROPERTIES}), so a Vector Search delta-sync index can be built over it.
  *
  * <p>Runs as a Databricks {@code spark_jar_task} after ingestion ({@code --provider databricks --endpoint <name>}, the
  * endpoint the App also queries) and locally through {@code ./agent embed} (the bundled ONNX model). Throws on failure;
@@ -28,6 +29,12 @@ public final class EmbedJob {
 
   static final List<String> EMBEDDING_COLUMNS = List.of("id", "model", "dimension", "vector", "content_hash", "updated_at",
       "kind", "table", "source_file", "source_row", "text");
+  /**
+   * Table properties of {@code serving.document_embeddings}: Change Data Feed, which a Databricks Vector Search
+   * delta-sync index over the table requires (it syncs from the feed). Set when the table is created or rebuilt, and
+   * turned on once in an existing table that lacks it. Not set on {@code serving.documents}.
+   */
+  static final Map<String, String> EMBEDDING_PROPERTIES = Map.of("delta.enableChangeDataFeed", "true");
   static final List<String> DOCUMENT_COLUMNS = List.of("id", "kind", "table", "source_file", "source_row", "text",
       "content_hash", "updated_at");
 
@@ -136,6 +143,7 @@ public final class EmbedJob {
     }
     long nChanged = changed.count();
     if (incremental && nChanged == 0 && nRemoved == 0) {
+      enableChangeDataFeed(spark, emb, log);
       log.accept("  " + emb + ": sin cambios, no se vectoriza nada");
       return new long[] {0, 0};
     }
@@ -147,7 +155,11 @@ public final class EmbedJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       embedded.count(); // every vector exists before the single commit below
-      DeltaUpsert.apply(spark, emb, EMBEDDING_COLUMNS, embedded, removed, DocumentSchema.EMBEDDINGS_COMMENT, exists, cfg.rebuild());
+      if (incremental) {
+        enableChangeDataFeed(spark, emb, log); // before the MERGE, so the feed records its changes
+      }
+      DeltaUpsert.apply(spark, emb, EMBEDDING_COLUMNS, embedded, removed, DocumentSchema.EMBEDDINGS_COMMENT,
+          EMBEDDING_PROPERTIES, exists, cfg.rebuild());
     } finally {
       embedded.unpersist();
     }
@@ -158,7 +170,7 @@ public final class EmbedJob {
     TableRef ref = cfg.documents();
     boolean exists = DeltaTables.exists(spark, ref);
     if (!exists) {
-      DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, docs, null, DocumentSchema.DOCUMENTS_COMMENT, false, false);
+      DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, docs, null, DocumentSchema.DOCUMENTS_COMMENT, Map.of(), false, false);
       return;
     }
     Dataset<Row> have = spark.table(ref.sql()).select("id", "content_hash");
@@ -168,8 +180,19 @@ public final class EmbedJob {
     if (changed.isEmpty() && removed.isEmpty()) {
       return;
     }
-    DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, changed, removed, DocumentSchema.DOCUMENTS_COMMENT, true, false);
+    DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, changed, removed, DocumentSchema.DOCUMENTS_COMMENT, Map.of(), true, false);
     log.accept("  " + ref + " actualizada");
+  }
+
+  /**
+   * Turns Change Data Feed on in an embeddings table created without it (by an older EmbedJob, or by hand): one
+   * {@code ALTER TABLE} commit the first time, nothing once it is on. Called only when the run's vectors are ready, so
+   * a run that fails before its commit still leaves the table untouched.
+   */
+  private static void enableChangeDataFeed(SparkSession spark, TableRef emb, Consumer<String> log) {
+    if (!DeltaUpsert.ensureProperties(spark, emb, EMBEDDING_PROPERTIES).isEmpty()) {
+      log.accept("  " + emb + ": Change Data Feed activado (delta.enableChangeDataFeed = true, para Vector Search)");
+    }
   }
 
   /** The spec with its dimension known: the endpoint is asked once on the driver (fails fast when it is down). */

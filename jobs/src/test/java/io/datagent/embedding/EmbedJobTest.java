@@ -89,6 +89,11 @@ class EmbedJobTest {
     return spark.sql("DESCRIBE HISTORY " + serving(table) + " LIMIT 1").first().getLong(0);
   }
 
+  /** The table's Change Data Feed property as SHOW TBLPROPERTIES reports it (a sentence when it is not set). */
+  static String changeDataFeed(String table) {
+    return spark.sql("SHOW TBLPROPERTIES " + serving(table) + " ('delta.enableChangeDataFeed')").first().getString(1);
+  }
+
   static List<String> ids(String table) {
     return spark.sql("SELECT id FROM " + serving(table) + " ORDER BY id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }
@@ -126,6 +131,17 @@ class EmbedJobTest {
 
   @Test
   @Order(2)
+  void should_create_the_embeddings_table_with_change_data_feed_on_and_leave_documents_without_it() {
+    // given: the first run (order 1) created both tables; LocalSpark makes Delta's default for new tables false
+
+    // then
+    assertThat(changeDataFeed("document_embeddings")).isEqualTo("true");
+    assertThat(changeDataFeed("documents")).isNotEqualTo("true");
+    assertThat(spark.sql("DESCRIBE HISTORY " + serving("document_embeddings")).count()).isEqualTo(1); // one CTAS, no ALTER
+  }
+
+  @Test
+  @Order(3)
   void should_embed_nothing_and_commit_nothing_when_nothing_changed() {
     // given
     long emb = version("document_embeddings");
@@ -143,7 +159,7 @@ class EmbedJobTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void should_embed_only_the_changed_row_and_remove_the_deleted_one_in_one_commit() {
     // given: ACAJ changes its power, EMOJ disappears
     writeCentrales(List.of(
@@ -166,7 +182,7 @@ class EmbedJobTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void should_refuse_to_mix_models_and_leave_the_table_untouched() throws Exception {
     // given: an endpoint with another model
     HttpServer server = endpoint(3, 3);
@@ -184,7 +200,7 @@ class EmbedJobTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void should_write_nothing_when_the_endpoint_returns_a_wrong_dimension_mid_run() throws Exception {
     // given: the probe says 3 dimensions, later answers have 4
     HttpServer server = endpoint(3, 4);
@@ -202,7 +218,7 @@ class EmbedJobTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void should_fail_before_writing_when_the_endpoint_is_unreachable() {
     long emb = version("document_embeddings");
     assertThatThrownBy(() -> EmbedJob.run(spark, config(Map.of("DATABRICKS_HOST", "http://127.0.0.1:9", "DATABRICKS_TOKEN", "t"),
@@ -212,7 +228,82 @@ class EmbedJobTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
+  void should_keep_change_data_feed_on_when_rebuilding() {
+    // given
+    long emb = version("document_embeddings");
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of(), "--rebuild"));
+
+    // then: everything embedded again in one CREATE OR REPLACE commit that keeps the property
+    assertThat(r.embedded()).isEqualTo(r.documents());
+    assertThat(version("document_embeddings")).isEqualTo(emb + 1);
+    assertThat(spark.sql("DESCRIBE HISTORY " + serving("document_embeddings") + " LIMIT 1").select("operation").first()
+        .getString(0)).contains("REPLACE");
+    assertThat(changeDataFeed("document_embeddings")).isEqualTo("true");
+  }
+
+  @Test
+  @Order(9)
+  void should_turn_on_change_data_feed_in_an_embeddings_table_created_without_it_and_commit_nothing_on_the_next_unchanged_run() {
+    // given: the same vectors in a table created anew without the property (as an older EmbedJob did)
+    spark.sql("CREATE TABLE " + serving("_embeddings_copy") + " USING delta AS SELECT * FROM " + serving("document_embeddings"));
+    spark.sql("DROP TABLE " + serving("document_embeddings"));
+    spark.sql("CREATE TABLE " + serving("document_embeddings") + " USING delta AS SELECT * FROM " + serving("_embeddings_copy"));
+    spark.sql("DROP TABLE " + serving("_embeddings_copy"));
+    assertThat(changeDataFeed("document_embeddings")).isNotEqualTo("true");
+    long emb = version("document_embeddings");
+    long docs = version("documents");
+
+    // when
+    EmbedReport first = EmbedJob.run(spark, config(Map.of()));
+
+    // then: nothing embedded, one commit (the ALTER TABLE) that turns the feed on
+    assertThat(first.embedded()).isZero();
+    assertThat(first.deleted()).isZero();
+    assertThat(changeDataFeed("document_embeddings")).isEqualTo("true");
+    assertThat(version("document_embeddings")).isEqualTo(emb + 1);
+    assertThat(version("documents")).isEqualTo(docs);
+    assertThat(changeDataFeed("documents")).isNotEqualTo("true");
+
+    // when: run again on the same data
+    EmbedReport second = EmbedJob.run(spark, config(Map.of()));
+
+    // then: no commit at all
+    assertThat(second.embedded()).isZero();
+    assertThat(version("document_embeddings")).isEqualTo(emb + 1);
+    assertThat(changeDataFeed("document_embeddings")).isEqualTo("true");
+  }
+
+  @Test
+  @Order(10)
+  void should_turn_on_change_data_feed_when_the_property_is_missing_and_record_the_next_merge_in_the_feed() {
+    // given: the property absent altogether (a table created where Delta's default is unset, as on Databricks),
+    // and a changed row
+    spark.sql("ALTER TABLE " + serving("document_embeddings") + " UNSET TBLPROPERTIES ('delta.enableChangeDataFeed')");
+    assertThat(changeDataFeed("document_embeddings")).contains("does not have property");
+    writeCentrales(List.of(
+        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("200.000"), "p.csv", 2L),
+        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("190.000"), "p.csv", 3L),
+        RowFactory.create(null, null, null, "p.csv", 4L),
+        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L)));
+    long emb = version("document_embeddings");
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()));
+
+    // then: the ALTER, then the MERGE, whose changes the feed has
+    assertThat(r.embedded()).isEqualTo(2); // ABRO's row and the table card (its power range now ends at 200)
+    assertThat(changeDataFeed("document_embeddings")).isEqualTo("true");
+    assertThat(version("document_embeddings")).isEqualTo(emb + 2);
+    List<String> changed = spark.sql("SELECT id FROM table_changes('" + PREFIX + "_serving.document_embeddings', " + (emb + 2)
+        + ") WHERE _change_type = 'update_postimage' ORDER BY id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(changed).containsExactly("row:centrales:p.csv:2", "table_card:centrales");
+  }
+
+  @Test
+  @Order(11)
   void should_refuse_bad_parameters_with_the_parameter_named() {
     assertThatThrownBy(() -> EmbedJob.config(Map.of(), "--provider", "openai")).hasMessageContaining("--provider");
     assertThatThrownBy(() -> EmbedJob.config(Map.of(), "--provider", "databricks")).hasMessageContaining("--endpoint");

@@ -28,6 +28,12 @@ public final class RefreshingRetriever implements Retriever, AutoCloseable {
 
   private final DocumentSource source;
   private final EmbeddingModel queryModel;
+  /**
+   * Vectors of questions asked recently: the same question (asked again, or by a colleague) is not embedded twice.
+   * A vector depends only on the text and the query model, which this retriever never changes.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, float[]> queryVectors =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2048).build();
   private final RetrieverConfig config;
   private final LuceneRetriever lucene;
   private final AtomicReference<LuceneIndex> current = new AtomicReference<>();
@@ -58,7 +64,7 @@ public final class RefreshingRetriever implements Retriever, AutoCloseable {
 
   @Override
   public List<Hit> search(SearchRequest request) {
-    float[] vector = config.mode() == SearchMode.LEXICAL ? null : queryModel.embed(request.text());
+    float[] vector = config.mode() == SearchMode.LEXICAL ? null : queryVectors.get(request.text(), queryModel::embed);
     while (true) {
       LuceneIndex index = current.get();
       if (index == null) {

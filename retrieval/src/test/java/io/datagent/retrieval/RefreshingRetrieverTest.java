@@ -100,6 +100,21 @@ class RefreshingRetrieverTest {
   }
 
   @Test
+  void should_expand_a_misspelt_word_against_the_current_version_after_a_refresh() {
+    try (RefreshingRetriever r = open(SearchMode.LEXICAL)) {
+      // the expansion of "almirnte" is kept for this version: asked twice, same answer
+      assertThat(r.search(SearchRequest.of("almirnte", 5))).extracting(Hit::id).containsExactly("row:potencia:1");
+      assertThat(r.search(SearchRequest.of("almirnte", 5))).extracting(Hit::id).containsExactly("row:potencia:1");
+
+      // a new version adds a row with a word closer to the typo: the new snapshot expands it afresh
+      source.docs.add(doc("row:potencia:9", DocumentKind.ROW, "potencia", 9L, "Central: ALMIRANTE2; Agente: ALMIRNTEZ"));
+      source.version = 2;
+      assertThat(r.refresh()).isTrue();
+      assertThat(r.search(SearchRequest.of("almirnte", 5))).extracting(Hit::id).contains("row:potencia:1", "row:potencia:9");
+    }
+  }
+
+  @Test
   void should_return_only_the_requested_tables_and_kinds() {
     try (RefreshingRetriever r = open(SearchMode.HYBRID)) {
       // when

@@ -14,7 +14,10 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/ask} (one JSON answer) and {@code POST /api/ask/stream} (server-sent events: {@code conversation},
- * {@code status}, {@code token}, {@code sql}, {@code tool}, then {@code answer} or {@code error}).
+ * {@code status}, {@code token} (a piece of the answer as the model writes it), {@code discard} (the tokens so far
+ * are withdrawn: the model called a tool after them, or its stream broke and the extractive answer follows),
+ * {@code sql}, {@code tool}, then {@code answer} (the whole final answer, which replaces the streamed text) or
+ * {@code error}).
  */
 final class ChatRoutes {
 
@@ -61,6 +64,11 @@ final class ChatRoutes {
         @Override
         public void onToken(String t) {
           sse.send("token", t);
+        }
+
+        @Override
+        public void onTokensDiscarded() {
+          sse.send("discard", Map.of());
         }
 
         @Override

@@ -6,7 +6,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
@@ -33,12 +32,18 @@ import java.util.Optional;
  * instructions and the schema cards of the tables the question is about; the model searches, describes and runs
  * guarded SQL (a failed statement goes back to it for a correction, a bounded number of times) until it answers.
  *
- * <p>When the model cannot be used (down, timeout, 429, malformed response, empty answer) the question is answered
- * extractively in the same session, with a Spanish notice saying so.
+ * <p>Every call to the model is streamed ({@link StreamingChat}); the text of the final answer reaches
+ * {@link AnswerListener#onToken} piece by piece as the model writes it, then the SQL and sources footer. Tool-call
+ * rounds show no text: what the model wrote before calling a tool is withdrawn
+ * ({@link AnswerListener#onTokensDiscarded}).
+ *
+ * <p>When the model cannot be used (down, timeout, 429, malformed response, stream cut midway, empty answer) the
+ * question is answered extractively in the same session, with a Spanish notice saying so; text already streamed is
+ * withdrawn first, so a half answer is never the answer.
  */
 public final class LlmAgent implements Agent {
 
-  private final ChatModel model;
+  private final StreamingChat model;
   private final Toolbox tools;
   private final PromptBuilder prompts;
   private final ExtractiveAgent fallback;
@@ -46,7 +51,7 @@ public final class LlmAgent implements Agent {
   private final int maxToolCalls;
   private final int maxHistoryTurns;
 
-  public LlmAgent(ChatModel model, Toolbox tools, PromptBuilder prompts, ExtractiveAgent fallback, QuestionCheck check,
+  public LlmAgent(StreamingChat model, Toolbox tools, PromptBuilder prompts, ExtractiveAgent fallback, QuestionCheck check,
       int maxToolCalls, int maxHistoryTurns) {
     this.model = model;
     this.tools = tools;
@@ -68,6 +73,7 @@ public final class LlmAgent implements Agent {
     ToolSession session = tools.session(request.userToken(), l);
     List<Hit> hits = session.search(request.question(), 8, null, null);
     Usage usage = new Usage();
+    LiveAnswer live = new LiveAnswer(l);
     try {
       Prompt prompt = prompts.build(new TableSelector(tools.catalog()).select(request.question(), hits, 4));
       List<ChatMessage> messages = new ArrayList<>();
@@ -82,10 +88,11 @@ public final class LlmAgent implements Agent {
         if (toolsAllowed) {
           req.toolSpecifications(AgentTools.ALL);
         }
-        ChatResponse response = model.chat(req.build());
+        ChatResponse response = model.chat(req.build(), live);
         usage.add(response.tokenUsage());
         AiMessage ai = response.aiMessage();
         if (ai.hasToolExecutionRequests() && toolsAllowed) {
+          live.discard(); // text before a tool call is the model thinking aloud, not the answer
           messages.add(ai);
           for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
             calls++;
@@ -100,15 +107,17 @@ public final class LlmAgent implements Agent {
           throw new IllegalStateException("el modelo devolvió una respuesta vacía");
         }
         String text = Conversation.withFooter(ai.text().strip(), session.sql(), session.sources());
-        l.onToken(text);
+        live.complete(text);
         String notice = session.sqlFailures() > 0 && session.sql().isEmpty()
             ? "Ninguna consulta SQL funcionó; la respuesta no se apoya en datos consultados." : null;
         return new AgentAnswer(text, AgentAnswer.LLM, session.sql(), session.sources(), session.lastResult(), notice,
             session.traces(), (System.nanoTime() - t0) / 1_000_000, usage.in, usage.out, null);
       }
     } catch (CatalogException e) {
+      live.discard();
       return fallback.compose(request, session, hits, "No se pudo leer el catálogo de tablas: " + e.getMessage(), t0, usage.in, usage.out);
     } catch (RuntimeException e) {
+      live.discard();
       l.onStatus("El modelo no está disponible; respuesta extractiva.");
       return fallback.compose(request, session, hits, LlmFailure.notice(e), t0, usage.in, usage.out);
     }

@@ -24,6 +24,8 @@ final class LlmFailure {
       why = "el servicio del modelo devolvió un error (HTTP " + status(e) + ")";
     } else if (causedBy(e, com.fasterxml.jackson.core.JsonProcessingException.class)) {
       why = "el modelo devolvió una respuesta mal formada";
+    } else if (causedBy(e, ChatStreamHttpClient.IncompleteStreamException.class) || causedBy(e, java.io.IOException.class)) {
+      why = "la respuesta del modelo se cortó antes de terminar";
     } else {
       why = "el modelo falló (" + e.getClass().getSimpleName() + ")";
     }

@@ -1,5 +1,9 @@
 package io.datagent.agent.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderLoader;
@@ -9,17 +13,19 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import io.datagent.agent.databricks.DatabricksApiException;
 import io.datagent.agent.databricks.DatabricksWorkspace;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Points langchain4j's OpenAI client at a Databricks serving endpoint: {@code .../chat/completions} becomes
- * {@code {host}/serving-endpoints/{name}/invocations} (the body is the same OpenAI chat format, tools included),
- * and each request carries a fresh bearer token of the workspace (OAuth M2M tokens expire).
+ * {@code {host}/serving-endpoints/{name}/invocations} (the body is the same OpenAI chat format, tools and
+ * {@code "stream": true} included, less {@code stream_options}), and each request carries a fresh bearer token of the
+ * workspace (OAuth M2M tokens expire). Streamed answers come back as the same {@code data:} chunks as OpenAI's.
  */
 final class ServingEndpointHttpClient implements HttpClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient delegate;
   private final DatabricksWorkspace workspace;
@@ -32,35 +38,8 @@ final class ServingEndpointHttpClient implements HttpClient {
   }
 
   static HttpClientBuilder builder(DatabricksWorkspace workspace, String endpoint) {
-    HttpClientBuilder inner = HttpClientBuilderLoader.loadHttpClientBuilder();
-    return new HttpClientBuilder() {
-      @Override
-      public Duration connectTimeout() {
-        return inner.connectTimeout();
-      }
-
-      @Override
-      public HttpClientBuilder connectTimeout(Duration timeout) {
-        inner.connectTimeout(timeout);
-        return this;
-      }
-
-      @Override
-      public Duration readTimeout() {
-        return inner.readTimeout();
-      }
-
-      @Override
-      public HttpClientBuilder readTimeout(Duration timeout) {
-        inner.readTimeout(timeout);
-        return this;
-      }
-
-      @Override
-      public HttpClient build() {
-        return new ServingEndpointHttpClient(inner.build(), workspace, endpoint);
-      }
-    };
+    return ChatStreamHttpClient.decorate(HttpClientBuilderLoader.loadHttpClientBuilder(),
+        (inner, readTimeout) -> new ServingEndpointHttpClient(inner, workspace, endpoint));
   }
 
   @Override
@@ -85,6 +64,26 @@ final class ServingEndpointHttpClient implements HttpClient {
     }
     Map<String, List<String>> headers = new HashMap<>(request.headers());
     headers.put("Authorization", List.of("Bearer " + token));
-    return HttpRequest.builder().method(request.method()).url(invocations).headers(headers).body(request.body()).build();
+    return HttpRequest.builder().method(request.method()).url(invocations).headers(headers).body(withoutStreamOptions(request.body()))
+        .build();
+  }
+
+  /**
+   * The body without {@code stream_options}: serving endpoints validate the request strictly and reject that field
+   * ({@code 400 unknown field "stream_options"}); they report the usage in the stream's chunks without it.
+   */
+  static String withoutStreamOptions(String body) {
+    if (body == null || !body.contains("\"stream_options\"")) {
+      return body;
+    }
+    try {
+      JsonNode root = JSON.readTree(body);
+      if (root instanceof ObjectNode o && o.remove("stream_options") != null) {
+        return JSON.writeValueAsString(o);
+      }
+      return body;
+    } catch (JsonProcessingException e) {
+      return body;
+    }
   }
 }

@@ -54,8 +54,7 @@ public final class AppBenchmark {
     env.keySet().removeIf(k -> k.equals("OPENAI_BASE_URL") || k.equals("DATAGENT_LLM_ENDPOINT")); // no LLM
     // Baseline memory: Spark local up with the sample tables read, before the App exists.
     rt.spark().sql("SELECT count(*) FROM serving.potenciainstalada").collectAsList();
-    System.gc();
-    long baseline = memory("VmRSS");
+    Footprint before = Footprint.now();
     // First start of the state database may run initdb; the start measured is a normal (re)start.
     LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env).close();
     long t0 = System.nanoTime();
@@ -86,12 +85,13 @@ public final class AppBenchmark {
       }
       Result all = compare(pool, clients, requests, QUESTIONS, agent, http, app);
       all.print("respuestas sin LLM (" + QUESTIONS.size() + " preguntas, búsqueda híbrida y SQL con caché)");
-      long rss = memory("VmRSS");
-      long hwm = memory("VmHWM");
-      long appShare = (rss - baseline) / 1024;
-      System.out.printf("  memoria residente: Spark local con las tablas %d MB antes de la App; %d MB tras la carga "
-          + "(la App, su índice y el modelo de embeddings: +%d MB; pico del proceso %d MB)%n", baseline / 1024, rss / 1024,
-          appShare, hwm / 1024);
+      Footprint after = Footprint.now();
+      long rss = after.rssKb();
+      long appShare = after.appMbSince(before);
+      System.out.printf("  memoria: la App (heap vivo %+d MB, memoria nativa %+d MB: modelo ONNX, índice mapeado, hilos; "
+          + "PostgreSQL embebido %d MB PSS) = %d MB; el proceso entero con Spark local: %d MB residentes (pico %d MB)%n",
+          (after.heapUsed() - before.heapUsed()) >> 20, (after.nativeKb() - before.nativeKb()) >> 10,
+          after.postgresPssKb() >> 10, appShare, rss >> 10, memory("VmHWM") >> 10);
       int errors = all.errors();
       System.out.printf("bench app (%d clientes, sin LLM): ratio HTTP/en proceso %.2f %s (≥ 0.8); HTTP p50 %d ms, "
               + "p99 %d ms %s (≤ 250); errores %d %s; memoria de la App %d MB %s (≤ 768; el proceso con Spark %d MB); "
@@ -204,6 +204,45 @@ public final class AppBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + q.replace("\"", "\\\"") + "\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     return r.statusCode() == 200 && !r.body().contains("\"error\":\"");
+  }
+
+  /**
+   * What the process holds, split so the App's share can be told from Spark's in one JVM: live heap after a full GC,
+   * native memory (resident minus committed heap: ONNX Runtime, mapped index pages, thread stacks) and the embedded
+   * PostgreSQL's processes (proportional set size, so their shared memory is not counted once per process).
+   */
+  record Footprint(long heapUsed, long heapCommitted, long rssKb, long postgresPssKb) {
+    static Footprint now() throws IOException {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      long pss = ProcessHandle.current().descendants().mapToLong(p -> pssKb(p.pid())).sum();
+      return new Footprint(heap.getUsed(), heap.getCommitted(), memory("VmRSS"), pss);
+    }
+
+    long nativeKb() {
+      return rssKb - (heapCommitted >> 10);
+    }
+
+    /** The App's megabytes: live heap and native memory it added since {@code before}, and its state database. */
+    long appMbSince(Footprint before) {
+      return ((heapUsed - before.heapUsed) >> 20) + ((nativeKb() - before.nativeKb()) >> 10)
+          + ((postgresPssKb - before.postgresPssKb) >> 10);
+    }
+
+    private static long pssKb(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+          if (line.startsWith("Pss:")) {
+            return Long.parseLong(line.replaceAll("\\D", ""));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended meanwhile
+      }
+      return 0;
+    }
   }
 
   /** Kilobytes of a /proc/self/status line (VmRSS, VmHWM). */

@@ -121,10 +121,11 @@ public final class LocalApp implements AutoCloseable {
 
   /** Starts Spark and reads the catalog in the background, so the first question does not pay for it. */
   public CompletableFuture<Void> warm(LocalRuntime rt) {
-    return CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> spark = CompletableFuture.runAsync(() -> {
       rt.spark();
       catalog.tables();
     });
+    return retriever instanceof BackgroundRetriever b ? CompletableFuture.allOf(spark, b.opened()) : spark;
   }
 
   public int port() {

@@ -10,7 +10,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -45,12 +44,13 @@ public final class LexicalQuery {
   }
 
   /** The query for {@code text} restricted by {@code filter} (null: none), or null when nothing is searchable. */
-  public static Query build(IndexReader reader, String text, Query filter) {
-    return build(reader, text, filter, null);
+  public static Query build(LuceneIndex index, String text, Query filter) {
+    return build(index, text, filter, null);
   }
 
-  /** As {@link #build(IndexReader, String, Query)}, also excluding what {@code exclude} matches (null: nothing). */
-  public static Query build(IndexReader reader, String text, Query filter, Query exclude) {
+  /** As {@link #build(LuceneIndex, String, Query)}, also excluding what {@code exclude} matches (null: nothing). */
+  public static Query build(LuceneIndex index, String text, Query filter, Query exclude) {
+    IndexReader reader = index.searcher().getIndexReader();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     try {
@@ -59,7 +59,7 @@ public final class LexicalQuery {
         if (reader.docFreq(term) > 0 || t.length() < 4 || isNumber(t)) {
           b.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
         } else {
-          b.add(new FuzzyQuery(term, t.length() > 6 ? 2 : 1, 1, 20, true), BooleanClause.Occur.SHOULD);
+          b.add(index.fuzzy(term, t.length() > 6 ? 2 : 1), BooleanClause.Occur.SHOULD);
         }
         clauses++;
       }

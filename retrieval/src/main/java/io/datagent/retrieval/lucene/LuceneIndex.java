@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -52,6 +54,8 @@ public final class LuceneIndex {
   private final int size;
   private final int withoutVector;
   private final AtomicInteger refs = new AtomicInteger(1);
+  private static final int MAX_FUZZY_TERMS = 20_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Query> fuzzy = new java.util.concurrent.ConcurrentHashMap<>();
 
   private LuceneIndex(Path dir, Directory directory, DirectoryReader reader, long version, String model, int dimension,
       int size, int withoutVector) {
@@ -99,6 +103,23 @@ public final class LuceneIndex {
 
   IndexSearcher searcher() {
     return searcher;
+  }
+
+  /**
+   * A misspelt term's expansion: the {@link FuzzyQuery} (first letter fixed, at most 20 expansions) rewritten against
+   * this index once and kept, since building its Levenshtein automaton costs more than the whole search. Valid for
+   * the life of this snapshot (it never changes); a bounded number of terms is kept.
+   */
+  Query fuzzy(Term term, int maxEdits) throws IOException {
+    String key = maxEdits + ":" + term.text();
+    Query q = fuzzy.get(key);
+    if (q == null) {
+      q = searcher.rewrite(new FuzzyQuery(term, maxEdits, 1, 20, true));
+      if (fuzzy.size() < MAX_FUZZY_TERMS) {
+        fuzzy.putIfAbsent(key, q);
+      }
+    }
+    return q;
   }
 
   /** Top {@code n} by BM25 for an already built lexical query (see {@link LexicalQuery}). */

@@ -67,10 +67,10 @@ public final class LuceneRetriever {
     if (mode != SearchMode.VECTOR) {
       // With the card lane on, cards are ranked among cards only: one lexical vote per document, and a long card is
       // not buried under the rows that repeat its words.
-      Query q = LexicalQuery.build(index.searcher().getIndexReader(), request.text(), filter, cardLane ? CARDS : null);
+      Query q = LexicalQuery.build(index, request.text(), filter, cardLane ? CARDS : null);
       lexical = q == null ? null : index.lexical(q, depth);
       if (cardLane) {
-        Query c = LexicalQuery.build(index.searcher().getIndexReader(), request.text(), filter(request, Set.of(DocumentKind.TABLE_CARD)));
+        Query c = LexicalQuery.build(index, request.text(), filter(request, Set.of(DocumentKind.TABLE_CARD)));
         cards = c == null ? null : index.lexical(c, CARD_DEPTH);
       }
     }
