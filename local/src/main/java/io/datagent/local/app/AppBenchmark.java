@@ -48,13 +48,15 @@ public final class AppBenchmark {
 
   public static int run(List<String> args, LocalRuntime rt) throws Exception {
     int clients = args.isEmpty() ? 32 : Integer.parseInt(args.get(0));
-    int requests = args.size() > 1 ? Integer.parseInt(args.get(1)) : 10 * clients;
+    int requests = args.size() > 1 ? Integer.parseInt(args.get(1)) : 100 * clients;
+    // Keep-alive connections for every client (the default pool keeps 5): the clients must not measure reconnects.
+    System.setProperty("http.maxConnections", String.valueOf(clients));
     ensureSampleData(rt);
     Map<String, String> env = new java.util.HashMap<>(System.getenv());
     env.keySet().removeIf(k -> k.equals("OPENAI_BASE_URL") || k.equals("DATAGENT_LLM_ENDPOINT")); // no LLM
     // Baseline memory: Spark local up with the sample tables read, before the App exists.
     rt.spark().sql("SELECT count(*) FROM serving.potenciainstalada").collectAsList();
-    Footprint before = Footprint.now();
+    Footprint before = Footprint.now(null);
     // First start of the state database may run initdb; the start measured is a normal (re)start.
     LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env).close();
     long t0 = System.nanoTime();
@@ -81,11 +83,13 @@ public final class AppBenchmark {
         agent.answer(new AgentRequest(q, "bench@datagent.local", null, null, List.of()), AnswerListener.NONE);
         System.out.printf("  «%s»: %s, %d SQL, %d fuentes; en frío %d ms, con la caché de resultados %.1f ms%n", q, a.mode(),
             a.sql().size(), a.sources().size(), cold, (System.nanoTime() - s) / 1e6);
-        overHttp(http, app, q, 0);
+        overHttp(app, q, 0);
       }
-      Result all = compare(pool, clients, requests, QUESTIONS, agent, http, app);
+      // Both ways warmed by the JIT before anything is timed (the timed phases alternate twice after this).
+      compare(pool, clients, Math.min(requests, 1000), QUESTIONS, agent, app, 1);
+      Result all = compare(pool, clients, requests, QUESTIONS, agent, app, 2);
       all.print("respuestas sin LLM (" + QUESTIONS.size() + " preguntas, búsqueda híbrida y SQL con caché)");
-      Footprint after = Footprint.now();
+      Footprint after = Footprint.now(app.postgres().serverProcess().orElse(null));
       long rss = after.rssKb();
       long appShare = after.appMbSince(before);
       System.out.printf("  memoria: la App (heap vivo %+d MB, memoria nativa %+d MB: modelo ONNX, índice mapeado, hilos; "
@@ -123,13 +127,13 @@ public final class AppBenchmark {
     }
   }
 
-  static Result compare(ExecutorService pool, int clients, int requests, List<String> questions, Agent agent, HttpClient http,
-      LocalApp app) throws Exception {
+  static Result compare(ExecutorService pool, int clients, int requests, List<String> questions, Agent agent, LocalApp app,
+      int rounds) throws Exception {
     Phase local = null;
     Phase web = null;
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < rounds; round++) {
       Phase l = phase(pool, clients, requests, i -> inProcess(agent, questions.get(i % questions.size())));
-      Phase w = phase(pool, clients, requests, i -> overHttp(http, app, questions.get(i % questions.size()), i % clients));
+      Phase w = phase(pool, clients, requests, i -> overHttp(app, questions.get(i % questions.size()), i % clients));
       local = local == null ? l : local.plus(l);
       web = web == null ? w : web.plus(w);
     }
@@ -198,26 +202,41 @@ public final class AppBenchmark {
   }
 
   /** One question over HTTP as analyst number {@code user} (the local App honours X-Forwarded-Email). */
-  static boolean overHttp(HttpClient http, LocalApp app, String q, int user) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.url() + "api/ask"))
-        .header("Content-Type", "application/json").header("X-Forwarded-Email", "analista" + user + "@bench.local")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + q.replace("\"", "\\\"") + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return r.statusCode() == 200 && !r.body().contains("\"error\":\"");
+  static boolean overHttp(LocalApp app, String q, int user) throws IOException {
+    // HttpURLConnection: blocking and lean, so the client's own cost weighs little in what is measured.
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(app.url() + "api/ask").toURL().openConnection();
+    byte[] body = ("{\"question\":\"" + q.replace("\"", "\\\"") + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setFixedLengthStreamingMode(body.length);
+    c.setRequestProperty("Content-Type", "application/json");
+    c.setRequestProperty("X-Forwarded-Email", "analista" + user + "@bench.local");
+    try (java.io.OutputStream out = c.getOutputStream()) {
+      out.write(body);
+    }
+    int status = c.getResponseCode();
+    String response;
+    try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      response = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return status == 200 && !response.contains("\"error\":\"");
   }
+
 
   /**
    * What the process holds, split so the App's share can be told from Spark's in one JVM: live heap after a full GC,
-   * native memory (resident minus committed heap: ONNX Runtime, mapped index pages, thread stacks) and the embedded
-   * PostgreSQL's processes (proportional set size, so their shared memory is not counted once per process).
+   * native memory (resident minus committed heap: ONNX Runtime, mapped index pages, thread stacks; exact because
+   * {@code ./agent bench app} runs with a fixed, pre-touched heap) and the embedded PostgreSQL's processes
+   * (proportional set size, so their shared memory is not counted once per process).
    */
   record Footprint(long heapUsed, long heapCommitted, long rssKb, long postgresPssKb) {
-    static Footprint now() throws IOException {
+    static Footprint now(ProcessHandle postgres) throws IOException {
       for (int i = 0; i < 3; i++) {
         System.gc();
       }
       java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-      long pss = ProcessHandle.current().descendants().mapToLong(p -> pssKb(p.pid())).sum();
+      long pss = postgres == null ? 0
+          : Stream.concat(Stream.of(postgres), postgres.descendants()).mapToLong(p -> pssKb(p.pid())).sum();
       return new Footprint(heap.getUsed(), heap.getCommitted(), memory("VmRSS"), pss);
     }
 

@@ -128,6 +128,11 @@ public final class LocalApp implements AutoCloseable {
     return retriever instanceof BackgroundRetriever b ? CompletableFuture.allOf(spark, b.opened()) : spark;
   }
 
+  /** The state database (its data directory, port and server process). */
+  public LocalPostgres postgres() {
+    return postgres;
+  }
+
   public int port() {
     return app.port();
   }

@@ -69,6 +69,16 @@ public final class LocalPostgres implements AutoCloseable {
     return postgres.getPort();
   }
 
+  /** The PostgreSQL server's process (the postmaster; its backends are its children), when it is running. */
+  public java.util.Optional<ProcessHandle> serverProcess() {
+    try {
+      java.util.List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+      return lines.isEmpty() ? java.util.Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public Path dataDirectory() {
     return dataDirectory;
   }
