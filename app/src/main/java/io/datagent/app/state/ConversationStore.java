@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,14 +85,12 @@ public final class ConversationStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        // One writer per user at a time: pruning and re-inserting never deadlock across that user's requests.
         // History and traces are acknowledged before their WAL reaches disk: a database crash can lose the last
         // fraction of a second of them, never leave them inconsistent, and nobody waits for an fsync (nor for the
-        // user's lock below to be released after one).
-        try (Statement st = c.createStatement()) {
-          st.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-        // One writer per user at a time: pruning and re-inserting never deadlock across that user's requests.
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        // user's lock to be released after one). One round trip for both.
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(?))")) {
           ps.setString(1, "datagent.conversations:" + trace.userEmail());
           ps.execute();
         }
