@@ -7,7 +7,6 @@ import io.datagent.app.state.ConversationStore;
 import io.datagent.app.state.FeedbackStore;
 import io.datagent.app.state.JsonCodec;
 import io.datagent.app.state.StateDatabase;
-import io.datagent.app.state.TraceStore;
 import io.datagent.app.state.UploadStore;
 import io.datagent.app.trace.TraceExporter;
 import io.datagent.app.uploads.IngestionJobs;
@@ -52,8 +51,7 @@ public final class DatagentApp implements AutoCloseable {
     p.state().migrate();
     JsonCodec json = new JsonCodec();
     var ds = p.state().dataSource();
-    TraceStore traces = new TraceStore(ds, json);
-    ConversationStore conversations = new ConversationStore(ds, traces, json, s.maxConversationsPerUser());
+    ConversationStore conversations = new ConversationStore(ds, json, s.maxConversationsPerUser());
     ChatService chat = new ChatService(p.agent(), conversations, p.exporter(), s.chatLimits(), clock);
     UploadService uploads = new UploadService(new UploadStore(ds, json), p.ingestion(), new UploadPolicy(s.uploadMaxBytes()),
         p.catalog()).track(s.uploadPollMillis());

@@ -19,13 +19,11 @@ import javax.sql.DataSource;
 public final class ConversationStore {
 
   private final DataSource dataSource;
-  private final TraceStore traces;
   private final JsonCodec json;
   private final int maxPerUser;
 
-  public ConversationStore(DataSource dataSource, TraceStore traces, JsonCodec json, int maxPerUser) {
+  public ConversationStore(DataSource dataSource, JsonCodec json, int maxPerUser) {
     this.dataSource = dataSource;
-    this.traces = traces;
     this.json = json;
     this.maxPerUser = maxPerUser;
   }
@@ -80,53 +78,32 @@ public final class ConversationStore {
     }
   }
 
-  /** Records a question and its answer in one transaction: the trace, both turns, and the conversation's clock. */
+  /**
+   * Records a question and its answer in one transaction and one round trip ({@code app.record_exchange}, migration
+   * V2): the trace, both turns, the conversation's clock and the user's bound on conversations.
+   */
   public void recordExchange(QuestionTrace trace, Object payload) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        // One writer per user at a time: pruning and re-inserting never deadlock across that user's requests.
-        // History and traces are acknowledged before their WAL reaches disk: a database crash can lose the last
-        // fraction of a second of them, never leave them inconsistent, and nobody waits for an fsync (nor for the
-        // user's lock to be released after one). One round trip for both.
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(?))")) {
-          ps.setString(1, "datagent.conversations:" + trace.userEmail());
-          ps.execute();
-        }
-        // New conversations are written with their first exchange; one pruned meanwhile (the same user asking in
-        // many tabs) comes back.
-        boolean inserted;
-        // clock_timestamp(): under the user's lock, the exchange recorded last is the most recent.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO app.conversations (id, user_email, title, updated_at) "
-            + "VALUES (?, ?, ?, clock_timestamp()) ON CONFLICT (id) DO UPDATE SET updated_at = EXCLUDED.updated_at "
-            + "RETURNING (xmax = 0)")) {
-          ps.setObject(1, trace.conversationId());
-          ps.setString(2, trace.userEmail());
-          ps.setString(3, title(trace.question()));
-          try (ResultSet rs = ps.executeQuery()) {
-            inserted = rs.next() && rs.getBoolean(1);
-          }
-        }
-        traces.insert(c, trace);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO app.messages (conversation_id, role, content, trace_id, "
-            + "payload) VALUES (?, 'user', ?, NULL, NULL), (?, 'assistant', ?, ?, ?::jsonb)")) {
-          ps.setObject(1, trace.conversationId());
-          ps.setString(2, trace.question());
-          ps.setObject(3, trace.conversationId());
-          ps.setString(4, trace.answer() == null ? "" : trace.answer());
-          ps.setObject(5, trace.id());
-          ps.setString(6, json.write(payload));
-          ps.executeUpdate();
-        }
-        if (inserted) {
-          prune(c, trace.userEmail(), trace.conversationId());
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT app.record_exchange(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, "
+            + "?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
+      ps.setObject(1, trace.conversationId());
+      ps.setString(2, trace.userEmail());
+      ps.setString(3, title(trace.question()));
+      ps.setInt(4, maxPerUser);
+      ps.setObject(5, trace.id());
+      ps.setTimestamp(6, java.sql.Timestamp.from(trace.createdAt()));
+      ps.setString(7, trace.question());
+      ps.setString(8, trace.answer());
+      ps.setString(9, trace.mode());
+      ps.setString(10, json.write(trace.sql()));
+      ps.setString(11, json.write(trace.toolCalls()));
+      ps.setString(12, json.write(trace.sources()));
+      ps.setInt(13, (int) Math.min(Integer.MAX_VALUE, trace.latencyMs()));
+      ps.setInt(14, trace.promptTokens());
+      ps.setInt(15, trace.completionTokens());
+      ps.setString(16, trace.error());
+      ps.setString(17, json.write(payload));
+      ps.execute();
     } catch (SQLException e) {
       throw new StateException("no se pudo guardar la respuesta", e);
     }
@@ -136,18 +113,6 @@ public final class ConversationStore {
   public static String title(String question) {
     String q = question == null ? "" : question.strip();
     return q.length() > 80 ? q.substring(0, 79) + "…" : q;
-  }
-
-  /** Drops the user's least recently used conversations beyond the bound, never {@code keep}. */
-  private void prune(Connection c, String user, UUID keep) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM app.conversations WHERE user_email = ? AND id <> ? AND id NOT IN "
-        + "(SELECT id FROM app.conversations WHERE user_email = ? ORDER BY updated_at DESC LIMIT ?)")) {
-      ps.setString(1, user);
-      ps.setObject(2, keep);
-      ps.setString(3, user);
-      ps.setInt(4, maxPerUser);
-      ps.executeUpdate();
-    }
   }
 
   public boolean delete(UUID conversation, String user) {

@@ -31,7 +31,7 @@ class ConversationStoreTest {
   static ConversationStore store(DataSource ds) {
     new StateDatabase(ds).migrate();
     JsonCodec json = new JsonCodec();
-    return new ConversationStore(ds, new TraceStore(ds, json), json, 5);
+    return new ConversationStore(ds, json, 5);
   }
 
   @Test
