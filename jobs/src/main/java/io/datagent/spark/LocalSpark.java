@@ -51,6 +51,8 @@ public final class LocalSpark {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.databricks.delta.snapshotPartitions", "2")
+        // VACUUM spreads its file listing over this many tasks (default 10,000: minutes of empty tasks locally)
+        .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8")
         .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "false")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
