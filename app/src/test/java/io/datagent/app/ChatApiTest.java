@@ -69,6 +69,14 @@ class ChatApiTest {
   }
 
   @Test
+  void should_send_a_discard_event_before_the_answer_when_the_agent_withdraws_streamed_text() {
+    String body = app.as("ana@example.com").postJson("/api/ask/stream", "{\"question\":\"usa una herramienta\"}").body();
+    assertThat(body).contains("event: token\ndata: \"Voy a consultar \"", "event: discard", "event: answer");
+    assertThat(body.indexOf("Voy a consultar")).isLessThan(body.indexOf("event: discard"));
+    assertThat(body.indexOf("event: discard")).isLessThan(body.indexOf("La región "));
+  }
+
+  @Test
   void should_give_the_agent_the_history_and_keep_conversations_per_user_when_following_up() throws Exception {
     JsonNode first = json(app.as("luis@example.com").postJson("/api/ask", "{\"question\":\"primera\"}"));
     String conv = first.path("conversationId").asText();

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An agent for testing the App around it (the agent itself is tested in its module): answers every question with
- * the same table, streams two tokens, and remembers the requests it got.
+ * the same table, streams two tokens (withdrawing a first line when the question mentions a tool), and remembers the
+ * requests it got.
  */
 public final class TestAgent implements Agent {
 
@@ -25,6 +26,10 @@ public final class TestAgent implements Agent {
       throw new IllegalStateException("boom");
     }
     listener.onStatus("Buscando…");
+    if (request.question().contains("herramienta")) { // a model that wrote a line, then decided to call a tool
+      listener.onToken("Voy a consultar ");
+      listener.onTokensDiscarded();
+    }
     listener.onToolCall("run_sql", "{\"sql\":\"SELECT region, mw FROM serving.potencia\"}");
     listener.onSql("SELECT region, mw FROM serving.potencia");
     listener.onToken("La región ");
