@@ -40,8 +40,11 @@ public final class DatagentApp implements AutoCloseable {
   private final UploadService uploads;
   private final TraceExporter exporter;
 
-  private DatagentApp(Javalin web, UploadService uploads, TraceExporter exporter) {
+  private final ChatService chat;
+
+  private DatagentApp(Javalin web, ChatService chat, UploadService uploads, TraceExporter exporter) {
     this.web = web;
+    this.chat = chat;
     this.uploads = uploads;
     this.exporter = exporter;
   }
@@ -58,11 +61,16 @@ public final class DatagentApp implements AutoCloseable {
     Javalin web = WebServer.create(new WebServer.Settings(s.requireForwardedUser(), s.demoUser(), s.uploadMaxBytes()), json,
         p.state(), chat, conversations, new FeedbackStore(ds), p.catalog(), uploads, p.extraRoutes());
     web.start(s.host(), s.port());
-    return new DatagentApp(web, uploads, p.exporter());
+    return new DatagentApp(web, chat, uploads, p.exporter());
   }
 
   public int port() {
     return web.port();
+  }
+
+  /** What {@code /api/ask} runs behind HTTP: the agent, and the exchange recorded in the state database. */
+  public ChatService chat() {
+    return chat;
   }
 
   public Javalin web() {

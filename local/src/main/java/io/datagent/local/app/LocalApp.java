@@ -128,6 +128,11 @@ public final class LocalApp implements AutoCloseable {
     return retriever instanceof BackgroundRetriever b ? CompletableFuture.allOf(spark, b.opened()) : spark;
   }
 
+  /** The App's chat service (what {@code /api/ask} runs, without HTTP). */
+  public ChatService chat() {
+    return app.chat();
+  }
+
   /** The state database (its data directory, port and server process). */
   public LocalPostgres postgres() {
     return postgres;
