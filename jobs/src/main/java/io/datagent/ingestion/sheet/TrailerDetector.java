@@ -37,9 +37,23 @@ public final class TrailerDetector {
 
   /** Whether the first non-empty cell is a total label ({@code Total}, {@code Acumulado 2020}, {@code Promedio}). */
   public static boolean isTotalRow(List<String> row) {
-    return row.stream().filter(c -> !Cells.isBlank(c)).findFirst()
-        .map(first -> TOTAL_LABEL.matcher(Cells.fold(first)).matches())
-        .orElse(false);
+    for (String cell : row) {
+      if (!Cells.isBlank(cell)) {
+        // Checked on every row of a file: only a cell that can start a total label is folded and matched.
+        return mayStartTotalLabel(cell) && TOTAL_LABEL.matcher(Cells.fold(cell)).matches();
+      }
+    }
+    return false;
+  }
+
+  /** Whether the first letter could begin {@code total}, {@code acumulado}, {@code suma}, {@code promedio}, {@code media}. */
+  private static boolean mayStartTotalLabel(String cell) {
+    String t = cell.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
+    char c = Character.toLowerCase(t.charAt(0));
+    return c == 't' || c == 'a' || c == 's' || c == 'p' || c == 'm' || c > 0x7f;
   }
 
   /**
