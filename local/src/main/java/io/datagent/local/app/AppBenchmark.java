@@ -64,7 +64,7 @@ public final class AppBenchmark {
     LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env).close();
     long t0 = System.nanoTime();
     LocalApp app = LocalApp.start(rt, new LocalApp.Options("127.0.0.1", 0, "bench@datagent.local", 50_000_000L), env);
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // only to poll /ready
     while (http.send(HttpRequest.newBuilder(URI.create(app.url() + "ready")).build(), HttpResponse.BodyHandlers.discarding())
         .statusCode() != 200) {
       Thread.sleep(10);
