@@ -29,13 +29,13 @@ final class DocumentSet {
 
   private DocumentSet() {}
 
-  static Built build(SparkSession spark, EmbedConfig cfg, Consumer<String> log) {
+  static Built build(SparkSession spark, EmbedConfig cfg, List<TableRef> servingTables, Consumer<String> log) {
     List<String> skipped = new ArrayList<>();
     List<Row> driverDocs = new ArrayList<>();
     List<Dataset<Row>> rowDocs = new ArrayList<>();
     List<LongAccumulator[]> counters = new ArrayList<>();
     List<String> tables = new ArrayList<>();
-    for (TableRef ref : ServingTables.list(spark, cfg)) {
+    for (TableRef ref : servingTables) {
       TableInfo info = ServingTables.describe(spark, ref);
       String card = TableCardRenderer.render(info);
       driverDocs.add(RowFactory.create("table_card:" + ref.table(), DocumentKind.TABLE_CARD, ref.table(),

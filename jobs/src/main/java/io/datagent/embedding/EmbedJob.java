@@ -7,6 +7,7 @@ import io.datagent.spark.TableRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -102,28 +103,62 @@ public final class EmbedJob {
 
   public static EmbedReport run(SparkSession spark, EmbedConfig cfg, Consumer<String> log) {
     long t0 = System.nanoTime();
+    TableRef emb = cfg.embeddings();
+    boolean exists = DeltaTables.exists(spark, emb);
+    List<TableRef> tables = ServingTables.list(spark, cfg);
+    String inputs = EmbedInputs.fingerprint(spark, cfg, tables);
+    if (exists && !cfg.rebuild()) {
+      Optional<EmbedInputs.Recorded> same = unchangedSince(spark, cfg, inputs);
+      if (same.isPresent()) {
+        EmbedInputs.Recorded r = same.get();
+        EmbedReport report = new EmbedReport(cfg.embedder().modelId(), r.tableCards(), r.rows(), r.passages(), 0, 0,
+            r.tableCards() + r.rows() + r.passages(), List.of(), (System.nanoTime() - t0) / 1e9);
+        log.accept("Embeddings: ni las " + tables.size() + " tabla(s) de " + cfg.servingSchema() + " ni los archivos de texto "
+            + "cambiaron desde la última ejecución; no se lee ni se vectoriza nada");
+        log.accept(report.summary());
+        return report;
+      }
+    }
     EmbedderSpec spec = resolve(cfg.embedder());
     log.accept("Embeddings: modelo " + spec.modelId() + " (" + spec.dimension() + " dimensiones), lotes de " + spec.batchSize()
         + (cfg.rebuild() ? ", reconstrucción completa" : ""));
-    TableRef emb = cfg.embeddings();
-    boolean exists = DeltaTables.exists(spark, emb);
     if (exists && !cfg.rebuild()) {
       checkModel(spark, emb, spec);
     }
-    DocumentSet.Built built = DocumentSet.build(spark, cfg, log);
+    DocumentSet.Built built = DocumentSet.build(spark, cfg, tables, log);
     Dataset<Row> docs = built.documents();
-    log.accept(String.format(java.util.Locale.ROOT, "  %d documentos construidos (%.1f s)", built.tableCards() + built.rows()
-        + built.passages(), (System.nanoTime() - t0) / 1e9));
+    long total = built.tableCards() + built.rows() + built.passages();
+    log.accept(String.format(java.util.Locale.ROOT, "  %d documentos construidos (%.1f s)", total, (System.nanoTime() - t0) / 1e9));
+    EmbedInputs.Recorded record = new EmbedInputs.Recorded(inputs, built.tableCards(), built.rows(), built.passages());
     try {
-      long[] diff = syncEmbeddings(spark, cfg, spec, docs, exists, log);
-      syncDocuments(spark, cfg, docs, log);
+      long[] diff = EmbedInputs.recording(spark, record, () -> {
+        long[] d = syncEmbeddings(spark, cfg, spec, docs, exists, log);
+        syncDocuments(spark, cfg, docs, log);
+        return d;
+      });
       EmbedReport report = new EmbedReport(spec.modelId(), built.tableCards(), built.rows(), built.passages(), diff[0], diff[1],
-          built.documents().count() - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
+          total - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
       log.accept(report.summary());
       return report;
     } finally {
       docs.unpersist();
     }
+  }
+
+  /**
+   * The record of the last run when this run's inputs are the ones both search tables were last written from (and
+   * neither was changed since by anything but maintenance): then there is nothing to do.
+   */
+  private static Optional<EmbedInputs.Recorded> unchangedSince(SparkSession spark, EmbedConfig cfg, String inputs) {
+    if (!DeltaTables.exists(spark, cfg.documents())) {
+      return Optional.empty();
+    }
+    Optional<EmbedInputs.Recorded> emb = EmbedInputs.recorded(spark, cfg.embeddings());
+    if (emb.isEmpty() || !emb.get().inputs().equals(inputs)) {
+      return Optional.empty();
+    }
+    Optional<EmbedInputs.Recorded> docs = EmbedInputs.recorded(spark, cfg.documents());
+    return docs.isPresent() && docs.get().equals(emb.get()) ? emb : Optional.empty();
   }
 
   /** Embeds new and changed documents and applies them with the deletions in one commit; returns {embedded, deleted}. */
@@ -154,12 +189,16 @@ public final class EmbedJob {
         .mapPartitions(new EmbedPartition(spec), Encoders.row(DocumentSchema.EMBEDDED))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      long t0 = System.nanoTime();
       embedded.count(); // every vector exists before the single commit below
+      long t1 = System.nanoTime();
       if (incremental) {
         enableChangeDataFeed(spark, emb, log); // before the MERGE, so the feed records its changes
       }
       DeltaUpsert.apply(spark, emb, EMBEDDING_COLUMNS, embedded, removed, DocumentSchema.EMBEDDINGS_COMMENT,
           EMBEDDING_PROPERTIES, exists, cfg.rebuild());
+      log.accept(String.format(java.util.Locale.ROOT, "  vectorizados en %.1f s (%.1f docs/s), escritos en %s en %.1f s",
+          (t1 - t0) / 1e9, nChanged / Math.max(1e-9, (t1 - t0) / 1e9), emb, (System.nanoTime() - t1) / 1e9));
     } finally {
       embedded.unpersist();
     }
@@ -169,8 +208,10 @@ public final class EmbedJob {
   private static void syncDocuments(SparkSession spark, EmbedConfig cfg, Dataset<Row> docs, Consumer<String> log) {
     TableRef ref = cfg.documents();
     boolean exists = DeltaTables.exists(spark, ref);
+    long t0 = System.nanoTime();
     if (!exists) {
       DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, docs, null, DocumentSchema.DOCUMENTS_COMMENT, Map.of(), false, false);
+      log.accept(String.format(java.util.Locale.ROOT, "  %s creada (%.1f s)", ref, (System.nanoTime() - t0) / 1e9));
       return;
     }
     Dataset<Row> have = spark.table(ref.sql()).select("id", "content_hash");
@@ -181,7 +222,7 @@ public final class EmbedJob {
       return;
     }
     DeltaUpsert.apply(spark, ref, DOCUMENT_COLUMNS, changed, removed, DocumentSchema.DOCUMENTS_COMMENT, Map.of(), true, false);
-    log.accept("  " + ref + " actualizada");
+    log.accept(String.format(java.util.Locale.ROOT, "  %s actualizada (%.1f s)", ref, (System.nanoTime() - t0) / 1e9));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.datagent.embedding;
 import io.datagent.retrieval.EmbeddingException;
 import io.datagent.retrieval.EmbeddingModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -11,10 +12,15 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Spark task body that embeds documents ({@link DocumentSchema#DOCUMENT} in, {@link DocumentSchema#EMBEDDED} out) in
- * batches of {@code batchSize}, with the executor's shared model ({@link Embedders}). Checks every vector's length
+ * batches of {@code batchSize}, with the executor's shared model ({@link Embedders}). The partition is read
+ * {@link #WINDOW_BATCHES} batches at a time and each window sorted by text length, as sentence-transformers does:
+ * a batch is padded to its longest text, so a table card among short rows would make a whole batch slow. Checks every vector's length
  * against the expected dimension: a wrong answer fails the task (and the run) before anything is written.
  */
 final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
+
+  /** Batches read ahead and sorted by text length before embedding (bounds the memory a task holds). */
+  static final int WINDOW_BATCHES = 16;
 
   private final EmbedderSpec spec;
 
@@ -25,8 +31,9 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     EmbeddingModel model = Embedders.get(spec);
+    int window = spec.batchSize() * WINDOW_BATCHES;
     return new Iterator<>() {
-      private List<Row> out = List.of();
+      private final List<Row> out = new ArrayList<>(window);
       private int next;
 
       @Override
@@ -37,12 +44,17 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
         if (!input.hasNext()) {
           return false;
         }
-        List<Row> batch = new ArrayList<>(spec.batchSize());
-        while (input.hasNext() && batch.size() < spec.batchSize()) {
-          batch.add(input.next());
+        List<Row> pending = new ArrayList<>(window);
+        while (input.hasNext() && pending.size() < window) {
+          pending.add(input.next());
         }
-        out = embed(model, batch);
+        // texts of similar length share a batch, so a batch pads its texts to a length close to their own
+        pending.sort(Comparator.comparingInt(r -> r.getString(5).length()));
+        out.clear();
         next = 0;
+        for (int i = 0; i < pending.size(); i += spec.batchSize()) {
+          out.addAll(embed(model, pending.subList(i, Math.min(pending.size(), i + spec.batchSize()))));
+        }
         return true;
       }
 

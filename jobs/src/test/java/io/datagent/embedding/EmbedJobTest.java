@@ -312,6 +312,82 @@ class EmbedJobTest {
         "endpoint", "batch-size", "rebuild");
   }
 
+  @Test
+  @Order(12)
+  void should_read_nothing_when_only_maintenance_touched_the_tables_since_the_last_run() {
+    // given: the source and the embeddings table compacted (OPTIMIZE commits, no data change)
+    long source = version("centrales");
+    spark.sql("OPTIMIZE " + serving("centrales"));
+    assertThat(version("centrales")).isGreaterThan(source);
+    spark.sql("OPTIMIZE " + serving("document_embeddings"));
+    long emb = version("document_embeddings");
+    long docs = version("documents");
+    List<String> log = new ArrayList<>();
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()), log::add);
+
+    // then: decided from the Delta logs, with the document counts of the last run
+    assertThat(log).anyMatch(l -> l.contains("no se lee ni se vectoriza nada"));
+    assertThat(log).noneMatch(l -> l.contains("documentos construidos"));
+    assertThat(r.embedded()).isZero();
+    assertThat(r.documents()).isEqualTo(spark.table(serving("documents")).count());
+    assertThat(r.unchanged()).isEqualTo(r.documents());
+    assertThat(version("document_embeddings")).isEqualTo(emb);
+    assertThat(version("documents")).isEqualTo(docs);
+  }
+
+  @Test
+  @Order(13)
+  void should_compare_every_document_again_when_a_table_is_rewritten_even_with_the_same_rows() {
+    // given: the same rows written again (a new table version)
+    List<Row> same = spark.table(serving("centrales")).collectAsList();
+    writeCentrales(same);
+    long emb = version("document_embeddings");
+    List<String> log = new ArrayList<>();
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()), log::add);
+
+    // then: the full comparison ran, found nothing to embed and committed nothing
+    assertThat(log).anyMatch(l -> l.contains("documentos construidos"));
+    assertThat(r.embedded()).isZero();
+    assertThat(r.deleted()).isZero();
+    assertThat(version("document_embeddings")).isEqualTo(emb);
+  }
+
+  @Test
+  @Order(14)
+  void should_embed_a_new_upload_and_then_read_nothing_on_the_next_run() throws Exception {
+    // given
+    Files.writeString(uploads.resolve("_docs/turnos.txt"), "Turnos de guardia.\n\nEl turno de noche cubre la central ACAJ.\n");
+
+    // when
+    EmbedReport first = EmbedJob.run(spark, config(Map.of()));
+    List<String> log = new ArrayList<>();
+    EmbedReport second = EmbedJob.run(spark, config(Map.of()), log::add);
+
+    // then
+    assertThat(first.embedded()).isPositive();
+    assertThat(ids("document_embeddings")).anyMatch(id -> id.startsWith("passage:_docs/turnos.txt:"));
+    assertThat(second.embedded()).isZero();
+    assertThat(log).anyMatch(l -> l.contains("no se lee ni se vectoriza nada"));
+  }
+
+  @Test
+  @Order(15)
+  void should_restore_a_vector_deleted_by_hand_since_the_last_run() {
+    // given: someone deletes a vector (a commit EmbedJob did not make)
+    spark.sql("DELETE FROM " + serving("document_embeddings") + " WHERE id = 'row:centrales:p.csv:3'");
+
+    // when
+    EmbedReport r = EmbedJob.run(spark, config(Map.of()));
+
+    // then
+    assertThat(r.embedded()).isEqualTo(1);
+    assertThat(ids("document_embeddings")).contains("row:centrales:p.csv:3");
+  }
+
   static Map<String, String> env(HttpServer s) {
     return Map.of("DATABRICKS_HOST", "http://127.0.0.1:" + s.getAddress().getPort(), "DATABRICKS_TOKEN", "dapi-test");
   }

@@ -73,6 +73,7 @@ public final class AppBenchmark {
     System.out.printf("App lista en %.2f s (no arranca Spark); calentando el catálogo…%n", startup);
     app.warm(rt).join();
     Agent agent = app.agent();
+    postgres = app.postgres().serverProcess().orElse(null);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       // Warm-up: every question cold (Spark local plans and reads the tables) and again warm (the local SQL result
@@ -141,6 +142,8 @@ public final class AppBenchmark {
               + "(p50 %d ms, p99 %d ms); HTTP %.1f resp/s (p50 %d ms, p99 %d ms); HTTP/registrada %.2f, HTTP/agente %.2f; "
               + "errores %d%n", label, local.throughput(), local.pct(50), local.pct(99), recorded.throughput(),
           recorded.pct(50), recorded.pct(99), web.throughput(), web.pct(50), web.pct(99), webRatio(), ratio(), errors());
+      System.out.printf("  CPU por respuesta (JVM + PostgreSQL): agente %s; registrada %s; HTTP %s%n", local.cpuPerAnswer(),
+          recorded.cpuPerAnswer(), web.cpuPerAnswer());
     }
   }
 
@@ -165,11 +168,17 @@ public final class AppBenchmark {
   }
 
   /** Latencies (ms) and errors of one timed phase. */
-  record Phase(long[] millis, int errors, double seconds) {
+  record Phase(long[] millis, int errors, double seconds, Cpu cpu) {
     Phase plus(Phase o) {
       long[] all = Arrays.copyOf(millis, millis.length + o.millis.length);
       System.arraycopy(o.millis, 0, all, millis.length, o.millis.length);
-      return new Phase(all, errors + o.errors, seconds + o.seconds);
+      return new Phase(all, errors + o.errors, seconds + o.seconds, cpu.plus(o.cpu));
+    }
+
+    /** CPU milliseconds per answer: this JVM's, and the embedded PostgreSQL's. */
+    String cpuPerAnswer() {
+      return String.format(java.util.Locale.ROOT, "%.2f + %.2f ms", cpu.jvmMs() / (double) millis.length,
+          cpu.postgresMs() / (double) millis.length);
     }
 
     double throughput() {
@@ -187,7 +196,40 @@ public final class AppBenchmark {
     boolean call(int i) throws Exception;
   }
 
+  /** CPU time spent by this JVM and by the embedded PostgreSQL's processes, in milliseconds. */
+  record Cpu(long jvmMs, long postgresMs) {
+    Cpu plus(Cpu o) {
+      return new Cpu(jvmMs + o.jvmMs, postgresMs + o.postgresMs);
+    }
+
+    Cpu minus(Cpu o) {
+      return new Cpu(jvmMs - o.jvmMs, postgresMs - o.postgresMs);
+    }
+
+    static Cpu now(ProcessHandle postgres) {
+      long jvm = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+      long pg = postgres == null ? 0
+          : Stream.concat(Stream.of(postgres), postgres.descendants()).mapToLong(p -> cpuMs(p.pid())).sum();
+      return new Cpu(jvm, pg);
+    }
+
+    /** utime + stime of a process and of its children that ended (the postmaster's exited backends), in ms. */
+    private static long cpuMs(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks * 10; // USER_HZ is 100 on Linux
+      } catch (IOException | RuntimeException e) {
+        return 0; // the process ended meanwhile
+      }
+    }
+  }
+
+  static ProcessHandle postgres;
+
   static Phase phase(ExecutorService pool, int clients, int requests, Call call) throws Exception {
+    Cpu cpu0 = Cpu.now(postgres);
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     long[] millis = new long[requests];
@@ -214,7 +256,7 @@ public final class AppBenchmark {
     for (Future<?> f : running) {
       f.get();
     }
-    return new Phase(millis, errors.get(), (System.nanoTime() - t0) / 1e9);
+    return new Phase(millis, errors.get(), (System.nanoTime() - t0) / 1e9, Cpu.now(postgres).minus(cpu0));
   }
 
   /** What {@code /api/ask} does for analyst number {@code user}, without HTTP: answer, then record the exchange. */
