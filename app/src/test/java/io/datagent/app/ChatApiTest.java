@@ -59,6 +59,18 @@ class ChatApiTest {
   }
 
   @Test
+  void should_keep_in_the_history_the_same_answer_the_api_returned() throws Exception {
+    // when
+    HttpResponse<String> res = app.as("rosa@example.com").postJson("/api/ask", "{\"question\":\"potencia por región\"}");
+
+    // then
+    assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonNode answer = json(res);
+    JsonNode messages = json(app.get("/api/conversations/" + answer.path("conversationId").asText())).path("messages");
+    assertThat(messages.get(1).path("payload")).isEqualTo(answer);
+  }
+
+  @Test
   void should_stream_status_tokens_and_the_final_answer_when_asked_on_the_stream() {
     HttpResponse<String> res = app.as("ana@example.com").postJson("/api/ask/stream", "{\"question\":\"potencia por región\"}");
     assertThat(res.statusCode()).isEqualTo(200);

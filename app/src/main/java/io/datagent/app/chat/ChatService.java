@@ -7,6 +7,7 @@ import io.datagent.agent.AnswerListener;
 import io.datagent.agent.Turn;
 import io.datagent.app.Refusal;
 import io.datagent.app.state.ConversationStore;
+import io.datagent.app.state.JsonCodec;
 import io.datagent.app.state.StateException;
 import io.datagent.app.state.StoredMessage;
 import io.datagent.app.trace.QuestionTrace;
@@ -32,7 +33,20 @@ public final class ChatService {
     public static Limits defaults() {
       return new Limits(2000, 10, 500, 64);
     }
+
+    /**
+     * Questions answered at once. With an LLM an answer mostly waits on the endpoint, so {@code withLlm} of them run
+     * together (the endpoint's rate limit is the real bound). Without one an answer is CPU work only (search, SQL,
+     * rendering): beyond twice the cores, more at once only stretches every answer (32 answers sharing 2 cores each
+     * take 16 times longer and the slowest far longer), so the rest wait their turn in order.
+     */
+    public static int concurrentAnswers(boolean llm, int withLlm) {
+      return llm ? withLlm : Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    }
   }
+
+  /** An answer, and the JSON the API returns for it (the same text the conversation history stores). */
+  public record Reply(AnswerView view, String json) {}
 
   private final Agent agent;
   private final ConversationStore conversations;
@@ -40,14 +54,17 @@ public final class ChatService {
   private final Limits limits;
   private final Clock clock;
   private final Semaphore inFlight;
+  private final JsonCodec json;
 
   public ChatService(Agent agent, ConversationStore conversations, TraceExporter exporter, Limits limits, Clock clock) {
+    this.json = conversations.json();
     this.agent = agent;
     this.conversations = conversations;
     this.exporter = exporter;
     this.limits = limits;
     this.clock = clock;
-    this.inFlight = new Semaphore(limits.maxConcurrent());
+    // Fair: questions waiting for a slot are served in arrival order, so a burst delays each by about the same.
+    this.inFlight = new Semaphore(limits.maxConcurrent(), true);
   }
 
   public Limits limits() {
@@ -82,6 +99,14 @@ public final class ChatService {
 
   /** Answers {@code question} in conversation {@code conversationId} (from {@link #prepare}). */
   public AnswerView answer(String user, String userToken, String question, Conversation conversation, AnswerListener listener) {
+    return reply(user, userToken, question, conversation, listener).view();
+  }
+
+  /**
+   * Answers and records, serialising the answer once: the JSON stored in the history is the JSON returned (an answer
+   * of a few hundred rows is tens of kilobytes; writing it twice was a visible share of the App's CPU).
+   */
+  public Reply reply(String user, String userToken, String question, Conversation conversation, AnswerListener listener) {
     String q = question.strip();
     UUID conversationId = conversation.id();
     acquire();
@@ -102,14 +127,16 @@ public final class ChatService {
     QuestionTrace trace = new QuestionTrace(traceId, clock.instant(), user, conversationId, q, a.answer(), a.mode(), a.sql(),
         a.toolCalls(), a.sources(), latency, a.promptTokens(), a.completionTokens(), a.error());
     AnswerView view = AnswerView.of(traceId, conversationId, a, latency, limits.maxRows(), true);
+    String body = json.write(view);
     try {
-      conversations.recordExchange(trace, AnswerView.of(traceId, conversationId, a, latency, 200, true));
+      conversations.recordExchangeJson(trace, body);
     } catch (StateException e) {
       LOG.error("could not record trace {}", traceId, e);
       view = view.notStored();
+      body = json.write(view);
     }
     exporter.export(trace);
-    return view;
+    return new Reply(view, body);
   }
 
   private List<Turn> history(UUID conversationId) {

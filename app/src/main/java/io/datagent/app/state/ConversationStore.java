@@ -28,6 +28,11 @@ public final class ConversationStore {
     this.maxPerUser = maxPerUser;
   }
 
+  /** The codec the store writes JSON with (the API writes answers with the same one). */
+  public JsonCodec json() {
+    return json;
+  }
+
   public Optional<String> owner(UUID conversation) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT user_email FROM app.conversations WHERE id = ?")) {
@@ -83,6 +88,11 @@ public final class ConversationStore {
    * V2): the trace, both turns, the conversation's clock and the user's bound on conversations.
    */
   public void recordExchange(QuestionTrace trace, Object payload) {
+    recordExchangeJson(trace, json.write(payload));
+  }
+
+  /** {@link #recordExchange}, with the assistant turn's payload already serialised as JSON. */
+  public void recordExchangeJson(QuestionTrace trace, String payloadJson) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT app.record_exchange(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, "
             + "?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
@@ -102,7 +112,7 @@ public final class ConversationStore {
       ps.setInt(14, trace.promptTokens());
       ps.setInt(15, trace.completionTokens());
       ps.setString(16, trace.error());
-      ps.setString(17, json.write(payload));
+      ps.setString(17, payloadJson);
       ps.execute();
     } catch (SQLException e) {
       throw new StateException("no se pudo guardar la respuesta", e);

@@ -7,6 +7,7 @@ import io.datagent.app.chat.AnswerView;
 import io.datagent.app.chat.ChatService;
 import io.datagent.app.state.JsonCodec;
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
@@ -45,7 +46,8 @@ final class ChatRoutes {
     Identity who = Identity.of(ctx);
     Question q = question(ctx);
     ChatService.Conversation conversation = chat.prepare(who.email(), q.text(), q.conversationId());
-    ctx.json(chat.answer(who.email(), who.token(), q.text(), conversation, AnswerListener.NONE));
+    ctx.contentType(ContentType.APPLICATION_JSON)
+        .result(chat.reply(who.email(), who.token(), q.text(), conversation, AnswerListener.NONE).json());
   }
 
   private void stream(Context ctx) throws IOException {
