@@ -120,7 +120,7 @@ public final class AppMain {
 
   static io.datagent.app.chat.ChatService.Limits chatLimits(AgentConfig agent) {
     return new io.datagent.app.chat.ChatService.Limits(Math.min(2000, agent.maxQuestionChars()), agent.maxHistoryTurns(), 500,
-        io.datagent.app.chat.ChatService.Limits.concurrentAnswers(agent.llm() != null, 32));
+        io.datagent.app.chat.ChatService.Limits.concurrentAnswers(false, 32)); // answers wait on the warehouse and endpoints
   }
 
   /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */

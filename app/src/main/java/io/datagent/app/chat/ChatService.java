@@ -35,13 +35,15 @@ public final class ChatService {
     }
 
     /**
-     * Questions answered at once. With an LLM an answer mostly waits on the endpoint, so {@code withLlm} of them run
-     * together (the endpoint's rate limit is the real bound). Without one an answer is CPU work only (search, SQL,
-     * rendering): beyond twice the cores, more at once only stretches every answer (32 answers sharing 2 cores each
-     * take 16 times longer and the slowest far longer), so the rest wait their turn in order.
+     * Questions answered at once. When an answer mostly waits on something else (an LLM endpoint, a SQL warehouse,
+     * a serving endpoint: the Databricks App, or any App with an LLM), {@code waiting} of them run together and the
+     * services' own limits are the real bound. When every step runs in this process ({@code inProcess}: the local
+     * App without an LLM, whose search, SQL and rendering are all CPU work), more than twice the cores at once only
+     * stretches every answer (32 answers sharing 2 cores each take 16 times longer, the slowest far longer), so the
+     * rest wait their turn in arrival order.
      */
-    public static int concurrentAnswers(boolean llm, int withLlm) {
-      return llm ? withLlm : Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    public static int concurrentAnswers(boolean inProcess, int waiting) {
+      return inProcess ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : waiting;
     }
   }
 

@@ -98,9 +98,9 @@ class ChatServiceTest {
   }
 
   @Test
-  void should_answer_many_at_once_with_an_llm_and_twice_the_cores_without_one() {
-    assertThat(ChatService.Limits.concurrentAnswers(true, 32)).isEqualTo(32);
-    assertThat(ChatService.Limits.concurrentAnswers(false, 32))
+  void should_answer_many_at_once_when_answers_wait_on_services_and_twice_the_cores_when_all_work_is_in_process() {
+    assertThat(ChatService.Limits.concurrentAnswers(false, 32)).isEqualTo(32);
+    assertThat(ChatService.Limits.concurrentAnswers(true, 32))
         .isEqualTo(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
   }
 

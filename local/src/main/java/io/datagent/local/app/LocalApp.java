@@ -91,7 +91,7 @@ public final class LocalApp implements AutoCloseable {
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
             50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500,
-                ChatService.Limits.concurrentAnswers(config.llm() != null, 64))),
+                ChatService.Limits.concurrentAnswers(config.llm() == null, 64))),
         new DatagentApp.Ports(agent, state, catalog, ingestion, TraceExporters.fromEnv(env, Map::of, new JsonCodec()), extra),
         Clock.systemUTC());
     monitor.start();
