@@ -103,34 +103,27 @@ final class EmbedInputs {
    * empty when it was not (or the table has only maintenance commits in its recent history).
    */
   static Optional<Recorded> recorded(SparkSession spark, TableRef table) {
-    for (Row r : history(spark, table)) {
-      if (!MAINTENANCE.contains(r.getString(1))) {
-        return Recorded.parse(r.isNullAt(2) ? null : r.getString(2));
-      }
-    }
-    return Optional.empty();
+    return newestDataCommit(history(spark, table)).flatMap(r -> Recorded.parse(r.isNullAt(2) ? null : r.getString(2)));
   }
 
   /** The version of the newest commit of {@code table} that is not OPTIMIZE or VACUUM (else the newest commit's). */
   static long dataVersion(SparkSession spark, TableRef table) {
     List<Row> history = history(spark, table);
-    for (Row r : history) {
-      if (!MAINTENANCE.contains(r.getString(1))) {
-        return r.getLong(0);
-      }
-    }
-    return history.isEmpty() ? -1 : history.get(0).getLong(0);
+    return newestDataCommit(history).or(() -> history.stream().findFirst()).map(r -> r.getLong(0)).orElse(-1L);
+  }
+
+  private static Optional<Row> newestDataCommit(List<Row> history) {
+    return history.stream().filter(r -> !MAINTENANCE.contains(r.getString(1))).findFirst();
   }
 
   /** Runs {@code body} with {@code record} as the userMetadata of every Delta commit it makes in this session. */
   static <T> T recording(SparkSession spark, Recorded record, Supplier<T> body) {
-    Optional<String> previous = spark.conf().getOption(USER_METADATA).isDefined()
-        ? Optional.of(spark.conf().get(USER_METADATA)) : Optional.empty();
+    scala.Option<String> previous = spark.conf().getOption(USER_METADATA);
     spark.conf().set(USER_METADATA, record.userMetadata());
     try {
       return body.get();
     } finally {
-      if (previous.isPresent()) {
+      if (previous.isDefined()) {
         spark.conf().set(USER_METADATA, previous.get());
       } else {
         spark.conf().unset(USER_METADATA);

@@ -53,12 +53,9 @@ class EmbedJobTest {
   static void data() throws Exception {
     spark = SharedSpark.get();
     SharedSpark.schemas(PREFIX);
-    writeCentrales(List.of(
-        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("25.000"), "p.csv", 2L),
-        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("184.400"), "p.csv", 3L),
-        RowFactory.create(null, null, null, "p.csv", 4L), // a row of nulls
-        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L), // a 100 KB cell
-        RowFactory.create("EMOJ", "⚡ Central 電力 Ελλάδα 😀", new BigDecimal("2"), "p.csv", 6L)));
+    List<Row> rows = new ArrayList<>(firstFourRows("25.000", "184.400"));
+    rows.add(RowFactory.create("EMOJ", "⚡ Central 電力 Ελλάδα 😀", new BigDecimal("2"), "p.csv", 6L));
+    writeCentrales(rows);
     spark.sql("COMMENT ON TABLE " + serving("centrales") + " IS 'Centrales y su potencia instalada'");
     spark.createDataFrame(List.of(), CENTRALES).write().format("delta").saveAsTable(serving("vacia"));
     uploads = Files.createTempDirectory("uploads-embed");
@@ -72,6 +69,15 @@ class EmbedJobTest {
 
   static String serving(String table) {
     return "`" + PREFIX + "_serving`.`" + table + "`";
+  }
+
+  /** ABRO and ACAJ with the given power, a row of nulls and a row with a 100 KB cell. */
+  static List<Row> firstFourRows(String abroMw, String acajMw) {
+    return List.of(
+        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal(abroMw), "p.csv", 2L),
+        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal(acajMw), "p.csv", 3L),
+        RowFactory.create(null, null, null, "p.csv", 4L), // a row of nulls
+        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L)); // a 100 KB cell
   }
 
   static void writeCentrales(List<Row> rows) {
@@ -162,11 +168,7 @@ class EmbedJobTest {
   @Order(4)
   void should_embed_only_the_changed_row_and_remove_the_deleted_one_in_one_commit() {
     // given: ACAJ changes its power, EMOJ disappears
-    writeCentrales(List.of(
-        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("25.000"), "p.csv", 2L),
-        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("190.000"), "p.csv", 3L),
-        RowFactory.create(null, null, null, "p.csv", 4L),
-        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L)));
+    writeCentrales(firstFourRows("25.000", "190.000"));
     long emb = version("document_embeddings");
 
     // when
@@ -283,11 +285,7 @@ class EmbedJobTest {
     // and a changed row
     spark.sql("ALTER TABLE " + serving("document_embeddings") + " UNSET TBLPROPERTIES ('delta.enableChangeDataFeed')");
     assertThat(changeDataFeed("document_embeddings")).contains("does not have property");
-    writeCentrales(List.of(
-        RowFactory.create("ABRO", "C.T. ALMIRANTE BROWN", new BigDecimal("200.000"), "p.csv", 2L),
-        RowFactory.create("ACAJ", "C.T. AGUA DEL CAJON", new BigDecimal("190.000"), "p.csv", 3L),
-        RowFactory.create(null, null, null, "p.csv", 4L),
-        RowFactory.create("BIGG", "x ".repeat(50_000), new BigDecimal("1"), "p.csv", 5L)));
+    writeCentrales(firstFourRows("200.000", "190.000"));
     long emb = version("document_embeddings");
 
     // when

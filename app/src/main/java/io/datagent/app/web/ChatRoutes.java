@@ -3,7 +3,6 @@ package io.datagent.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datagent.agent.AnswerListener;
 import io.datagent.app.Refusal;
-import io.datagent.app.chat.AnswerView;
 import io.datagent.app.chat.ChatService;
 import io.datagent.app.state.JsonCodec;
 import io.javalin.Javalin;
@@ -57,7 +56,7 @@ final class ChatRoutes {
     SseStream sse = new SseStream(ctx, json);
     try {
       sse.send("conversation", Map.of("conversationId", conversation.id()));
-      AnswerView view = chat.answer(who.email(), who.token(), q.text(), conversation, new AnswerListener() {
+      ChatService.Reply reply = chat.reply(who.email(), who.token(), q.text(), conversation, new AnswerListener() {
         @Override
         public void onStatus(String s) {
           sse.send("status", s);
@@ -83,7 +82,7 @@ final class ChatRoutes {
           sse.send("tool", Map.of("name", name));
         }
       });
-      sse.send("answer", view);
+      sse.sendJson("answer", reply.json());
     } catch (Refusal e) {
       sse.send("error", Map.of("error", e.getMessage(), "status", ErrorsPlugin.status(e.kind())));
     } finally {

@@ -31,10 +31,16 @@ final class SseStream {
   }
 
   synchronized void send(String event, Object data) {
+    if (open) {
+      sendJson(event, json.write(data));
+    }
+  }
+
+  /** An event whose data is already JSON (one line, as the codec writes it). */
+  synchronized void sendJson(String event, String payload) {
     if (!open) {
       return;
     }
-    String payload = data instanceof String s ? json.write(s) : json.write(data);
     try {
       out.write(("event: " + event + "\ndata: " + payload + "\n\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
