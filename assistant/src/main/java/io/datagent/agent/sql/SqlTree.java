@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.MultiPartName;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -27,16 +24,54 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * <p>Why reflection and not JSqlParser's {@code TablesNamesFinder}: the finder skips some clauses (ORDER BY, GROUP
  * BY, window specs), so a sub-query hidden there would escape the schema check. Walking all fields of the
  * parser's node objects misses nothing the deparser will print. Column qualifiers ({@code t.col}, {@code t.*})
- * are aliases, not table reads, and are not descended into.
+ * are aliases, not table reads (their other parts, e.g. subscripts, are walked). Only node types the guard knows
+ * ({@link #KNOWN_NODES}) may appear: an unknown one (a new parser feature, a dialect construct) refuses the statement.
  */
 final class SqlTree {
 
   private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
+  /** The JSqlParser node types the guard understands; any other node in a statement refuses it. */
+  static final Set<String> KNOWN_NODES = Set.of(
+      "expression.Alias", "expression.Alias$AliasColumn", "expression.AnalyticExpression", "expression.ArrayConstructor",
+      "expression.ArrayExpression", "expression.CaseExpression", "expression.CastExpression",
+      "expression.DateTimeLiteralExpression", "expression.DoubleValue", "expression.ExtractExpression",
+      "expression.Function", "expression.IntervalExpression", "expression.LambdaExpression", "expression.LongValue",
+      "expression.NotExpression", "expression.NullValue", "expression.OrderByClause", "expression.PartitionByClause",
+      "expression.SignedExpression", "expression.StringValue", "expression.TimeKeyExpression",
+      "expression.WhenClause", "expression.WindowDefinition", "expression.WindowElement", "expression.WindowOffset",
+      "expression.WindowRange", "expression.BooleanValue", "expression.HexValue", "expression.TrimFunction",
+      "expression.operators.arithmetic.Addition", "expression.operators.arithmetic.Subtraction",
+      "expression.operators.arithmetic.Multiplication", "expression.operators.arithmetic.Division",
+      "expression.operators.arithmetic.IntegerDivision", "expression.operators.arithmetic.Modulo",
+      "expression.operators.arithmetic.Concat", "expression.operators.arithmetic.BitwiseAnd",
+      "expression.operators.arithmetic.BitwiseOr", "expression.operators.arithmetic.BitwiseXor",
+      "expression.operators.conditional.AndExpression", "expression.operators.conditional.OrExpression",
+      "expression.operators.relational.EqualsTo", "expression.operators.relational.NotEqualsTo",
+      "expression.operators.relational.GreaterThan", "expression.operators.relational.GreaterThanEquals",
+      "expression.operators.relational.MinorThan", "expression.operators.relational.MinorThanEquals",
+      "expression.operators.relational.Between", "expression.operators.relational.InExpression",
+      "expression.operators.relational.IsNullExpression", "expression.operators.relational.IsBooleanExpression",
+      "expression.operators.relational.IsDistinctExpression", "expression.operators.relational.LikeExpression",
+      "expression.operators.relational.ExistsExpression", "expression.operators.relational.ExpressionList",
+      "expression.operators.relational.ParenthesedExpressionList", "expression.operators.relational.CosineSimilarity",
+      "schema.Column", "schema.Table", "statement.create.table.ColDataType",
+      "statement.select.AllColumns", "statement.select.AllTableColumns", "statement.select.Distinct",
+      "statement.select.ExceptOp", "statement.select.IntersectOp", "statement.select.UnionOp",
+      "statement.select.SetOperationList", "statement.select.GroupByElement", "statement.select.Join",
+      "statement.select.Limit", "statement.select.Offset", "statement.select.OrderByElement",
+      "statement.select.ParenthesedSelect", "statement.select.PlainSelect", "statement.select.SelectItem",
+      "statement.select.WithItem", "statement.select.LateralView", "statement.select.ParenthesedFromItem",
+      "statement.select.Pivot", "statement.select.UnPivot", "statement.select.Fetch", "statement.select.TableFunction");
+
   final List<Table> tables = new ArrayList<>();
-  final Set<String> cteNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-  final List<String> functions = new ArrayList<>();
-  final List<String> forbidden = new ArrayList<>();
+  final Set<String> cteNames = new TreeSet<>();
+  /** Every node found, in walk order (functions, window functions, LIKE/RLIKE, lateral views ...). */
+  final List<Object> nodes = new ArrayList<>();
+  final List<Forbidden> forbidden = new ArrayList<>();
+
+  /** A construct the guard refuses wherever it appears. */
+  record Forbidden(String code, String what) {}
 
   static SqlTree of(Object statement) {
     SqlTree tree = new SqlTree();
@@ -54,6 +89,7 @@ final class SqlTree {
       return;
     }
     if (node instanceof Map<?, ?> m) {
+      m.keySet().forEach(e -> walk(e, seen));
       m.values().forEach(e -> walk(e, seen));
       return;
     }
@@ -64,29 +100,51 @@ final class SqlTree {
       return;
     }
     String pkg = node.getClass().getPackageName();
-    if (!pkg.startsWith("net.sf.jsqlparser") || pkg.startsWith("net.sf.jsqlparser.parser")) {
-      return; // parser tokens and nodes, JDK values
+    if (pkg.startsWith("net.sf.jsqlparser.parser")) {
+      return; // parser tokens
     }
-    if (node instanceof Column || node instanceof AllTableColumns) {
+    if (!pkg.startsWith("net.sf.jsqlparser")) {
+      forbidden.add(new Forbidden("unsupported_construct", "un elemento no reconocido (" + node.getClass().getSimpleName() + ")"));
       return;
     }
+    String type = node.getClass().getName().substring("net.sf.jsqlparser.".length());
+    if (!KNOWN_NODES.contains(type)) {
+      forbidden.add(new Forbidden("unsupported_construct", "la construcción " + node.getClass().getSimpleName()));
+      return;
+    }
+    nodes.add(node);
     if (node instanceof Table t) {
       tables.add(t);
-    } else if (node instanceof WithItem<?> w && w.getAlias() != null) {
-      cteNames.add(MultiPartName.unquote(w.getAlias().getName()));
-    } else if (node instanceof Function f) {
-      List<String> parts = f.getMultipartName();
-      String name = parts != null && !parts.contains(null) ? String.join(".", parts) : String.valueOf(f.getName());
-      functions.add(name.toLowerCase(Locale.ROOT));
-    } else if (node instanceof TableFunction) {
-      forbidden.add("funciones de tabla en FROM");
-    } else if (node instanceof PlainSelect ps && ps.getIntoTables() != null && !ps.getIntoTables().isEmpty()) {
-      forbidden.add("SELECT ... INTO");
+    } else if (node instanceof WithItem<?> w) {
+      if (w.isRecursive()) {
+        forbidden.add(new Forbidden("recursive_cte", "WITH RECURSIVE"));
+      }
+      if (w.getAlias() != null) {
+        cteNames.add(SqlNames.normalize(w.getAlias().getName()));
+      }
+    } else if (node instanceof TableFunction tf) {
+      String name = tf.getFunction() == null ? "" : SqlNames.normalize(tf.getFunction().getName());
+      forbidden.add(name.equals("identifier")
+          ? new Forbidden("identifier_clause", "IDENTIFIER(...): escriba el nombre de la tabla directamente")
+          : new Forbidden("table_function", "funciones de tabla en FROM (" + name + ")"));
+    } else if (node instanceof PlainSelect ps) {
+      if (ps.getIntoTables() != null && !ps.getIntoTables().isEmpty()) {
+        forbidden.add(new Forbidden("select_into", "SELECT ... INTO"));
+      }
+      if (ps.getOracleHint() != null || ps.getTop() != null || ps.getFirst() != null || ps.getSkip() != null
+          || ps.getOracleHierarchical() != null || ps.getKsqlWindow() != null || ps.getQualify() != null
+          || ps.getWindowDefinitions() != null && !ps.getWindowDefinitions().isEmpty()) {
+        forbidden.add(new Forbidden("unsupported_construct", "esta cláusula (hints, TOP, QUALIFY, WINDOW, CONNECT BY)"));
+      }
     }
-    if (node instanceof Select s && s.getForMode() != null) {
-      forbidden.add("SELECT ... FOR " + s.getForMode());
+    if (node instanceof Select s && (s.getForMode() != null || s.getIsolation() != null)) {
+      forbidden.add(new Forbidden("unsupported_construct", "SELECT ... FOR " + s.getForMode()));
     }
+    boolean column = node instanceof Column || node instanceof AllTableColumns;
     for (Field f : fields(node.getClass())) {
+      if (column && f.getType() == Table.class) {
+        continue; // a column's qualifier is an alias or a FROM item, not a table read
+      }
       try {
         walk(f.get(node), seen);
       } catch (IllegalAccessException e) {

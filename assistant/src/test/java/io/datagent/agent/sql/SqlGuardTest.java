@@ -83,11 +83,18 @@ class SqlGuardTest {
       "SELECT * FROM information_schema.tables",
       "SELECT * FROM serving.t JOIN secret.keys k ON 1 = 1",
       "SELECT * FROM serving.t WHERE central IN (SELECT central FROM other.t)",
-      "SELECT * FROM serving.t ORDER BY (SELECT max(x) FROM other.t)",
-      "SELECT * FROM csv.`/etc/passwd`",
-      "SELECT * FROM delta.`/tmp/ws/tables/raw/x`"})
+      "SELECT * FROM serving.t ORDER BY (SELECT max(x) FROM other.t)"})
   void should_refuse_when_a_table_is_outside_allowed_schemas(String sql) {
     assertThat(code(guard, sql)).isEqualTo("schema_not_allowed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT * FROM csv.`/etc/passwd`",
+      "SELECT * FROM delta.`/tmp/ws/tables/raw/x`",
+      "SELECT * FROM text.x"})
+  void should_refuse_when_a_table_is_a_file_path(String sql) {
+    assertThat(code(guard, sql)).isEqualTo("path_table");
   }
 
   @Test
@@ -103,7 +110,10 @@ class SqlGuardTest {
   void should_allow_raw_when_policy_includes_it() throws Exception {
     SqlGuard g = new SqlGuard(new SqlPolicy(Set.of("serving", "raw"), "serving", null, 10, 20_000));
 
-    assertThat(g.check("SELECT * FROM raw._ingestion_log").tables()).containsExactly("raw._ingestion_log");
+    assertThat(g.check("SELECT * FROM RAW.`Potenciainstalada`").tables()).containsExactly("raw.potenciainstalada");
+    assertThat(code(g, "SELECT * FROM raw._ingestion_log")).isEqualTo("internal_table");
+    assertThat(code(g, "SELECT * FROM `RAW`.`_ingestion_log`")).isEqualTo("internal_table");
+    assertThat(code(g, "SELECT * FROM IDENTIFIER('raw._ingestion_log')")).isEqualTo("identifier_clause");
   }
 
   @ParameterizedTest
@@ -113,15 +123,18 @@ class SqlGuardTest {
       "SELECT * FROM serving.t WHERE secret('scope', 'key') = 'x'",
       "SELECT ai_query('endpoint', central) FROM serving.t",
       "SELECT http_request('GET', 'http://x')",
-      "SELECT serving.my_udf(central) FROM serving.t"})
+      "SELECT serving.my_udf(central) FROM serving.t",
+      "SELECT `reflect`('java.lang.System', 'getenv', 'DATABRICKS_TOKEN') AS t",
+      "SELECT `java_method`('java.lang.System', 'getenv', 'OPENAI_API_KEY')",
+      "SELECT system.builtin.reflect('java.lang.System', 'getenv', 'X')"})
   void should_refuse_when_a_function_reaches_outside_the_data(String sql) {
     assertThat(code(guard, sql)).isEqualTo("denied_function");
   }
 
   @Test
   void should_refuse_table_functions_and_select_into() {
-    assertThat(code(guard, "SELECT * FROM read_files('/Volumes/main/raw/uploads')")).isIn("forbidden_construct", "denied_function");
-    assertThat(code(guard, "SELECT * INTO serving.copia FROM serving.t")).isEqualTo("forbidden_construct");
+    assertThat(code(guard, "SELECT * FROM read_files('/Volumes/main/raw/uploads')")).isEqualTo("table_function");
+    assertThat(code(guard, "SELECT * INTO serving.copia FROM serving.t")).isEqualTo("select_into");
   }
 
   @Test

@@ -1,0 +1,31 @@
+package io.datagent.agent.sql;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Identifier normalisation as Spark resolves names: back-quotes removed, NFKC, lower case. */
+final class SqlNames {
+
+  /** What a catalog, schema or table name may be once normalised (the workspace's names are snake case). */
+  private static final Pattern TABLE_PART = Pattern.compile("[a-z0-9_]{1,128}");
+
+  private SqlNames() {}
+
+  /** One name part as Spark compares it: back-quotes (and doubled back-quotes) removed, NFKC, lower case. */
+  static String normalize(String part) {
+    if (part == null) {
+      return "";
+    }
+    String n = part.strip();
+    if (n.length() >= 2 && n.charAt(0) == '`' && n.charAt(n.length() - 1) == '`') {
+      n = n.substring(1, n.length() - 1).replace("``", "`");
+    }
+    return Normalizer.normalize(n, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether a normalised catalog, schema or table name has the plain form the workspace uses. */
+  static boolean plainTablePart(String normalized) {
+    return TABLE_PART.matcher(normalized).matches();
+  }
+}
