@@ -347,7 +347,7 @@ public final class SqlGuard {
             + " (solo letras sin tilde, números y _).");
       }
     }
-    if (schema == null && catalog == null && tree.cteNames.contains(name)) {
+    if (tree.cteRefs.contains(t)) {
       t.setName(name);
       return name;
     }

@@ -66,6 +66,10 @@ final class SqlTree {
 
   final List<Table> tables = new ArrayList<>();
   final Set<String> cteNames = new TreeSet<>();
+  /** Unqualified table references that name a common table expression visible where they stand. */
+  final Set<Table> cteRefs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** CTE names in scope while walking (Spark: a WITH item sees the items before it, the body sees all). */
+  private final java.util.ArrayDeque<String> visible = new java.util.ArrayDeque<>();
   /** Every node found, in walk order (functions, window functions, LIKE/RLIKE, lateral views ...). */
   final List<Object> nodes = new ArrayList<>();
   final List<Forbidden> forbidden = new ArrayList<>();
@@ -115,6 +119,9 @@ final class SqlTree {
     nodes.add(node);
     if (node instanceof Table t) {
       tables.add(t);
+      if (t.getSchemaName() == null && t.getName() != null && visible.contains(SqlNames.normalize(t.getName()))) {
+        cteRefs.add(t);
+      }
     } else if (node instanceof WithItem<?> w) {
       if (w.isRecursive()) {
         forbidden.add(new Forbidden("recursive_cte", "WITH RECURSIVE"));
@@ -140,6 +147,16 @@ final class SqlTree {
     if (node instanceof Select s && (s.getForMode() != null || s.getIsolation() != null)) {
       forbidden.add(new Forbidden("unsupported_construct", "SELECT ... FOR " + s.getForMode()));
     }
+    int pushed = 0;
+    if (node instanceof Select s && s.getWithItemsList() != null) {
+      for (WithItem<?> w : s.getWithItemsList()) {
+        walk(w, seen); // its body sees only the items before it (and outer ones), not itself
+        if (w.getAlias() != null) {
+          visible.push(SqlNames.normalize(w.getAlias().getName()));
+          pushed++;
+        }
+      }
+    }
     boolean column = node instanceof Column || node instanceof AllTableColumns;
     for (Field f : fields(node.getClass())) {
       if (column && f.getType() == Table.class) {
@@ -150,6 +167,9 @@ final class SqlTree {
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("cannot read " + f, e);
       }
+    }
+    for (int i = 0; i < pushed; i++) {
+      visible.pop();
     }
   }
 

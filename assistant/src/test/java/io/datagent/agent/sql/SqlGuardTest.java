@@ -48,6 +48,23 @@ class SqlGuardTest {
   }
 
   @Test
+  void should_qualify_a_cte_name_used_outside_its_scope() throws Exception {
+    GuardedSql g = guard.check("SELECT * FROM (WITH b AS (SELECT 1 AS n) SELECT * FROM b) x JOIN b ON 1 = 1");
+
+    assertThat(g.tables()).containsExactly("b", "serving.b");
+    assertThat(g.sql()).contains("JOIN serving.b ON");
+  }
+
+  @Test
+  void should_clamp_the_limit_of_a_union_once() throws Exception {
+    assertThat(guard.check("SELECT a FROM serving.t UNION SELECT b FROM serving.u LIMIT 100000").sql())
+        .isEqualTo("SELECT a FROM serving.t UNION SELECT b FROM serving.u LIMIT 200");
+    assertThat(guard.check("SELECT a FROM serving.t UNION ALL SELECT b FROM serving.u").sql())
+        .isEqualTo("SELECT a FROM serving.t UNION ALL SELECT b FROM serving.u LIMIT 200");
+    assertThat(guard.check("(SELECT a FROM serving.t) UNION (SELECT b FROM serving.u) LIMIT 7").sql()).endsWith("LIMIT 7");
+  }
+
+  @Test
   void should_keep_spark_functions_and_backticks_when_rewriting() throws Exception {
     String sql = guard.check("SELECT date_trunc('MONTH', fecha) AS mes, avg(`demanda_distribuidor`) FROM serving.cammesa_res "
         + "WHERE year(fecha) = 2024 GROUP BY 1 ORDER BY 1").sql();
