@@ -23,6 +23,13 @@ public final class QuestionCheck {
       + "elimine|actualiza|actualizar|actualice|modifica|modificar|modifique|inserta|insertar|inserte|vacia|vaciar|vacie|"
       + "trunca|truncar|trunque|destruye|destruir|delete|drop|update|insert|truncate|remove)\\b");
 
+  /**
+   * Refusals that a question in words also gets ("Show me the plants of 'ABRO'?"): such a question is answered as
+   * words; if any path later runs its text as SQL, the same guard refuses it there.
+   */
+  private static final Set<String> PROSE_CODES = Set.of("parse_error", "bad_character", "non_ascii", "double_quote",
+      "quote_escape", "unterminated_literal", "unterminated_identifier");
+
   private final int maxChars;
   private final SqlGuard guard;
 
@@ -45,7 +52,7 @@ public final class QuestionCheck {
       try {
         guard.check(q);
       } catch (SqlRejectedException e) {
-        boolean words = e.code().equals("parse_error") && Set.of("SELECT", "WITH", "SHOW", "USE", "SET").contains(firstWord(q));
+        boolean words = PROSE_CODES.contains(e.code()) && Set.of("SELECT", "WITH", "SHOW", "USE", "SET").contains(firstWord(q));
         if (!words) { // "select the biggest plants" is a question, "DROP TABLE x" is not
           return refuse("No puedo ejecutar esa consulta: " + e.getMessage(), "sql_rejected:" + e.code(), startNanos);
         }

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
@@ -50,6 +52,7 @@ public final class SqlGuard {
 
   static final int MAX_PATTERN = 200;
   static final long MAX_PAD = 10_000;
+  static final long MAX_ROWS_GENERATED = 10_000;
 
   private static final long PARSE_TIMEOUT_MS = 3_000;
 
@@ -139,7 +142,13 @@ public final class SqlGuard {
       if (node instanceof Function f) {
         checkFunction(f.getMultipartName(), f.getName(), parameters(f.getParameters()));
       } else if (node instanceof AnalyticExpression a) {
-        checkFunction(null, a.getName(), a.getExpression() == null ? List.of() : List.of(a.getExpression()));
+        List<Expression> args = new ArrayList<>();
+        for (Expression e : new Expression[] {a.getExpression(), a.getOffset(), a.getDefaultValue()}) {
+          if (e != null) {
+            args.add(e);
+          }
+        }
+        checkFunction(null, a.getName(), args);
       } else if (node instanceof LikeExpression l) {
         checkLike(l);
       }
@@ -212,6 +221,28 @@ public final class SqlGuard {
           bounded(name, args.get(1), 1_000);
         }
       }
+      case "stack", "array_insert" -> {
+        if (!args.isEmpty()) {
+          bounded(name, args.get(name.equals("stack") ? 0 : 1), MAX_ROWS_GENERATED);
+        }
+      }
+      case "round", "bround", "format_number" -> {
+        if (args.size() > 1 && !(name.equals("format_number") && args.get(1) instanceof StringValue)) {
+          bounded(name, args.get(1), 38);
+        }
+      }
+      case "approx_count_distinct" -> {
+        if (args.size() > 1 && !(args.get(1) instanceof DoubleValue d && d.getValue() >= 0.01 && d.getValue() <= 1)) {
+          throw new SqlRejectedException("unbounded_argument", "La precisión de approx_count_distinct debe ser un "
+              + "número literal entre 0.01 y 1.");
+        }
+      }
+      case "window" -> {
+        if (args.size() > 2) {
+          throw new SqlRejectedException("unbounded_argument", "No se permiten ventanas deslizantes en window(); "
+              + "use window(columna, 'duración').");
+        }
+      }
       case "count_min_sketch" -> throw new SqlRejectedException("unbounded_argument",
           "No se permite count_min_sketch (su tamaño depende de los argumentos).");
       default -> { }
@@ -219,7 +250,8 @@ public final class SqlGuard {
   }
 
   private static void bounded(String function, Expression arg, long max) throws SqlRejectedException {
-    if (!(arg instanceof LongValue v) || v.getValue() < 0 || v.getValue() > max) {
+    Expression e = arg instanceof SignedExpression s && s.getSign() == '-' ? s.getExpression() : arg;
+    if (!(e instanceof LongValue v) || v.getValue() < 0 || v.getValue() > max) {
       throw new SqlRejectedException("unbounded_argument", "El argumento de tamaño de " + function
           + " debe ser un número literal entre 0 y " + max + ".");
     }

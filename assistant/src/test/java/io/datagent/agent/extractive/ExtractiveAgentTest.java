@@ -14,6 +14,8 @@ import io.datagent.agent.QueryResult;
 import io.datagent.retrieval.Retriever;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Extractive answers; the SQL they produce runs for real in the local module's Spark tests. */
 class ExtractiveAgentTest {
@@ -99,5 +101,30 @@ class ExtractiveAgentTest {
     assertThat(a.mode()).isEqualTo("refused");
     assertThat(a.error()).isEqualTo("sql_rejected:not_select");
     assertThat(executor.executed).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT `reflect`('java.lang.System','getenv','DATABRICKS_TOKEN') AS t",
+      "SELECT `java_method`('java.lang.System','getenv','OPENAI_API_KEY')",
+      "SELECT * FROM IDENTIFIER('text.`/etc/passwd`')",
+      "SELECT * FROM IDENTIFIER('raw._ingestion_log')",
+      "SELECT '${env:DATABRICKS_TOKEN}' AS t",
+      "SELECT * FROM text.`/etc/passwd`"})
+  void should_refuse_sql_question_that_reaches_outside_the_data_and_run_nothing(String question) {
+    AgentAnswer a = agent(Fixtures.retriever()).answer(AgentRequest.of(question), AnswerListener.NONE);
+
+    assertThat(a.mode()).isEqualTo("refused");
+    assertThat(a.error()).startsWith("sql_rejected:");
+    assertThat(executor.executed).isEmpty();
+  }
+
+  @Test
+  void should_run_nothing_when_sql_question_spells_a_function_in_full_width() {
+    AgentAnswer a = agent(Fixtures.retriever()).answer(
+        AgentRequest.of("SELECT ｒｅｆｌｅｃｔ('java.lang.System','getenv','DATABRICKS_TOKEN') AS t"), AnswerListener.NONE);
+
+    assertThat(executor.executed).isEmpty(); // answered as words: the guard refuses the text as SQL
+    assertThat(a.answer()).doesNotContain("DATABRICKS_TOKEN=");
   }
 }
