@@ -28,13 +28,28 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Lets through only what the agent may run: exactly one SELECT or WITH statement, reading only tables of the
- * allowed schemas (and catalog), calling no function with side effects, with a LIMIT no larger than the policy's.
+ * allowed schemas (and catalog), calling only Spark built-ins of the allow-list ({@link SparkFunctions}) with bounded
+ * arguments, with a LIMIT no larger than the policy's. Every path that runs SQL for the agent (the model's tool call,
+ * a question typed as SQL) goes through {@link #check}.
  *
- * <p>Checked on JSqlParser's syntax tree, never with regular expressions: {@code ;}-chained statements, DML, DDL,
- * {@code SELECT ... INTO}, table functions in FROM, path tables ({@code csv.`/path`}), other schemas or catalogs
- * are refused with a Spanish reason a model can act on. Unqualified tables are qualified with the default schema
- * (common table expressions excepted). The returned SQL is the parser's rendering of the checked tree, so what
- * runs is exactly what was checked.
+ * <p>It decides on what Spark will resolve, not on spellings:
+ * <ol>
+ *   <li>{@link SqlLexer} checks the raw text with Spark's lexical rules and refuses everything where Spark and
+ *       JSqlParser could read different tokens (backslashes, {@code ${...}}, doubled quotes, double quotes, hints,
+ *       nested comments, several statements, control/invisible/non-ASCII characters, confusable names);</li>
+ *   <li>JSqlParser's tree is walked completely ({@link SqlTree}); a node type the guard does not know, a table
+ *       function ({@code range}, {@code read_files}, {@code IDENTIFIER(...)}, {@code TABLE(...)}),
+ *       {@code SELECT ... INTO} or {@code WITH RECURSIVE} refuses the statement;</li>
+ *   <li>function names (plain, window, inside lambdas, any clause) are normalised (back-quotes, case, NFKC) and must
+ *       be allowed built-ins; qualified names are refused; regular expressions must be short literals without
+ *       nested quantifiers; size arguments are bounded;</li>
+ *   <li>table names are normalised and rewritten (lower case, no quotes, qualified with the default schema unless
+ *       they name a CTE in scope); path tables ({@code csv.`/path`}), internal {@code _}-prefixed tables, other
+ *       schemas and catalogs are refused;</li>
+ *   <li>the returned SQL is the parser's rendering of the checked tree, and it is checked again: it must pass the
+ *       same checks and render identically, so what runs is exactly what was checked.</li>
+ * </ol>
+ * Reasons are in Spanish, precise enough for a model to correct its query.
  */
 public final class SqlGuard {
 

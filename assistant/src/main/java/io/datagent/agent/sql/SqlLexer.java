@@ -16,12 +16,17 @@ import java.text.Normalizer;
  *   <li>doubled quotes inside literals ({@code 'it''s'} is one string for JSqlParser, two adjacent ones for Spark),
  *       double-quoted text (a string for Spark, an identifier for JSqlParser);</li>
  *   <li>hints ({@code /*+ ... *}{@code /}), nested or unterminated comments (Spark nests them, JSqlParser does not);</li>
+ *   <li>{@code $}, {@code {}, {@code ?}, {@code @}, {@code #} outside literals (JSqlParser reads dollar-quoted
+ *       strings, JDBC escapes and parameters there; Spark does not), nesting deeper than {@link #MAX_DEPTH};</li>
  *   <li>more than one statement, control, invisible (format/bidi) and non-ASCII characters outside literals,
  *       confusable characters inside back-quoted identifiers.</li>
  * </ul>
  * Comments that pass are replaced by a space; the text handed to the parser is {@link #clean}'s result.
  */
 final class SqlLexer {
+
+  /** Deepest parenthesis nesting accepted (deeper input could overflow the parser's or the walker's stack). */
+  static final int MAX_DEPTH = 40;
 
   private SqlLexer() {}
 
@@ -32,6 +37,7 @@ final class SqlLexer {
     int n = sql.length();
     int i = 0;
     boolean ended = false; // a ';' was seen: only whitespace and comments may follow
+    int depth = 0;
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '\'') {
@@ -90,7 +96,7 @@ final class SqlLexer {
         i++;
       } else if (c == '$' && i + 1 < n && sql.charAt(i + 1) == '{') {
         throw substitution();
-      } else if (c == '{' || c == '}' || c == '#' || c == '?' || c == '@') {
+      } else if (c == '{' || c == '}' || c == '#' || c == '?' || c == '@' || c == '$') {
         throw reject("bad_character", "No se permite el carácter '" + c + "' fuera de un texto.");
       } else if (c > 0x7e) {
         throw reject("non_ascii", "Fuera de textos y de nombres entre acentos graves solo se permiten caracteres ASCII; "
@@ -98,6 +104,10 @@ final class SqlLexer {
       } else {
         if (!Character.isWhitespace(c)) {
           requireOpen(ended);
+        }
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth > MAX_DEPTH) {
+          throw reject("too_deep", "La consulta anida demasiados paréntesis (máximo " + MAX_DEPTH + ").");
         }
         out.append(c);
         i++;
