@@ -76,4 +76,13 @@ class SqlGuardOnSparkTest {
     }
     assertThat(bare("SELECT * FROM text.`" + secret + "`").rows().get(0).get(0)).isEqualTo("CANARY-SECRET-42");
   }
+
+  @Test
+  void should_refuse_variable_substitution_that_bare_spark_expands_inside_literals() throws Exception {
+    String sql = "SELECT '${system:java.version}' AS v";
+
+    assertThat(String.valueOf(bare(sql).rows().get(0).get(0))).isEqualTo(System.getProperty("java.version"));
+    assertThatThrownBy(() -> guard.check(sql)).isInstanceOf(SqlRejectedException.class)
+        .hasMessageContaining("${...}");
+  }
 }
