@@ -38,10 +38,19 @@ final class Browser {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--window-size=1280,900", "--user-data-dir=" + profile);
+    // Console messages (CSP violations among them) are read back by the tests.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().withLogFile(new File(profile.toFile(), "chromedriver.log")).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** The browser console's warnings and errors since the last call (Chromium reports CSP violations there). */
+  static java.util.List<String> consoleProblems(ChromeDriver driver) {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+        .map(e -> e.getLevel() + " " + e.getMessage()).toList();
   }
 }

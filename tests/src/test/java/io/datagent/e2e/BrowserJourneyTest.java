@@ -90,4 +90,27 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-preview"), "Comahue"));
     assertThat(browser.findElement(By.id("ingestions")).getText()).contains("ventas_regionales.csv");
   }
+
+  @Test
+  void should_load_every_page_styled_and_scripted_without_console_or_csp_errors() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // the chat page
+    browser.get(fixture.url("/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "analista@datagent.local"));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /").isEmpty();
+    // the data page
+    browser.get(fixture.url("/datos"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='potenciainstalada']")));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /datos").isEmpty();
+    // the monitor page: its script runs (the status leaves "Cargando…") and its style sheet applies
+    browser.get(fixture.url("/monitor/"));
+    wait.until(d -> !d.findElement(By.id("status")).getText().startsWith("Cargando"));
+    assertThat(browser.findElement(By.id("status")).getText()).contains("fuente");
+    assertThat(browser.findElement(By.tagName("header")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#c-error svg, #c-error .muted")));
+    browser.findElement(By.id("triage-text")).sendKeys("java.lang.OutOfMemoryError: Java heap space");
+    browser.findElement(By.id("triage-go")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("triage-out"), "resource"));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
+  }
 }
