@@ -92,6 +92,32 @@ class BrowserJourneyTest {
   }
 
   @Test
+  void should_refuse_every_monitor_route_to_a_business_user_and_serve_it_to_an_engineer() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    List<String[]> routes = List.of(new String[] {"GET", "/api/monitor/status"}, new String[] {"GET", "/api/monitor/runs"},
+        new String[] {"GET", "/api/monitor/decisions"}, new String[] {"GET", "/api/monitor/decisions/1"},
+        new String[] {"POST", "/api/monitor/decisions/1/label"}, new String[] {"GET", "/api/monitor/accuracy"},
+        new String[] {"GET", "/api/monitor/export.jsonl"}, new String[] {"GET", "/api/monitor/quality"},
+        new String[] {"POST", "/api/monitor/triage"});
+    for (String[] route : routes) {
+      java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.url(route[1])))
+          .header("X-Forwarded-Email", "negocio@empresa.es").header("Content-Type", "application/json");
+      b = route[0].equals("POST") ? b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+          "{\"correct\":true,\"text\":\"java.net.SocketTimeoutException: Read timed out\"}")) : b.GET();
+      java.net.http.HttpResponse<String> res = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
+      assertThat(res.body()).contains("ingenieros");
+    }
+    // the demo user is the local engineer (DATAGENT_ENGINEERS defaults to it)
+    java.net.http.HttpResponse<String> triage = http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(fixture.url("/api/monitor/triage"))).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"java.net.SocketTimeoutException: Read timed out\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(triage.statusCode()).as(triage.body()).isEqualTo(200);
+    assertThat(triage.body()).contains("category");
+  }
+
+  @Test
   void should_load_every_page_styled_and_scripted_without_console_or_csp_errors() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     // the chat page

@@ -89,6 +89,9 @@ public final class LocalApp implements AutoCloseable {
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
         env, null);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    // The monitor's API is the engineers': DATAGENT_ENGINEERS (e-mails, comma-separated), by default the demo user.
+    extra.add(io.datagent.app.roles.EngineersOnly.monitor(
+        io.datagent.app.roles.Engineers.listed(env.getOrDefault("DATAGENT_ENGINEERS", o.demoUser())), state.dataSource()));
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
             50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500,
                 ChatService.Limits.concurrentAnswers(config.llm() == null, 64))),
