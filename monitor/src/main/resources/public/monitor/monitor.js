@@ -15,7 +15,16 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 function when(s) { return s ? new Date(s).toLocaleString("es-AR", {dateStyle:"short", timeStyle:"short"}) : "—"; }
-async function get(path) { const r = await fetch(API + path); if (!r.ok) throw new Error(path + ": " + r.status); return r.json(); }
+async function get(path) {
+  const r = await fetch(API + path);
+  if (!r.ok) {
+    // the App explains refusals in Spanish ({"error": ...}); 403: the page is for the engineers group
+    let why = r.status;
+    try { why = (await r.json()).error || why; } catch (_) { /* not JSON */ }
+    throw new Error(why);
+  }
+  return r.json();
+}
 function fill(id, rows) { const tb = document.querySelector("#" + id + " tbody"); tb.replaceChildren(...rows); }
 function link(text, href) { return href ? el("a", {href, target:"_blank", rel:"noopener"}, text) : text; }
 
