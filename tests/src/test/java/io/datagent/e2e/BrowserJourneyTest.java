@@ -118,16 +118,31 @@ class BrowserJourneyTest {
   }
 
   @Test
+  void should_catch_a_csp_violation_when_a_page_runs_inline_code() {
+    // the check above is only worth something if it sees a violation: inline code on an App page must be refused
+    browser.get(fixture.url("/datos"));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("tables")));
+    Browser.consoleProblems(browser);
+    browser.executeScript("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+        + "document.body.appendChild(s);");
+    assertThat(browser.executeScript("return window.inlineRan === true;")).isEqualTo(false);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !Browser.peekConsole(browser).isEmpty());
+    assertThat(String.join("\n", Browser.consoleProblems(browser))).contains("Content Security Policy");
+  }
+
+  @Test
   void should_load_every_page_styled_and_scripted_without_console_or_csp_errors() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     // the chat page
     browser.get(fixture.url("/"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "analista@datagent.local"));
     assertThat(Browser.consoleProblems(browser)).as("consola en /").isEmpty();
+    Browser.screenshot(browser, "chat");
     // the data page
     browser.get(fixture.url("/datos"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='potenciainstalada']")));
     assertThat(Browser.consoleProblems(browser)).as("consola en /datos").isEmpty();
+    Browser.screenshot(browser, "datos");
     // the monitor page: its script runs (the status leaves "Cargando…") and its style sheet applies
     browser.get(fixture.url("/monitor/"));
     wait.until(d -> !d.findElement(By.id("status")).getText().startsWith("Cargando"));
@@ -138,5 +153,6 @@ class BrowserJourneyTest {
     browser.findElement(By.id("triage-go")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("triage-out"), "resource"));
     assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
+    Browser.screenshot(browser, "monitor");
   }
 }
