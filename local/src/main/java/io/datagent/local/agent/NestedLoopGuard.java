@@ -17,10 +17,14 @@ import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.ScalaUDF;
 import org.apache.spark.sql.catalyst.planning.ExtractEquiJoinKeys$;
+import org.apache.spark.sql.catalyst.plans.InnerLike;
 import org.apache.spark.sql.catalyst.plans.LeftAnti$;
 import org.apache.spark.sql.catalyst.plans.LeftSemi$;
 import org.apache.spark.sql.catalyst.plans.logical.Aggregate;
 import org.apache.spark.sql.catalyst.plans.logical.Filter;
+import org.apache.spark.sql.catalyst.plans.logical.GlobalLimit;
+import org.apache.spark.sql.catalyst.plans.logical.LocalLimit;
+import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.catalyst.plans.logical.Join;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Union;
@@ -112,15 +116,35 @@ final class NestedLoopGuard {
 
   /** The row pairs all nested-loop joins of a plan evaluate (saturating at Long.MAX_VALUE). */
   long pairs(SparkSession session, LogicalPlan plan) {
+    return pairs(session, plan, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param limit the rows a limit right above (through projections and kill checks only) lets through, or
+   *     Long.MAX_VALUE: a join without any condition under such a limit stops after about that many pairs per task
+   */
+  private long pairs(SparkSession session, LogicalPlan plan, long limit) {
     long total = 0;
-    if (plan instanceof Join j && nestedLoop(j)) {
-      total = times(rows(session, j.left()), rows(session, j.right()));
+    long below = Long.MAX_VALUE;
+    if (plan instanceof GlobalLimit || plan instanceof LocalLimit) {
+      scala.Option<Object> n = plan instanceof GlobalLimit ? plan.maxRows() : plan.maxRowsPerPartition();
+      below = n.isDefined() ? Math.min(limit, (Long) n.get()) : limit;
+    } else if (plan instanceof Project || (plan instanceof Filter f && isKillCheck(f.condition()))) {
+      below = limit;
+    } else if (plan instanceof Join j && nestedLoop(j)) {
+      long full = times(rows(session, j.left()), rows(session, j.right()));
+      boolean streaming = j.condition().isEmpty() && j.joinType() instanceof InnerLike;
+      total = streaming && limit != Long.MAX_VALUE ? Math.min(full, times(limit, STREAMING_TASKS)) : full;
+      below = streaming ? limit : Long.MAX_VALUE;
     }
     for (LogicalPlan child : children(plan)) {
-      total = plus(total, pairs(session, child));
+      total = plus(total, pairs(session, child, below));
     }
     return total;
   }
+
+  /** A generous bound of the tasks a limited, streaming cross join runs in (each stops after the limit). */
+  private static final long STREAMING_TASKS = 64;
 
   /** An upper-bound-ish estimate of the rows a plan produces (joins on keys: the larger side). */
   long rows(SparkSession session, LogicalPlan p) {

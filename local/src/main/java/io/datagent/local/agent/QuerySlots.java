@@ -10,23 +10,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How many statements may run on the local Spark at once: at most {@code perUser} for one user and {@code global}
- * in all. A statement beyond either limit waits up to {@code wait} for a slot, then is refused. A slot is given back
+ * in all. A statement beyond either limit waits up to {@code slotWait} for a slot, then is refused. Statements of no
+ * user in particular (the command line, the App's catalog pages: {@code user} null) only count in the global limit. A slot is given back
  * only when Spark has really finished the statement (for a cancelled one: when the watchdog saw its job group idle),
  * so queries that ignore a cancel still count against their user.
  */
 final class QuerySlots {
 
-  /** The limits; {@link #defaults()}: 2 per user, max(4, cores) in all, 5 s of waiting. */
+  /** The limits; {@link #defaults()}: 2 per user, max(4, cores) in all, 10 s of waiting. */
   record Limits(int perUser, int global, Duration slotWait) {
 
     static Limits defaults() {
-      return new Limits(2, Math.max(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(5));
+      return new Limits(2, Math.max(4, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(10));
     }
   }
 
   /** One taken slot; {@link #release()} is idempotent. */
   static final class Slot {
-    private final Semaphore user;
+    private final Semaphore user; // null: no user's limit
     private final Semaphore global;
     private final AtomicBoolean released = new AtomicBoolean();
 
@@ -38,7 +39,9 @@ final class QuerySlots {
     void release() {
       if (released.compareAndSet(false, true)) {
         global.release();
-        user.release();
+        if (user != null) {
+          user.release();
+        }
       }
     }
   }
@@ -59,17 +62,22 @@ final class QuerySlots {
     return limits;
   }
 
-  /** Takes a slot for the user, waiting up to the limit's wait; refuses with a Spanish message otherwise. */
+  /**
+   * Takes a slot for the user (null: only the global limit), waiting up to the limit's wait; refuses with a Spanish
+   * message otherwise.
+   */
   Slot acquire(String user) throws SqlExecutionException {
-    Semaphore mine = users.computeIfAbsent(user, u -> new Semaphore(limits.perUser(), true));
+    Semaphore mine = user == null ? null : users.computeIfAbsent(user, u -> new Semaphore(limits.perUser(), true));
     long deadline = System.nanoTime() + limits.slotWait().toNanos();
     try {
-      if (!mine.tryAcquire(limits.slotWait().toNanos(), TimeUnit.NANOSECONDS)) {
+      if (mine != null && !mine.tryAcquire(limits.slotWait().toNanos(), TimeUnit.NANOSECONDS)) {
         throw new SqlExecutionException(Kind.UNAVAILABLE, "Hay demasiadas consultas en curso para este usuario (máximo "
             + limits.perUser() + " a la vez). Espere a que terminen y vuelva a preguntar.");
       }
       if (!global.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        mine.release();
+        if (mine != null) {
+          mine.release();
+        }
         throw new SqlExecutionException(Kind.UNAVAILABLE, "Hay demasiadas consultas en curso en este equipo (máximo "
             + limits.global() + " a la vez). Vuelva a intentarlo en unos segundos.");
       }

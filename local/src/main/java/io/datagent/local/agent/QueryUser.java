@@ -10,24 +10,21 @@ import java.util.function.Supplier;
  * Who the statements run on this thread are for, so {@link SparkSqlExecutor} can limit each user's concurrent
  * queries. The agent runs its tools on the thread that asked ({@code ChatService} calls it synchronously), so the
  * user of the {@link AgentRequest} is set around {@link Agent#answer} by {@link #scoped} and read by the executor;
- * without one (the command line, the catalog pages) statements count as {@link #DEFAULT}.
+ * without one (the command line, the App's catalog pages) statements only count in the global limit.
  */
 public final class QueryUser {
-
-  /** The user of statements run outside an agent request. */
-  public static final String DEFAULT = "local";
 
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
   private QueryUser() {}
 
-  /** The user the current thread runs statements for. */
+  /** The user the current thread runs statements for, or null outside an agent request. */
   public static String current() {
     String u = CURRENT.get();
-    return u == null || u.isBlank() ? DEFAULT : u;
+    return u == null || u.isBlank() ? null : u;
   }
 
-  /** Runs {@code body} with statements counted for {@code user} (null: {@link #DEFAULT}). */
+  /** Runs {@code body} with statements counted for {@code user} (null: for no user in particular). */
   public static <T> T as(String user, Supplier<T> body) {
     String previous = CURRENT.get();
     CURRENT.set(user);

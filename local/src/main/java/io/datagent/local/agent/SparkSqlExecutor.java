@@ -249,8 +249,9 @@ public final class SparkSqlExecutor implements SqlExecutor {
         sc.setJobGroup(group, "datagent agent SQL (" + user + ")", true);
         try {
           Dataset<Row> df = session.sql(sql);
-          guard.check(session, df);
-          return collect(df, maxRows);
+          Dataset<Row> limited = df.limit(maxRows + 1);
+          guard.check(session, limited); // on what runs: a cross join under the row limit stops early
+          return collect(df.schema(), limited, maxRows);
         } finally {
           sc.clearJobGroup();
           finished.countDown();
@@ -365,14 +366,19 @@ public final class SparkSqlExecutor implements SqlExecutor {
   }
 
   static QueryResult collect(Dataset<Row> df, int maxRows) {
-    StructField[] fields = df.schema().fields();
+    return collect(df.schema(), df.limit(maxRows + 1), maxRows);
+  }
+
+  /** The rows of {@code limited} (the statement under a limit of maxRows + 1) as a result of the given schema. */
+  static QueryResult collect(org.apache.spark.sql.types.StructType schema, Dataset<Row> limited, int maxRows) {
+    StructField[] fields = schema.fields();
     List<String> columns = new ArrayList<>();
     List<String> types = new ArrayList<>();
     for (StructField f : fields) {
       columns.add(f.name());
       types.add(f.dataType().sql());
     }
-    List<Row> rows = df.limit(maxRows + 1).collectAsList();
+    List<Row> rows = limited.collectAsList();
     List<List<Object>> out = new ArrayList<>();
     for (Row r : rows.subList(0, Math.min(maxRows, rows.size()))) {
       List<Object> values = new ArrayList<>(fields.length);

@@ -42,8 +42,12 @@ class SparkSqlRunawayTest {
 
   /** Tasks the executor runs now, by the status tracker and by the task threads still inside generated code. */
   static int busy() {
+    return busyOf(rt.spark());
+  }
+
+  static int busyOf(SparkSession spark) {
     int running = 0;
-    for (SparkExecutorInfo i : rt.spark().sparkContext().statusTracker().getExecutorInfos()) {
+    for (SparkExecutorInfo i : spark.sparkContext().statusTracker().getExecutorInfos()) {
       running += i.numRunningTasks();
     }
     long looping = Thread.getAllStackTraces().entrySet().stream()
@@ -102,6 +106,9 @@ class SparkSqlRunawayTest {
         Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(9_000_000L);
     assertThat(bounded.execute("SELECT count(*) AS n FROM runaway_probe.t a JOIN runaway_probe.t b ON a.id < b.id "
         + "WHERE a.id < 100", 1, Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(294_950L);
+    // the same 4-way cross join, but only its first rows: stops early, so it is not refused
+    assertThat(bounded.execute(CROSS4.replace("count(*) AS n", "a.id, b.id AS b, c.id AS c, d.id AS d"), 5,
+        Duration.ofSeconds(120), null).rows()).hasSize(5);
     assertThat(bounded.execute("SELECT count(*) AS n FROM runaway_probe.t a, runaway_probe.t b, runaway_probe.t c "
         + "WHERE a.id = b.id AND b.id = c.id", 1, Duration.ofSeconds(120), null).rows().get(0).get(0)).isEqualTo(3_000L);
   }
