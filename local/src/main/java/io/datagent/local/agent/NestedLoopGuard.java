@@ -48,9 +48,9 @@ import scala.collection.Seq;
  *
  * <ul>
  *   <li>{@link #install} adds an optimizer rule that puts a non-deterministic filter {@code datagent_kill_check()}
- *       right above every nested-loop join. It is evaluated once per joined row, inside the generated loop, and
- *       calls {@link TaskContext#killTaskIfInterrupted()}: a cancelled task now stops within microseconds. Being
- *       non-deterministic it is never pushed below or merged into the join.
+ *       on both inputs of every nested-loop join. It is evaluated once per input row, inside the generated loop,
+ *       and calls {@link TaskContext#killTaskIfInterrupted()}: a cancelled task stops after at most one pass over
+ *       the broadcast side. Being non-deterministic it is never moved or merged by the optimizer.
  *   <li>{@link #check} estimates the row pairs every nested-loop join of a statement would evaluate (from row counts:
  *       Delta's per-file statistics through a metadata-only {@code count(*)}, or the plan's own statistics) and
  *       refuses the statement before it runs when the total exceeds the bound.
@@ -139,6 +139,9 @@ final class NestedLoopGuard {
     }
     for (LogicalPlan child : children(plan)) {
       total = plus(total, pairs(session, child, below));
+    }
+    for (LogicalPlan subquery : JavaConverters.seqAsJavaList(plan.subqueries())) { // scalar subqueries run in full
+      total = plus(total, pairs(session, subquery, Long.MAX_VALUE));
     }
     return total;
   }
@@ -238,29 +241,33 @@ final class NestedLoopGuard {
     return r < 0 ? Long.MAX_VALUE : r;
   }
 
-  /** Puts {@code datagent_kill_check()} above every nested-loop join that does not have it yet. */
+  /**
+   * Puts {@code datagent_kill_check()} on both inputs of every nested-loop join (once). The streamed input is then
+   * checked once per streamed row, so a killed task runs on for at most one pass over the other (broadcast, hence
+   * small) side; a check on the join's output would cost a call per joined row (measured: twice the run time of a
+   * plain 3-way cross join).
+   */
   static final class KillCheckRule extends Rule<LogicalPlan> {
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-      return wrap(plan, false);
+      return wrap(plan);
     }
 
-    private static LogicalPlan wrap(LogicalPlan p, boolean checkedAbove) {
-      boolean check = p instanceof Filter f && isKillCheck(f.condition());
+    private static LogicalPlan wrap(LogicalPlan p) {
       List<LogicalPlan> kids = children(p);
       List<LogicalPlan> wrapped = new ArrayList<>(kids.size());
       boolean changed = false;
+      boolean join = p instanceof Join j && nestedLoop(j);
       for (LogicalPlan c : kids) {
-        LogicalPlan w = wrap(c, check);
+        LogicalPlan w = wrap(c);
+        if (join && !(w instanceof Filter f && isKillCheck(f.condition()))) {
+          w = new Filter(KILL_CHECK_UDF.apply(new Column[0]).expr(), w);
+        }
         changed |= w != c;
         wrapped.add(w);
       }
-      LogicalPlan q = changed ? (LogicalPlan) p.withNewChildren(JavaConverters.asScalaBuffer(wrapped).toSeq()) : p;
-      if (q instanceof Join j && !checkedAbove && nestedLoop(j)) {
-        return new Filter(KILL_CHECK_UDF.apply(new Column[0]).expr(), q);
-      }
-      return q;
+      return changed ? (LogicalPlan) p.withNewChildren(JavaConverters.asScalaBuffer(wrapped).toSeq()) : p;
     }
   }
 }

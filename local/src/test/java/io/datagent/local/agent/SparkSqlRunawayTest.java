@@ -96,6 +96,9 @@ class SparkSqlRunawayTest {
         .hasMessageContaining("demasiado costosa").hasMessageContaining("JOIN ... ON")
         .satisfies(e -> assertThat(((SqlExecutionException) e).kind()).isEqualTo(Kind.SQL));
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+    // also inside a scalar subquery
+    assertThatThrownBy(() -> bounded.execute("SELECT (" + CROSS4 + ") AS n", 1, Duration.ofSeconds(60), null))
+        .hasMessageContaining("demasiado costosa");
     assertThat(busy()).isZero();
   }
 
