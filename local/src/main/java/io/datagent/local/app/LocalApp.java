@@ -71,12 +71,13 @@ public final class LocalApp implements AutoCloseable {
     CompletableFuture<javax.sql.DataSource> database = CompletableFuture.supplyAsync(postgres::start);
     CompletableFuture<Void> classes = CompletableFuture.runAsync(LocalApp::preload);
     AgentConfig config = AgentConfig.fromEnv(env);
-    SqlExecutor sql = LocalAgents.executor(rt);
+    SqlExecutor sql = LocalAgents.executor(rt, env);
     TableCatalog tables = LocalAgents.catalog(rt, config);
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
-    Agent agent = AgentFactory.create(config, retriever, tables, sql);
+    // each request's statements count against its user's limit of concurrent queries
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql));
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());
