@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +25,7 @@ class BrowserJourneyTest {
 
   @BeforeAll
   static void startApp() throws Exception {
-    fixture = new LocalAppFixture();
-  }
-
-  @AfterAll
-  static void stopApp() {
-    if (fixture != null) {
-      fixture.close();
-    }
+    fixture = LocalAppFixture.shared();
   }
 
   @BeforeEach

@@ -46,6 +46,21 @@ final class LocalAppFixture implements AutoCloseable {
     app.warm(runtime).join();
   }
 
+  private static LocalAppFixture shared;
+
+  /**
+   * One fixture for every test class of this JVM (starting it costs Spark, PostgreSQL and an ingestion of the
+   * samples); closed when the JVM exits.
+   */
+  static synchronized LocalAppFixture shared() throws IOException {
+    if (shared == null) {
+      LocalAppFixture f = new LocalAppFixture();
+      Runtime.getRuntime().addShutdownHook(new Thread(f::close, "datagent-e2e-fixture-close"));
+      shared = f;
+    }
+    return shared;
+  }
+
   String url(String path) {
     return app.url() + (path.startsWith("/") ? path.substring(1) : path);
   }
