@@ -1,6 +1,8 @@
 package io.datagent.ingestion;
 
 import io.datagent.config.ArgSpec;
+import io.datagent.naming.Names;
+import io.datagent.naming.ReservedNames;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +50,29 @@ public final class IngestJob {
         + "-" + UUID.randomUUID().toString().substring(0, 6);
   }
 
+  /**
+   * Refuses, before anything is read or written, a run whose files would land in a table the platform keeps for
+   * itself ({@link ReservedNames}: {@code documents}, {@code document_embeddings}, names starting with {@code _}).
+   */
+  public static void checkTargets(IngestConfig cfg) {
+    java.nio.file.Path source = java.nio.file.Path.of(cfg.source());
+    if (!java.nio.file.Files.exists(source)) {
+      return; // the ingestion itself reports a missing source
+    }
+    for (SourceFile f : SourceDiscovery.discover(source)) {
+      if (!cfg.only().isEmpty() && !cfg.only().contains(f.relative())) {
+        continue;
+      }
+      String table = Names.toIdentifier(f.datasetOrStem());
+      java.util.Optional<String> refusal = ReservedNames.refusal(table, f.datasetOrStem());
+      if (refusal.isPresent()) {
+        throw new IllegalArgumentException(f.relative() + ": " + refusal.get());
+      }
+    }
+  }
+
   public static IngestReport run(SparkSession spark, IngestConfig cfg) {
+    checkTargets(cfg);
     IngestReport report = new Ingestion(spark, cfg, System.out::println).run();
     System.out.println(report.summary());
     return report;
@@ -56,6 +80,7 @@ public final class IngestJob {
 
   public static void main(String[] args) {
     IngestConfig cfg = config(args);
+    checkTargets(cfg);
     SparkSession spark = SparkSession.builder().getOrCreate();
     IngestReport report = run(spark, cfg);
     if (report.anyFailed()) {
