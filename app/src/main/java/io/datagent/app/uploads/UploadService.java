@@ -121,8 +121,8 @@ public final class UploadService implements AutoCloseable {
   private void pollSafely() {
     try {
       pollOnce();
-    } catch (RuntimeException e) {
-      LOG.warn("following uploads failed: {}", e.toString());
+    } catch (Exception | LinkageError | AssertionError e) { // a scheduled task that throws is never run again
+      LOG.warn("No se pudo seguir el estado de las cargas en curso; se reintenta en la próxima vuelta", e);
     }
   }
 

@@ -86,8 +86,14 @@ public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
       System.out.println(report.summary());
       runs.put(id, IngestionProgress.finished(report.files().stream().map(LocalIngestionJobs::result).toList()));
     } catch (Throwable e) { // NOPMD: a run must never stay RUNNING; Spark throws checked exceptions undeclared
-      LOG.error("La carga {} ({}) falló", id, relativePath, e);
-      runs.put(id, IngestionProgress.failed("La carga falló: " + reason(e)));
+      if (e instanceof IllegalArgumentException) {
+        LOG.warn("La carga {} ({}) no se hizo: {}", id, relativePath, e.getMessage());
+      } else {
+        LOG.error("La carga {} ({}) falló", id, relativePath, e);
+      }
+      runs.put(id, IngestionProgress.failed(e instanceof IllegalArgumentException
+          ? "La carga no se hizo: " + reason(e)
+          : "La carga falló por un error del motor de datos (" + e.getClass().getSimpleName() + "): " + reason(e)));
       if (e instanceof VirtualMachineError vme) {
         throw vme;
       }
