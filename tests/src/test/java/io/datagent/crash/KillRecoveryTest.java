@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code serving}: the serving table's folder appears (raw committed, serving first write in progress);</li>
  *   <li>{@code log}: the "✓" line (both tables committed, the ingestion log not yet written).</li>
  * </ol>
+ * The monitor's run records of the killed runs end FAILED (closed by the next run), none stays RUNNING.
  * Budget: 6 JVMs (4 killed, the re-run, the SQL check), about a minute and a half on 2 cores.
  */
 class KillRecoveryTest {
@@ -125,6 +126,15 @@ class KillRecoveryTest {
     try (Stream<Path> archived = Files.walk(ws.resolve("volumes/archive"))) {
       assertThat(archived.filter(p -> p.getFileName().toString().startsWith("k")).count()).isGreaterThanOrEqualTo(1);
     }
+    // the monitor's records: the killed runs were closed as FAILED by the next run, none stays RUNNING forever
+    List<String> runs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ws.resolve("state/runs"))) {
+      for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().equals("run.json"))::iterator) {
+        runs.add(Files.readString(f));
+      }
+    }
+    assertThat(runs).hasSize(points.size() + 1).noneMatch(r -> r.contains("\"RUNNING\""));
+    assertThat(runs.stream().filter(r -> r.contains("terminó sin cerrarla")).count()).isEqualTo(points.size());
     System.out.println("KillRecoveryTest: " + points.size() + " puntos de corte, " + String.join(", ", timings)
         + "; total " + (System.nanoTime() - t0) / 1_000_000 + " ms");
   }

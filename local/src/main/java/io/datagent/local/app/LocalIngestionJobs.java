@@ -55,7 +55,14 @@ public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
       throw new IllegalArgumentException("ruta fuera de la carpeta de cargas: " + relativePath);
     }
     Files.createDirectories(target.getParent());
-    Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+    // through a hidden sibling, renamed into place: a kill mid-copy leaves no truncated file for a later run to load
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+    Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
     runs.put(uploadId, IngestionProgress.queued());
     worker.execute(() -> run(uploadId, relativePath)); // execute, not submit: nothing may vanish in a Future
     return uploadId;
