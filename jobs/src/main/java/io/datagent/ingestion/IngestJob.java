@@ -55,20 +55,29 @@ public final class IngestJob {
    * itself ({@link ReservedNames}: {@code documents}, {@code document_embeddings}, names starting with {@code _}).
    */
   public static void checkTargets(IngestConfig cfg) {
+    if (!cfg.only().isEmpty()) {
+      // the files named: no listing of the (possibly large) uploads Volume
+      for (String relative : cfg.only()) {
+        java.nio.file.Path rel = java.nio.file.Path.of(relative);
+        String name = rel.getFileName() == null ? relative : rel.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        refuseReserved(relative, rel.getNameCount() > 1 ? rel.getName(0).toString() : dot > 0 ? name.substring(0, dot) : name);
+      }
+      return;
+    }
     java.nio.file.Path source = java.nio.file.Path.of(cfg.source());
     if (!java.nio.file.Files.exists(source)) {
       return; // the ingestion itself reports a missing source
     }
     for (SourceFile f : SourceDiscovery.discover(source)) {
-      if (!cfg.only().isEmpty() && !cfg.only().contains(f.relative())) {
-        continue;
-      }
-      String table = Names.toIdentifier(f.datasetOrStem());
-      java.util.Optional<String> refusal = ReservedNames.refusal(table, f.datasetOrStem());
-      if (refusal.isPresent()) {
-        throw new IllegalArgumentException(f.relative() + ": " + refusal.get());
-      }
+      refuseReserved(f.relative(), f.datasetOrStem());
     }
+  }
+
+  private static void refuseReserved(String relative, String datasetOrStem) {
+    ReservedNames.refusal(Names.toIdentifier(datasetOrStem), datasetOrStem).ifPresent(m -> {
+      throw new IllegalArgumentException(relative + ": " + m);
+    });
   }
 
   public static IngestReport run(SparkSession spark, IngestConfig cfg) {

@@ -91,6 +91,11 @@ public final class LocalApp implements AutoCloseable {
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
         env, null);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
+      io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
+    } catch (RuntimeException e) {
+      LOG.warn("No se pudieron cerrar las ejecuciones interrumpidas del registro local", e);
+    }
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
             50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500,
                 ChatService.Limits.concurrentAnswers(config.llm() == null, 64))),

@@ -73,7 +73,7 @@ public final class RunRecorder {
    * a kill -9 interrupted would otherwise look RUNNING to the monitor forever. Only original attempts are judged by
    * their process id (repairs run inside the App, whose id the record does not hold). Returns how many were closed.
    */
-  static int closeAbandoned(LocalRunFiles files) {
+  public static int closeAbandoned(LocalRunFiles files) {
     int closed = 0;
     for (io.datagent.jobmonitor.detect.JobRun r : files.all()) {
       if (!r.isActive() || r.repairs().size() > 1) {
