@@ -137,6 +137,15 @@ class KillRecoveryTest {
     assertThat(runs.stream().filter(r -> r.contains("terminó sin cerrarla")).count()).isEqualTo(points.size());
     System.out.println("KillRecoveryTest: " + points.size() + " puntos de corte, " + String.join(", ", timings)
         + "; total " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    deleteTree(root); // kept for a look when an assertion failed above
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** A child JVM running {@code io.datagent.local.AgentCli} (what {@code ./agent} runs) on the test's classpath. */

@@ -65,5 +65,10 @@ class LocalAppPostgresKillTest {
       orphan.ifPresent(ProcessHandle::destroyForcibly);
     }
     assertThat(List.of(dir.resolve("PG_VERSION"))).allMatch(Files::exists);
+    try (java.util.stream.Stream<Path> all = Files.walk(dir.getParent())) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }
