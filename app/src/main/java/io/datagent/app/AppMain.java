@@ -13,9 +13,12 @@ import io.datagent.app.catalog.AgentDataCatalog;
 import io.datagent.app.catalog.CachedDataCatalog;
 import io.datagent.app.catalog.DataCatalog;
 import io.datagent.app.databricks.DatabricksClient;
-import io.datagent.app.databricks.DatabricksIngestionJobs;
 import io.datagent.app.databricks.DatabricksException;
+import io.datagent.app.databricks.DatabricksIngestionJobs;
 import io.datagent.app.databricks.TokenSource;
+import io.datagent.app.roles.Engineers;
+import io.datagent.app.roles.EngineersOnly;
+import io.datagent.app.roles.WorkspaceGroupEngineers;
 import io.datagent.app.state.JsonCodec;
 import io.datagent.app.state.Lakebase;
 import io.datagent.app.state.StateDatabase;
@@ -84,6 +87,10 @@ public final class AppMain {
     // the App (and the app.* tables it reads for agent quality) is up.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env, null);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    // The monitor's API is the engineers': members of the workspace group (read with the user's token), or listed.
+    extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(host.toString(),
+        env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
+        .or(Engineers.listed(env.get("DATAGENT_ENGINEERS"))), state.dataSource()));
 
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
             true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),

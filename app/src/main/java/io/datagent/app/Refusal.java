@@ -2,12 +2,12 @@ package io.datagent.app;
 
 /**
  * A request the App declines, with the reason in plain Spanish for the person who made it. The web layer turns the
- * kind into a status code (400, 404, 413, 415, 429, 503); nothing a user sends should end in a 500.
+ * kind into a status code (400, 403, 404, 413, 415, 429, 503); nothing a user sends should end in a 500.
  */
 public final class Refusal extends RuntimeException {
 
   /** Why the request is declined. */
-  public enum Kind { INVALID, NOT_FOUND, TOO_LARGE, UNSUPPORTED_TYPE, BUSY, UNAVAILABLE }
+  public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, TOO_LARGE, UNSUPPORTED_TYPE, BUSY, UNAVAILABLE }
 
   private final Kind kind;
 

@@ -89,6 +89,32 @@ class BadInputTest {
   }
 
   @Test
+  void should_answer_and_keep_the_history_when_the_question_carries_nul_or_control_characters() throws Exception {
+    HttpResponse<String> res = app.postJson("/api/ask", "{\"question\":\"potencia\\u0000 por\\u0007 región\"}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(res.body()).path("conversationId").asText();
+    HttpResponse<String> history = app.get("/api/conversations/" + id);
+    assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+    assertThat(history.body()).contains("potencia por región").doesNotContain("\\u0000");
+  }
+
+  @Test
+  void should_answer_400_when_the_body_ends_before_its_content_length() throws Exception {
+    java.net.URI uri = java.net.URI.create(app.url("/api/ask"));
+    try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(10_000);
+      String part = "{\"question\":\"hol";
+      String head = "POST /api/ask HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 200\r\nConnection: close\r\n\r\n";
+      s.getOutputStream().write((head + part).getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+      s.shutdownOutput();
+      String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400");
+    }
+  }
+
+  @Test
   void should_refuse_a_state_change_when_the_browser_marks_it_cross_site() {
     HttpResponse<String> res = app.post("/api/feedback", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(res.statusCode()).isEqualTo(400);

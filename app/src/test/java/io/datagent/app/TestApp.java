@@ -26,10 +26,16 @@ public final class TestApp implements AutoCloseable {
   private String user;
 
   public TestApp(Agent agent, DataCatalog catalog, IngestionJobs jobs, boolean databricksMode, long uploadMaxBytes) {
-    this.dataSource = TestPostgres.freshDatabase();
+    this(agent, catalog, jobs, databricksMode, uploadMaxBytes, TestPostgres.freshDatabase(), List.of());
+  }
+
+  /** With routes of other modules ({@code extra}) on the given database. */
+  public TestApp(Agent agent, DataCatalog catalog, IngestionJobs jobs, boolean databricksMode, long uploadMaxBytes,
+      DataSource dataSource, List<io.datagent.app.web.RouteRegistrar> extra) {
+    this.dataSource = dataSource;
     this.app = DatagentApp.start(new DatagentApp.Settings("127.0.0.1", 0, databricksMode, "demo@datagent.local",
             uploadMaxBytes, 5, 50, ChatService.Limits.defaults()),
-        new DatagentApp.Ports(agent, new StateDatabase(dataSource), catalog, jobs, TraceExporter.none(), List.of()),
+        new DatagentApp.Ports(agent, new StateDatabase(dataSource), catalog, jobs, TraceExporter.none(), extra),
         Clock.systemUTC());
   }
 

@@ -38,10 +38,41 @@ final class Browser {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--window-size=1280,900", "--user-data-dir=" + profile);
+    // Console messages (CSP violations among them) are read back by the tests.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().withLogFile(new File(profile.toFile(), "chromedriver.log")).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  private static final java.util.Map<ChromeDriver, java.util.List<String>> PEEKED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The browser console's warnings and errors since the last call (Chromium reports CSP violations there). */
+  static java.util.List<String> consoleProblems(ChromeDriver driver) {
+    java.util.List<String> out = new java.util.ArrayList<>(peekConsole(driver));
+    PEEKED.remove(driver);
+    return out;
+  }
+
+  /** Like {@link #consoleProblems} but keeps what it read for the next call. */
+  static java.util.List<String> peekConsole(ChromeDriver driver) {
+    java.util.List<String> seen = PEEKED.computeIfAbsent(driver, d -> new java.util.ArrayList<>());
+    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+        .map(e -> e.getLevel() + " " + e.getMessage()).forEach(seen::add);
+    return seen;
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png} (kept by CI with the test reports). */
+  static void screenshot(ChromeDriver driver, String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -90,4 +90,69 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-preview"), "Comahue"));
     assertThat(browser.findElement(By.id("ingestions")).getText()).contains("ventas_regionales.csv");
   }
+
+  @Test
+  void should_refuse_every_monitor_route_to_a_business_user_and_serve_it_to_an_engineer() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    List<String[]> routes = List.of(new String[] {"GET", "/api/monitor/status"}, new String[] {"GET", "/api/monitor/runs"},
+        new String[] {"GET", "/api/monitor/decisions"}, new String[] {"GET", "/api/monitor/decisions/1"},
+        new String[] {"POST", "/api/monitor/decisions/1/label"}, new String[] {"GET", "/api/monitor/accuracy"},
+        new String[] {"GET", "/api/monitor/export.jsonl"}, new String[] {"GET", "/api/monitor/quality"},
+        new String[] {"POST", "/api/monitor/triage"});
+    for (String[] route : routes) {
+      java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.url(route[1])))
+          .header("X-Forwarded-Email", "negocio@empresa.es").header("Content-Type", "application/json");
+      b = route[0].equals("POST") ? b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+          "{\"correct\":true,\"text\":\"java.net.SocketTimeoutException: Read timed out\"}")) : b.GET();
+      java.net.http.HttpResponse<String> res = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(res.statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
+      assertThat(res.body()).contains("ingenieros");
+    }
+    // the demo user is the local engineer (DATAGENT_ENGINEERS defaults to it)
+    java.net.http.HttpResponse<String> triage = http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(fixture.url("/api/monitor/triage"))).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"java.net.SocketTimeoutException: Read timed out\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(triage.statusCode()).as(triage.body()).isEqualTo(200);
+    assertThat(triage.body()).contains("category");
+  }
+
+  @Test
+  void should_catch_a_csp_violation_when_a_page_runs_inline_code() {
+    // the check above is only worth something if it sees a violation: inline code on an App page must be refused
+    browser.get(fixture.url("/datos"));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("tables")));
+    Browser.consoleProblems(browser);
+    browser.executeScript("const s = document.createElement('script'); s.textContent = 'window.inlineRan = true;';"
+        + "document.body.appendChild(s);");
+    assertThat(browser.executeScript("return window.inlineRan === true;")).isEqualTo(false);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !Browser.peekConsole(browser).isEmpty());
+    assertThat(String.join("\n", Browser.consoleProblems(browser))).contains("Content Security Policy");
+  }
+
+  @Test
+  void should_load_every_page_styled_and_scripted_without_console_or_csp_errors() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // the chat page
+    browser.get(fixture.url("/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "analista@datagent.local"));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /").isEmpty();
+    Browser.screenshot(browser, "chat");
+    // the data page
+    browser.get(fixture.url("/datos"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='potenciainstalada']")));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /datos").isEmpty();
+    Browser.screenshot(browser, "datos");
+    // the monitor page: its script runs (the status leaves "Cargando…") and its style sheet applies
+    browser.get(fixture.url("/monitor/"));
+    wait.until(d -> !d.findElement(By.id("status")).getText().startsWith("Cargando"));
+    assertThat(browser.findElement(By.id("status")).getText()).contains("fuente");
+    assertThat(browser.findElement(By.tagName("header")).getCssValue("background-color")).isEqualTo("rgba(255, 255, 255, 1)");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#c-error svg, #c-error .muted")));
+    browser.findElement(By.id("triage-text")).sendKeys("java.lang.OutOfMemoryError: Java heap space");
+    browser.findElement(By.id("triage-go")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("triage-out"), "resource"));
+    assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
+    Browser.screenshot(browser, "monitor");
+  }
 }

@@ -98,21 +98,21 @@ public final class ConversationStore {
             + "?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
       ps.setObject(1, trace.conversationId());
       ps.setString(2, trace.userEmail());
-      ps.setString(3, title(trace.question()));
+      ps.setString(3, PgText.text(title(trace.question())));
       ps.setInt(4, maxPerUser);
       ps.setObject(5, trace.id());
       ps.setTimestamp(6, java.sql.Timestamp.from(trace.createdAt()));
-      ps.setString(7, trace.question());
-      ps.setString(8, trace.answer());
-      ps.setString(9, trace.mode());
-      ps.setString(10, json.write(trace.sql()));
-      ps.setString(11, json.write(trace.toolCalls()));
-      ps.setString(12, json.write(trace.sources()));
+      ps.setString(7, PgText.text(trace.question()));
+      ps.setString(8, PgText.text(trace.answer()));
+      ps.setString(9, PgText.text(trace.mode()));
+      ps.setString(10, PgText.json(json.write(trace.sql())));
+      ps.setString(11, PgText.json(json.write(trace.toolCalls())));
+      ps.setString(12, PgText.json(json.write(trace.sources())));
       ps.setInt(13, (int) Math.min(Integer.MAX_VALUE, trace.latencyMs()));
       ps.setInt(14, trace.promptTokens());
       ps.setInt(15, trace.completionTokens());
-      ps.setString(16, trace.error());
-      ps.setString(17, payloadJson);
+      ps.setString(16, PgText.text(trace.error()));
+      ps.setString(17, PgText.json(payloadJson));
       ps.execute();
     } catch (SQLException e) {
       throw new StateException("no se pudo guardar la respuesta", e);

@@ -31,7 +31,7 @@ public final class FeedbackStore {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, user);
       ps.setShort(2, (short) rating);
-      ps.setString(3, comment);
+      ps.setString(3, PgText.text(comment));
       ps.setObject(4, traceId);
       ps.setString(5, user);
       return ps.executeUpdate() == 1;

@@ -38,7 +38,7 @@ final class ChatRoutes {
 
   private Question question(Context ctx) {
     JsonNode body = Requests.jsonObject(ctx, json);
-    return new Question(Requests.text(body, "question"), Requests.uuidField(body, "conversationId"));
+    return new Question(Requests.withoutControls(Requests.text(body, "question")), Requests.uuidField(body, "conversationId"));
   }
 
   private void ask(Context ctx) {

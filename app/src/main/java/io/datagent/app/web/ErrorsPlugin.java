@@ -37,6 +37,7 @@ public final class ErrorsPlugin extends Plugin<Void> {
   static int status(Refusal.Kind kind) {
     return switch (kind) {
       case INVALID -> 400;
+      case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case TOO_LARGE -> 413;
       case UNSUPPORTED_TYPE -> 415;

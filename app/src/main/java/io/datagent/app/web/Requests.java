@@ -5,9 +5,13 @@ import io.datagent.app.Refusal;
 import io.datagent.app.state.JsonCodec;
 import io.javalin.http.Context;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reading what a request carries, with refusals (400/404/415) instead of exceptions for anything malformed. */
 final class Requests {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Requests.class);
 
   private Requests() {}
 
@@ -17,7 +21,15 @@ final class Requests {
     if (type != null && !type.toLowerCase().startsWith("application/json")) {
       throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE, "Envía el cuerpo como JSON (Content-Type: application/json).");
     }
-    String body = ctx.body();
+    String body;
+    try {
+      body = ctx.body();
+    } catch (io.javalin.http.HttpResponseException e) {
+      throw e; // over the size limit: Javalin's 413
+    } catch (Exception e) { // Jetty's EofException (an IOException thrown through Kotlin) when the sender stops early
+      LOG.info("request body cut short on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      throw Refusal.invalid("El cuerpo de la petición llegó incompleto (menos bytes de los anunciados); envíalo de nuevo.");
+    }
     if (body.isBlank()) {
       throw Refusal.invalid("Falta el cuerpo JSON de la petición.");
     }
@@ -43,6 +55,19 @@ final class Requests {
       throw Refusal.invalid("El campo «" + field + "» debe ser texto.");
     }
     return v.asText();
+  }
+
+  /**
+   * Typed text without control characters (NUL, BEL, escape sequences…): a pasted question keeps its words, tabs
+   * and line breaks, and nothing the history database or a terminal would choke on. Null stays null.
+   */
+  static String withoutControls(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || !Character.isISOControl(c)).forEach(b::appendCodePoint);
+    return b.toString();
   }
 
   /** An optional UUID field. */

@@ -31,11 +31,22 @@ public final class LocalAgents {
     if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
       config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
     }
-    return AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime));
+    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env)));
   }
 
+  /** The SQL port with the default limits ({@link SparkSqlExecutor.Limits#defaults()}). */
   public static SqlExecutor executor(LocalRuntime runtime) {
-    return new SparkSqlExecutor(runtime::spark, runtime.workspace().tables());
+    return executor(runtime, Map.of());
+  }
+
+  /**
+   * The SQL port with its limits from the environment ({@link SparkSqlExecutor.Limits#fromEnv}): the bound of row
+   * pairs of cross joins (DATAGENT_SQL_MAX_CROSS_PAIRS), statements per user (DATAGENT_SQL_MAX_PER_USER, 2) and in
+   * all (DATAGENT_SQL_MAX_CONCURRENT, max(4, cores)). Wrap the agent with {@link QueryUser#scoped} so each request's
+   * statements count for its user.
+   */
+  public static SqlExecutor executor(LocalRuntime runtime, Map<String, String> env) {
+    return new SparkSqlExecutor(runtime::spark, runtime.workspace().tables(), SparkSqlExecutor.Limits.fromEnv(env));
   }
 
   /** The workspace's readable tables (the policy's schemas, default first), cached for ten minutes. */

@@ -73,12 +73,13 @@ public final class LocalApp implements AutoCloseable {
     CompletableFuture<javax.sql.DataSource> database = CompletableFuture.supplyAsync(postgres::start);
     CompletableFuture<Void> classes = CompletableFuture.runAsync(LocalApp::preload);
     AgentConfig config = AgentConfig.fromEnv(env);
-    SqlExecutor sql = LocalAgents.executor(rt);
+    SqlExecutor sql = LocalAgents.executor(rt, env);
     TableCatalog tables = LocalAgents.catalog(rt, config);
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
-    Agent agent = AgentFactory.create(config, retriever, tables, sql);
+    // each request's statements count against its user's limit of concurrent queries
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql));
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());
@@ -96,6 +97,9 @@ public final class LocalApp implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("No se pudieron cerrar las ejecuciones interrumpidas del registro local", e);
     }
+    // The monitor's API is the engineers': DATAGENT_ENGINEERS (e-mails, comma-separated), by default the demo user.
+    extra.add(io.datagent.app.roles.EngineersOnly.monitor(
+        io.datagent.app.roles.Engineers.listed(env.getOrDefault("DATAGENT_ENGINEERS", o.demoUser())), state.dataSource()));
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
             50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500,
                 ChatService.Limits.concurrentAnswers(config.llm() == null, 64))),

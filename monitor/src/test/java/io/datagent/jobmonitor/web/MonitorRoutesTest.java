@@ -161,7 +161,13 @@ class MonitorRoutesTest {
 
     HttpResponse<String> page = get("/monitor/index.html");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Monitor").contains("/api/monitor").contains("createElementNS").doesNotContain("<script src=\"http");
+    // under the App's CSP (script-src 'self'; style-src 'self') nothing may be inline: script and styles are files
+    assertThat(page.body()).contains("Monitor").contains("<script src=\"/monitor/monitor.js\"")
+        .contains("href=\"/monitor/monitor.css\"").doesNotContain("<style").doesNotContainPattern("<script>|<script [^>]*>\\s*[^<\\s]");
     assertThat(page.body()).doesNotContainPattern("(src|href)=\"https?://");
+    HttpResponse<String> script = get("/monitor/monitor.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("/api/monitor").contains("createElementNS");
+    assertThat(get("/monitor/monitor.css").statusCode()).isEqualTo(200);
   }
 }
