@@ -23,10 +23,14 @@ public final class BackgroundRetriever implements Retriever, AutoCloseable {
     this.opening = CompletableFuture.supplyAsync(() -> {
       try {
         return open.get();
-      } catch (RuntimeException e) {
-        LOG.warn("retrieval is off: {}", e.getMessage());
+      } catch (Exception | LinkageError e) { // a missing native library (ONNX) is an Error: log it, answer without search
+        LOG.warn("La búsqueda en documentos queda desactivada: no se pudo abrir el índice ({})", e.toString(), e);
         return request -> List.of();
       }
+    }, r -> {
+      Thread t = new Thread(r, "datagent-retriever-open");
+      t.setDaemon(true);
+      t.start();
     });
   }
 

@@ -1,6 +1,8 @@
 package io.datagent.ingestion;
 
 import io.datagent.config.ArgSpec;
+import io.datagent.naming.Names;
+import io.datagent.naming.ReservedNames;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,7 +50,38 @@ public final class IngestJob {
         + "-" + UUID.randomUUID().toString().substring(0, 6);
   }
 
+  /**
+   * Refuses, before anything is read or written, a run whose files would land in a table the platform keeps for
+   * itself ({@link ReservedNames}: {@code documents}, {@code document_embeddings}, names starting with {@code _}).
+   */
+  public static void checkTargets(IngestConfig cfg) {
+    if (!cfg.only().isEmpty()) {
+      // the files named: no listing of the (possibly large) uploads Volume
+      for (String relative : cfg.only()) {
+        java.nio.file.Path rel = java.nio.file.Path.of(relative);
+        String name = rel.getFileName() == null ? relative : rel.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        refuseReserved(relative, rel.getNameCount() > 1 ? rel.getName(0).toString() : dot > 0 ? name.substring(0, dot) : name);
+      }
+      return;
+    }
+    java.nio.file.Path source = java.nio.file.Path.of(cfg.source());
+    if (!java.nio.file.Files.exists(source)) {
+      return; // the ingestion itself reports a missing source
+    }
+    for (SourceFile f : SourceDiscovery.discover(source)) {
+      refuseReserved(f.relative(), f.datasetOrStem());
+    }
+  }
+
+  private static void refuseReserved(String relative, String datasetOrStem) {
+    ReservedNames.refusal(Names.toIdentifier(datasetOrStem), datasetOrStem).ifPresent(m -> {
+      throw new IllegalArgumentException(relative + ": " + m);
+    });
+  }
+
   public static IngestReport run(SparkSession spark, IngestConfig cfg) {
+    checkTargets(cfg);
     IngestReport report = new Ingestion(spark, cfg, System.out::println).run();
     System.out.println(report.summary());
     return report;
@@ -56,6 +89,7 @@ public final class IngestJob {
 
   public static void main(String[] args) {
     IngestConfig cfg = config(args);
+    checkTargets(cfg);
     SparkSession spark = SparkSession.builder().getOrCreate();
     IngestReport report = run(spark, cfg);
     if (report.anyFailed()) {

@@ -20,6 +20,7 @@ public final class DeltaTables {
   private DeltaTables() {}
 
   public static boolean exists(SparkSession spark, TableRef ref) {
+    SparkSession.setActiveSession(spark);
     return spark.catalog().tableExists(ref.toString());
   }
 
@@ -43,6 +44,7 @@ public final class DeltaTables {
 
   /** Replaces the rows matching {@code predicate} (Spark SQL) with {@code df}, in one commit. */
   public static void replaceWhere(Dataset<Row> df, TableRef ref, String predicate, boolean exists) {
+    activate(df);
     if (!exists) {
       df.write().format("delta").mode("append").saveAsTable(ref.sql());
       return;
@@ -54,7 +56,17 @@ public final class DeltaTables {
   }
 
   public static void append(Dataset<Row> df, TableRef ref) {
+    activate(df);
     df.write().format("delta").mode("append").option("mergeSchema", "true").saveAsTable(ref.sql());
+  }
+
+  /**
+   * Makes the frame's session the calling thread's active one: Delta resolves the catalog of a write through
+   * {@code SparkSession.active}, and a thread without one (an App pool thread) would fall back to a session without
+   * the Delta catalog, where {@code replaceWhere} overwrites the whole table.
+   */
+  static void activate(Dataset<Row> df) {
+    SparkSession.setActiveSession(df.sparkSession());
   }
 
   /** Attaches a column comment (and extra metadata) to a field before it is written. */

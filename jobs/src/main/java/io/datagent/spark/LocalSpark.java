@@ -56,12 +56,27 @@ public final class LocalSpark {
         .config("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "false")
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    // The session is also the calling thread's active one: Delta resolves its catalog through SparkSession.active,
+    // and a thread without an active session (a pool thread of the App) would otherwise get the plain V2 catalog.
+    SparkSession.setActiveSession(spark);
+    SparkSession.setDefaultSession(spark);
     attach(spark, ws);
     return spark;
   }
 
-  /** Creates the schemas and registers existing Delta tables of a workspace in the session catalog. */
+  /**
+   * Creates the schemas and registers existing Delta tables of a workspace in the session catalog.
+   *
+   * <p>A table folder without a committed version (a process killed during the table's first write leaves
+   * {@code _delta_log/} with no commit, or data files with no log at all) is never registered: registering it makes
+   * every later command fail with {@code DELTA_CREATE_EXTERNAL_TABLE_WITHOUT_TXN_LOG}, and writing into it fails on
+   * the non-empty location. Such a folder is moved aside to {@code tables/_quarantine/<schema>.<table>.<time>/}
+   * (kept, never deleted) when no other live process may still be writing it, so the next ingestion re-creates the
+   * table from the kept source file. Hidden folders (staging, temporary) are never registered.
+   */
   public static void attach(SparkSession spark, Path workspace) {
+    SparkSession.setActiveSession(spark);
+    TableQuarantine.hold(workspace);
     for (String schema : SCHEMAS) {
       Path dir = workspace.resolve("tables").resolve(schema);
       try {
@@ -70,16 +85,44 @@ public final class LocalSpark {
         throw new UncheckedIOException(e);
       }
       spark.sql("CREATE DATABASE IF NOT EXISTS " + TableRef.quote(schema) + " LOCATION " + Sql.literal(dir.toUri().toString()));
+      List<Path> folders;
       try (Stream<Path> tables = Files.list(dir)) {
-        for (Path t : (Iterable<Path>) tables::iterator) {
-          if (Files.isDirectory(t.resolve("_delta_log"))) {
-            spark.sql("CREATE TABLE IF NOT EXISTS " + TableRef.of(null, schema, t.getFileName().toString()).sql()
-                + " USING delta LOCATION " + Sql.literal(t.toUri().toString()));
-          }
-        }
+        folders = tables.filter(Files::isDirectory).sorted().toList();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      for (Path t : folders) {
+        String name = t.getFileName().toString();
+        if (name.startsWith(".")) {
+          continue; // staging or temporary folder, never a table
+        }
+        if (!hasCommit(t)) {
+          TableQuarantine.moveAside(workspace, schema, t);
+          continue;
+        }
+        spark.sql("CREATE TABLE IF NOT EXISTS " + TableRef.of(null, schema, name).sql()
+            + " USING delta LOCATION " + Sql.literal(t.toUri().toString()));
+      }
+    }
+  }
+
+  /** True when the folder's {@code _delta_log} holds at least one committed version (a commit file or a checkpoint). */
+  public static boolean hasCommit(Path table) {
+    Path log = table.resolve("_delta_log");
+    if (!Files.isDirectory(log)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(log)) {
+      return files.anyMatch(f -> {
+        String n = f.getFileName().toString();
+        try {
+          return n.matches("\\d{20}\\.(json|checkpoint(\\.\\d+\\.\\d+)?\\.parquet)") && Files.size(f) > 0;
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -35,10 +35,16 @@ public final class LocalRuntime {
         : projectRoot.resolve("..").resolve("shared").resolve("samples").resolve("energia").normalize();
   }
 
+  /**
+   * The workspace's session, opened on first use; it is also made the calling thread's active session, so code that
+   * resolves {@code SparkSession.active} (Delta's catalog, the writers) on a pool or background thread gets this
+   * session and its Delta catalog, not a bare default.
+   */
   public synchronized SparkSession spark() {
     if (spark == null || spark.sparkContext().isStopped()) { // another workspace's session may have replaced it
       spark = LocalSpark.open(workspace.create().root());
     }
+    SparkSession.setActiveSession(spark);
     return spark;
   }
 

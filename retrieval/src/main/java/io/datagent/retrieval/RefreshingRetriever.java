@@ -113,7 +113,7 @@ public final class RefreshingRetriever implements Retriever, AutoCloseable {
   private void refreshQuietly() {
     try {
       refresh();
-    } catch (RuntimeException e) {
+    } catch (Exception | LinkageError | AssertionError e) { // a scheduled task that throws is silently never run again
       LOG.log(System.Logger.Level.WARNING, "no se pudo actualizar el índice de " + source.describe()
           + "; se sigue usando la versión " + version() + ": " + e.getMessage());
     }

@@ -4,6 +4,7 @@ import io.datagent.app.Refusal;
 import io.datagent.app.catalog.DataCatalog;
 import io.datagent.app.state.UploadStore;
 import io.datagent.naming.Names;
+import io.datagent.naming.ReservedNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,6 +60,7 @@ public final class UploadService implements AutoCloseable {
   public Upload accept(String user, String originalName, String dataset, InputStream content) throws IOException {
     String name = policy.safeName(originalName);
     String folder = datasetFolder(dataset);
+    refuseReserved(folder, name, dataset);
     Path tmp = Files.createTempFile("datagent-upload-", ".part");
     try {
       long size = copyLimited(content, tmp);
@@ -119,9 +121,29 @@ public final class UploadService implements AutoCloseable {
   private void pollSafely() {
     try {
       pollOnce();
-    } catch (RuntimeException e) {
-      LOG.warn("following uploads failed: {}", e.toString());
+    } catch (Exception | LinkageError | AssertionError e) { // a scheduled task that throws is never run again
+      LOG.warn("No se pudo seguir el estado de las cargas en curso; se reintenta en la próxima vuelta", e);
     }
+  }
+
+  /**
+   * Refuses an upload whose target table (the dataset, or the file's name for a file without one) is one the
+   * platform writes itself ({@link ReservedNames}), before anything is staged.
+   */
+  private static void refuseReserved(String folder, String name, String dataset) {
+    String table;
+    String shown;
+    if (folder != null) {
+      table = folder;
+      shown = dataset;
+    } else {
+      int dot = name.lastIndexOf('.');
+      shown = dot > 0 ? name.substring(0, dot) : name;
+      table = Names.toIdentifier(shown);
+    }
+    ReservedNames.refusal(table, shown).ifPresent(m -> {
+      throw Refusal.invalid(m);
+    });
   }
 
   private String datasetFolder(String dataset) {

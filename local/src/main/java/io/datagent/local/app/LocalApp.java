@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalApp implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalApp.class);
+
   /** Where to listen and who the demo user is. */
   public record Options(String host, int port, String demoUser, long uploadMaxBytes) {
 
@@ -90,6 +92,11 @@ public final class LocalApp implements AutoCloseable {
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
         env, null);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
+      io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
+    } catch (RuntimeException e) {
+      LOG.warn("No se pudieron cerrar las ejecuciones interrumpidas del registro local", e);
+    }
     // The monitor's API is the engineers': DATAGENT_ENGINEERS (e-mails, comma-separated), by default the demo user.
     extra.add(io.datagent.app.roles.EngineersOnly.monitor(
         io.datagent.app.roles.Engineers.listed(env.getOrDefault("DATAGENT_ENGINEERS", o.demoUser())), state.dataSource()));
@@ -112,6 +119,13 @@ public final class LocalApp implements AutoCloseable {
     return new BackgroundRetriever(() -> LocalRetrievers.open(tables, LocalRetrievers.defaultModel()));
   }
 
+  /** Runs a background task on its own named daemon thread (not the common pool, whose threads have no names). */
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "datagent-spark-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Loads Flyway's and Jetty's classes ahead of use (start-up time is mostly class loading). */
   private static void preload() {
     try {
@@ -129,6 +143,10 @@ public final class LocalApp implements AutoCloseable {
     CompletableFuture<Void> spark = CompletableFuture.runAsync(() -> {
       rt.spark();
       catalog.tables();
+    }, LocalApp::daemon).whenComplete((ok, e) -> {
+      if (e != null) {
+        LOG.warn("No se pudo preparar el motor de datos en segundo plano; se reintentará con la primera pregunta", e);
+      }
     });
     return retriever instanceof BackgroundRetriever b ? CompletableFuture.allOf(spark, b.opened()) : spark;
   }

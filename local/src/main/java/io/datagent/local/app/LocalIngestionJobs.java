@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
  */
 public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalIngestionJobs.class);
+
   private final LocalRuntime runtime;
   private final Map<String, IngestionProgress> runs = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -53,9 +55,16 @@ public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
       throw new IllegalArgumentException("ruta fuera de la carpeta de cargas: " + relativePath);
     }
     Files.createDirectories(target.getParent());
-    Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+    // through a hidden sibling, renamed into place: a kill mid-copy leaves no truncated file for a later run to load
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+    Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
     runs.put(uploadId, IngestionProgress.queued());
-    worker.submit(() -> run(uploadId, relativePath));
+    worker.execute(() -> run(uploadId, relativePath)); // execute, not submit: nothing may vanish in a Future
     return uploadId;
   }
 
@@ -68,18 +77,53 @@ public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
     return p;
   }
 
+  /**
+   * Runs one upload to its end: whatever happens (Spark's checked {@code AnalysisException}, an {@code Error}), the
+   * run ends LOADED / PARTIAL / FAILED with the reason, and a failure is logged.
+   */
   private void run(String id, String relativePath) {
     runs.put(id, new IngestionProgress(UploadStatus.RUNNING, "Preparando el motor de datos…", List.of(), null));
     try {
       IngestConfig cfg = IngestJob.config("--source", runtime.workspace().uploads().toString(),
           "--archive", runtime.workspace().archive().toString(), "--files", relativePath);
+      IngestJob.checkTargets(cfg);
+      // runtime.spark() also makes the workspace's session this thread's active one (Delta's catalog, not V2's)
       IngestReport report = new Ingestion(runtime.spark(), cfg,
           line -> runs.put(id, new IngestionProgress(UploadStatus.RUNNING, line.strip(), List.of(), null))).run();
       System.out.println(report.summary());
       runs.put(id, IngestionProgress.finished(report.files().stream().map(LocalIngestionJobs::result).toList()));
-    } catch (RuntimeException e) {
-      runs.put(id, IngestionProgress.failed("La carga falló: " + e.getMessage()));
+    } catch (Throwable e) { // NOPMD: a run must never stay RUNNING; Spark throws checked exceptions undeclared
+      if (e instanceof IllegalArgumentException) {
+        LOG.warn("La carga {} ({}) no se hizo: {}", id, relativePath, e.getMessage());
+      } else {
+        LOG.error("La carga {} ({}) falló", id, relativePath, e);
+      }
+      runs.put(id, IngestionProgress.failed(e instanceof IllegalArgumentException
+          ? "La carga no se hizo: " + reason(e)
+          : "La carga falló por un error del motor de datos (" + e.getClass().getSimpleName() + "): " + reason(e)));
+      if (e instanceof VirtualMachineError vme) {
+        throw vme;
+      }
     }
+  }
+
+  /** The innermost message of a failure, short enough for the Datos page. */
+  static String reason(Throwable e) {
+    Throwable c = e;
+    String message = null;
+    for (int depth = 0; c != null && depth < 20; c = c.getCause(), depth++) {
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        message = c.getMessage();
+        if (!(c instanceof java.util.concurrent.CompletionException || c instanceof java.util.concurrent.ExecutionException)) {
+          break;
+        }
+      }
+    }
+    if (message == null) {
+      message = e.getClass().getSimpleName();
+    }
+    message = message.strip();
+    return message.length() > 500 ? message.substring(0, 500) + "…" : message;
   }
 
   private static FileResult result(FileOutcome o) {

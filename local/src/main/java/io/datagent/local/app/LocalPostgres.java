@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 public final class LocalPostgres implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalPostgres.class);
+
   private final Path dataDirectory;
   private EmbeddedPostgres postgres;
   private HikariDataSource pool;
@@ -40,6 +42,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
     try {
       Files.createDirectories(dataDirectory);
+      stopOrphan();
       postgres = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
@@ -60,6 +63,52 @@ public final class LocalPostgres implements AutoCloseable {
     cfg.setMinimumIdle(2);
     pool = new HikariDataSource(cfg);
     return pool;
+  }
+
+  /**
+   * Stops a server that a killed process left running on this data directory. The embedded server is a separate
+   * process: after a {@code kill -9} of the App it keeps running, holding the directory, and every later start
+   * fails. The owner of a live server holds a lock on {@code epg-lock} in the data directory for as long as it runs
+   * (the OS drops it with the process); when that lock is free but {@code postmaster.pid} names a live PostgreSQL
+   * process on this directory, the server is an orphan and is shut down (SIGTERM, then SIGKILL after 15 s; PostgreSQL
+   * recovers from either on the next start).
+   */
+  private void stopOrphan() throws IOException {
+    java.util.Optional<ProcessHandle> server = serverProcess().filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    if (server.isEmpty()) {
+      return;
+    }
+    Path lockFile = dataDirectory.resolve("epg-lock");
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = ch.tryLock();
+      if (lock == null) {
+        return; // a live process runs this server: its own start() reports the clash
+      }
+      lock.release();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return; // this JVM runs it
+    }
+    ProcessHandle p = server.get();
+    LOG.warn("PostgreSQL (proceso {}) seguía en marcha sobre {} tras cerrarse de golpe la aplicación que lo usaba; "
+        + "se detiene para volver a arrancarlo.", p.pid(), dataDirectory);
+    p.destroy();
+    try {
+      p.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      p.destroyForcibly();
+      try {
+        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception again) {
+        throw new IOException("no se pudo detener el PostgreSQL huérfano " + p.pid(), again);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrumpido al detener el PostgreSQL huérfano " + p.pid(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException(e);
+    }
   }
 
   public synchronized int port() {

@@ -58,6 +58,7 @@ public final class RunRecorder {
     JobRun run;
     try {
       files = files(rt);
+      closeAbandoned(files);
       run = files.start(job.id(), job.name(), job.taskKey(), parameters(job, args),
           new LocalCommand(command, args, ProcessHandle.current().pid()));
     } catch (RuntimeException e) {
@@ -65,6 +66,34 @@ public final class RunRecorder {
       return body.run();
     }
     return record(files, run.runId(), command, body);
+  }
+
+  /**
+   * Ends as FAILED every run still recorded as running whose process is gone (killed, or the machine stopped): a run
+   * a kill -9 interrupted would otherwise look RUNNING to the monitor forever. Only original attempts are judged by
+   * their process id (repairs run inside the App, whose id the record does not hold). Returns how many were closed.
+   */
+  public static int closeAbandoned(LocalRunFiles files) {
+    int closed = 0;
+    for (io.datagent.jobmonitor.detect.JobRun r : files.all()) {
+      if (!r.isActive() || r.repairs().size() > 1) {
+        continue;
+      }
+      java.util.Optional<io.datagent.jobmonitor.local.LocalCommand> cmd = files.command(r.runId());
+      if (cmd.isEmpty() || cmd.get().pid() <= 0 || cmd.get().pid() == ProcessHandle.current().pid()
+          || ProcessHandle.of(cmd.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        continue;
+      }
+      String why = "La ejecución se interrumpió: el proceso " + cmd.get().pid() + " (./agent " + cmd.get().command()
+          + ") terminó sin cerrarla (apagado, falta de memoria o kill -9). Vuelve a lanzarla; lo ya confirmado se conserva.";
+      try {
+        files.finish(r.runId(), false, "RUN_EXECUTION_ERROR", why, new RunOutput(why, null, "", false));
+        closed++;
+      } catch (RuntimeException e) {
+        System.err.println("Aviso: no se pudo cerrar la ejecución interrumpida " + r.runId() + ": " + e.getMessage());
+      }
+    }
+    return closed;
   }
 
   /** Runs {@code body} as the latest attempt (original or repair) of a recorded run, and records how it ended. */
