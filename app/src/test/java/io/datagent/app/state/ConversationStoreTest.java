@@ -71,8 +71,8 @@ class ConversationStoreTest {
     Future<?> bad = null;
     for (int i = 0; i < 40; i++) {
       int n = i;
-      if (i == 20) { // PostgreSQL text cannot hold a NUL character
-        bad = pool.submit(() -> store.recordExchange(trace("b@example.com", UUID.randomUUID(), "mala\u0000pregunta"), Map.of()));
+      if (i == 20) { // PostgreSQL text cannot hold a NUL character (questions are cleaned; identities never carry one)
+        bad = pool.submit(() -> store.recordExchange(trace("b\u0000@example.com", UUID.randomUUID(), "mala pregunta"), Map.of()));
       } else {
         good.add(pool.submit(() -> store.recordExchange(trace("a" + (n % 4) + "@example.com", UUID.randomUUID(), "buena " + n),
             Map.of())));
@@ -85,7 +85,16 @@ class ConversationStoreTest {
     assertThatThrownBy(refused::get).hasCauseInstanceOf(StateException.class);
     pool.shutdown();
     assertThat(count(ds, "SELECT count(*) FROM app.traces")).isEqualTo(39);
-    assertThat(count(ds, "SELECT count(*) FROM app.traces WHERE user_email = 'b@example.com'")).isZero();
+    assertThat(count(ds, "SELECT count(*) FROM app.traces WHERE user_email LIKE 'b%'")).isZero();
+  }
+
+  @Test
+  void should_record_an_exchange_whose_question_and_answer_carry_nul_characters() throws Exception {
+    DataSource ds = TestPostgres.freshDatabase();
+    ConversationStore store = store(ds);
+    // a cell of an uploaded file or a model's answer can carry a NUL: the exchange is kept, the NUL shown as U+FFFD
+    store.recordExchange(trace("n@example.com", UUID.randomUUID(), "pre\u0000gunta"), Map.of("celda", "a\u0000b"));
+    assertThat(count(ds, "SELECT count(*) FROM app.traces WHERE question = 'pre\uFFFDgunta'")).isEqualTo(1);
   }
 
   @Test
