@@ -24,6 +24,7 @@ public final class SignalStage implements TriageStage {
   private static final double CAUSE_BONUS = 0.04;
   private static final double DEPTH_BONUS = 0.01;
   private static final double AGREE_BONUS = 0.02;
+  private static final double TYPED_BONUS = 0.015;
   private static final double MAX_CONFIDENCE = 0.97;
 
   private static final Pattern HTTP = Pattern.compile(
@@ -194,7 +195,9 @@ public final class SignalStage implements TriageStage {
 
   private static void add(List<Hit> hits, Signal s, String ref, int at, String lower, int len) {
     boolean cause = causeLine(lower, at);
-    double score = s.weight() + (cause ? CAUSE_BONUS : 0) + DEPTH_BONUS * at / len;
+    // a type or code names the failure more precisely than a phrase with the same weight
+    double typed = s.kind().equals("exc") || s.kind().equals("code") ? TYPED_BONUS : 0;
+    double score = s.weight() + (cause ? CAUSE_BONUS : 0) + DEPTH_BONUS * at / len + typed;
     hits.add(new Hit(s, ref, at, cause, score));
   }
 

@@ -80,7 +80,7 @@ class MonitorRoutesTest {
     assertThat(decisions).hasSize(2);
     JsonNode d = decisions.get(0);
     assertThat(d.get("classification").get("category").asText()).isEqualTo("code");
-    assertThat(d.get("classification").get("evidence").get(0).get("ref").asText()).isEqualTo("class-not-found");
+    assertThat(d.get("classification").get("evidence").get(0).get("ref").asText()).isEqualTo("java.lang.ClassNotFoundException");
     assertThat(d.get("plan").get("action").asText()).isEqualTo("SEND_EMAIL");
     assertThat(d.get("decidedAt").asText()).endsWith("Z");
     assertThat(JSON.readTree(get("/api/monitor/decisions?category=data").body())).hasSize(1);
