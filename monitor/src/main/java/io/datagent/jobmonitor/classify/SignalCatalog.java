@@ -89,6 +89,11 @@ public final class SignalCatalog {
     return tokens.get(token);
   }
 
+  /** Every exception type and error code, as written in the table. */
+  public java.util.Set<String> tokenNames() {
+    return tokens.keySet();
+  }
+
   public List<Signal> packages() {
     return packages;
   }

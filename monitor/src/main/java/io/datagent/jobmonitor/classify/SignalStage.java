@@ -51,6 +51,7 @@ public final class SignalStage implements TriageStage {
   private final PhraseMatcher matcher;
   private final int phraseCount;
   private final int pairStart;
+  private final TokenFilter filter;
 
   public SignalStage(SignalCatalog catalog) {
     this.catalog = catalog;
@@ -61,6 +62,7 @@ public final class SignalStage implements TriageStage {
     catalog.pairs().forEach(s -> all.add(s.pattern().substring(s.pattern().indexOf('|') + 1)));
     all.addAll(HTTP_HINTS);
     matcher = new PhraseMatcher(all);
+    filter = new TokenFilter(catalog.tokenNames());
   }
 
   @Override
@@ -131,7 +133,12 @@ public final class SignalStage implements TriageStage {
     return new Candidate(cat, confidence, null, new Evidence(NAME, best.ref(), detail), explanation);
   }
 
-  /** Exception types and error codes: whole tokens of letters, digits, '_', '.', '$'. */
+  /**
+   * Exception types and error codes: whole tokens of letters, digits, '_', '.', '$'. A token is looked up by its
+   * simple name (after the last '.' or '$') only when a cheap length/first/last-character filter says the catalogue
+   * may have it, so stack frames cost no allocation; a fully-qualified name can refine the simple one
+   * ({@code java.text.ParseException} is data, a Spark {@code ParseException} is SQL).
+   */
   private void tokens(String text, String lower, int len, List<Hit> hits) {
     int n = text.length();
     int i = 0;
@@ -143,15 +150,14 @@ public final class SignalStage implements TriageStage {
       }
       int start = i;
       boolean upper = false;
-      int lastDot = -1;
-      int lastDollar = -1;
+      int lastSep = -1;
       while (i < n && tokenChar(c = text.charAt(i))) {
         if (c >= 'A' && c <= 'Z') {
           upper = true;
-        } else if (c == '.') {
-          lastDot = i;
-        } else if (c == '$') {
-          lastDollar = i;
+        } else if (c == '.' || c == '$') {
+          if (i < n - 1 && tokenChar(text.charAt(i + 1)) && text.charAt(i + 1) != '.') {
+            lastSep = i;
+          }
         }
         i++;
       }
@@ -162,29 +168,57 @@ public final class SignalStage implements TriageStage {
       if (!upper || end - start < 4) {
         continue;
       }
-      String token = text.substring(start, end);
-      Signal s = catalog.token(token);
-      String ref = token;
-      if (s == null && lastDot > start && lastDot < end - 1) {
-        ref = text.substring(lastDot + 1, end);
+      int simple = lastSep >= start && lastSep < end - 1 ? lastSep + 1 : start;
+      Signal s = null;
+      String ref = null;
+      if (filter.mayContain(text, simple, end)) {
+        ref = text.substring(simple, end);
         s = catalog.token(ref);
-        if (s == null) {
+        if (simple > start) {
+          String full = text.substring(start, end);
+          Signal exact = catalog.token(full);
+          if (exact != null || s != null) {
+            s = exact != null ? exact : s;
+            ref = full;
+          }
+        }
+      }
+      if (s == null && simple > start) {
+        char f = text.charAt(start);
+        if (f == 'j' || f == 'i') {
           for (Signal p : catalog.packages()) {
-            if (token.startsWith(p.pattern())) {
+            if (text.startsWith(p.pattern(), start)) {
               s = p;
-              ref = token;
+              ref = text.substring(start, end);
               break;
             }
           }
         }
       }
-      if (s == null && lastDollar > start && lastDollar < end - 1) {
-        ref = text.substring(lastDollar + 1, end);
-        s = catalog.token(ref);
-      }
       if (s != null) {
-        add(hits, s, s.kind().equals("pkg") ? token : ref.equals(token) ? token : token, start, lower, len);
+        add(hits, s, ref, start, lower, len);
       }
+    }
+  }
+
+  /** Length, first and last character of every exception type and error code: rules most tokens out for free. */
+  private static final class TokenFilter {
+    private final java.util.BitSet keys = new java.util.BitSet();
+
+    TokenFilter(Iterable<String> names) {
+      for (String name : names) {
+        int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+        String simple = name.substring(dot + 1);
+        keys.set(key(simple.length(), simple.charAt(0), simple.charAt(simple.length() - 1)));
+      }
+    }
+
+    boolean mayContain(String text, int start, int end) {
+      return keys.get(key(end - start, text.charAt(start), text.charAt(end - 1)));
+    }
+
+    private static int key(int length, char first, char last) {
+      return (Math.min(length, 127) << 14) | ((first & 0x7f) << 7) | (last & 0x7f);
     }
   }
 
