@@ -9,6 +9,7 @@ import io.datagent.jobmonitor.classify.SignalCatalog;
 import io.datagent.jobmonitor.classify.SignalStage;
 import io.datagent.jobmonitor.classify.TerminationStage;
 import io.datagent.jobmonitor.classify.TriageClassifier;
+import java.time.Duration;
 import java.util.List;
 
 /** Builds the {@link TriageClassifier} a configuration describes: termination, error classes, signals, rules, then the LLM. */
@@ -21,8 +22,13 @@ public final class Classifiers {
 
   /** @param model null for rules only (the default of {@code ./agent triage} and the benchmark) */
   public static TriageClassifier create(MonitorConfig cfg, ErrorCatalog catalog, ChatModel model) {
+    return create(cfg, catalog, model, LlmStage.DEFAULT_BUDGET);
+  }
+
+  /** @param budget how long the LLM may take for one failure before the rules' answer is kept */
+  public static TriageClassifier create(MonitorConfig cfg, ErrorCatalog catalog, ChatModel model, Duration budget) {
     return new TriageClassifier(List.of(new TerminationStage(cfg.termination()),
         new ErrorClassStage(catalog, cfg.errorClasses()), new SignalStage(SIGNALS), new RuleStage(cfg.rules())),
-        model == null ? null : new LlmStage(model, cfg.llmMaxConfidence()), cfg.confidentAt(), cfg.categories());
+        model == null ? null : new LlmStage(model, cfg.llmMaxConfidence(), budget), cfg.confidentAt(), cfg.categories());
   }
 }
