@@ -183,6 +183,21 @@ public final class SignalStage implements TriageStage {
           }
         }
       }
+      boolean subtype = false;
+      if (s == null) {
+        // a vendor's subclass named after its base type (RapidsShuffleFetchFailedException → FetchFailedException)
+        for (int k = simple + 1; k < end - 8 && s == null; k++) {
+          char ch = text.charAt(k);
+          if (ch >= 'A' && ch <= 'Z' && Character.isLowerCase(text.charAt(k - 1)) && filter.mayContain(text, k, end)) {
+            Signal base = catalog.token(text.substring(k, end));
+            if (base != null && base.kind().equals("exc")) {
+              s = base;
+              ref = text.substring(simple, end) + " (subtipo de " + base.pattern() + ")";
+              subtype = true;
+            }
+          }
+        }
+      }
       if (s == null && simple > start) {
         char f = text.charAt(start);
         if (f == 'j' || f == 'i') {
@@ -196,9 +211,14 @@ public final class SignalStage implements TriageStage {
         }
       }
       if (s != null) {
-        add(hits, s, ref, start, lower, len);
+        add(hits, subtype ? weaker(s) : s, ref, start, lower, len);
       }
     }
+  }
+
+  /** A subtype named after a known type says a little less than the type itself. */
+  private static Signal weaker(Signal s) {
+    return new Signal(s.kind(), s.pattern(), s.category(), Math.max(0, s.weight() - 0.05));
   }
 
   /** Length, first and last character of every exception type and error code: rules most tokens out for free. */

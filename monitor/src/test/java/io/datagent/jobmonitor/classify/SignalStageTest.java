@@ -51,6 +51,13 @@ class SignalStageTest {
   }
 
   @Test
+  void should_recognise_a_vendor_subtype_by_its_base_type_when_the_name_ends_with_it() {
+    Candidate c = classify("org.apache.spark.shuffle.RapidsShuffleFetchFailedException: fetch error from peer 27");
+    assertThat(c.category()).isEqualTo(Category.NETWORK);
+    assertThat(c.evidence().ref()).contains("subtipo de FetchFailedException");
+  }
+
+  @Test
   void should_not_be_confident_when_only_a_wrapper_is_seen() {
     Candidate c = classify("org.apache.spark.SparkException: Job aborted.");
     assertThat(c.category()).isEqualTo(Category.UNKNOWN);
