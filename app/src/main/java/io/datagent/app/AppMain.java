@@ -85,7 +85,9 @@ public final class AppMain {
     List<RouteRegistrar> extra = new ArrayList<>();
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
-    io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env, null);
+    // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
+    io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env,
+        monitorChatModel(env));
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     // The monitor's API is the engineers': members of the workspace group (read with the user's token), or listed.
     extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(host.toString(),
@@ -168,5 +170,15 @@ public final class AppMain {
           + "(resources/app.yml, config; `databricks bundle run datagent`)");
     }
     return v.strip();
+  }
+
+  /** The monitor's chat model; a misconfigured one leaves the monitor on its rules instead of stopping the App. */
+  private static dev.langchain4j.model.chat.ChatModel monitorChatModel(Map<String, String> env) {
+    try {
+      return io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(env);
+    } catch (RuntimeException e) {
+      System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
+      return null;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.datagent.jobmonitor;
 
+import io.datagent.jobmonitor.classify.Evidence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +66,7 @@ class JobMonitorTest {
       assertThat(d.status()).isEqualTo(Decision.Status.DONE);
       assertThat(d.outcome()).isEqualTo("REPAIR_SUBMITTED");
       assertThat(d.taskKeys()).containsExactly("ingest");
-      assertThat(d.classification().evidence()).extracting(e -> e.ref()).contains("oom-heap");
+      assertThat(d.classification().evidence()).extracting(e -> e.stage()).contains(Evidence.SIGNAL);
 
       m.tick(); // the loopback repair succeeded: the monitor sees the run healed
       assertThat(m.decisionById(d.id()).orElseThrow().resolution()).isEqualTo("HEALED");

@@ -90,7 +90,7 @@ public final class LocalApp implements AutoCloseable {
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
-        env, null);
+        env, monitorChatModel(env));
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
       io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
@@ -109,6 +109,16 @@ public final class LocalApp implements AutoCloseable {
     LocalApp local = new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
     local.monitor = monitor;
     return local;
+  }
+
+  /** The monitor's chat model (the assistant's LLM settings); a misconfigured one leaves the monitor on its rules. */
+  private static dev.langchain4j.model.chat.ChatModel monitorChatModel(Map<String, String> env) {
+    try {
+      return io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(env);
+    } catch (RuntimeException e) {
+      System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
+      return null;
+    }
   }
 
   static Retriever retriever(LocalRuntime rt) {

@@ -74,7 +74,12 @@ public final class MonitorCommand implements Command {
             + "entonces el monitor ya corre dentro del App): " + e.getMessage());
         return 1;
       }
-      try (JobMonitor monitor = JobMonitor.local(ds, ws.state(), repairs, cfg, null)) {
+      var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
+      if (model != null) {
+        System.out.println("Los fallos que las reglas no reconocen se consultan al modelo en "
+            + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
+      }
+      try (JobMonitor monitor = JobMonitor.local(ds, ws.state(), repairs, cfg, model)) {
         System.out.println("Monitor local: ejecuciones en " + ws.state().resolve("runs") + ", estado en PostgreSQL "
             + pg.dataDirectory() + ", correo: " + monitor.status().mail());
         long[] last = {0};

@@ -44,7 +44,15 @@ public final class TriageCommand implements Command {
     }
     MonitorConfig cfg = config != null ? MonitorConfigLoader.load(System.getenv(), Path.of(config))
         : MonitorConfigLoader.load(System.getenv());
-    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), null), cfg.policies());
+    // The chat model, when one is configured (OPENAI_BASE_URL or DATAGENT_LLM_ENDPOINT), only for what the rules leave
+    // unknown or uncertain.
+    var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
+    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model,
+        io.datagent.jobmonitor.classify.MonitorChatModels.budget(System.getenv())), cfg.policies());
+    if (model != null) {
+      System.err.println("triage: los casos dudosos se consultan al modelo en "
+          + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
+    }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     int n = stream.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, job);
     out.flush();

@@ -8,6 +8,7 @@ public record Evidence(String stage, String ref, String detail) {
 
   public static final String TERMINATION = "termination";
   public static final String ERROR_CLASS = "error-class";
+  public static final String SIGNAL = "signal";
   public static final String RULE = "rule";
   public static final String LLM = "llm";
 

@@ -42,6 +42,15 @@ public record LlmVerdict(Category category, Severity severity, String rootCause,
       }
       confidence = n.get("confidence").asDouble();
     }
+    if (n.hasNonNull("action")) {
+      String a = text(n, "action", 40);
+      try {
+        io.datagent.jobmonitor.act.Action.valueOf(a.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + a + "' no es una acción; use una de "
+            + java.util.Arrays.toString(io.datagent.jobmonitor.act.Action.values()));
+      }
+    }
     Map<String, String> params = new LinkedHashMap<>();
     JsonNode p = n.get("suggested_parameters");
     if (p != null && !p.isNull()) {

@@ -5,19 +5,30 @@ import io.datagent.jobmonitor.classify.ErrorCatalog;
 import io.datagent.jobmonitor.classify.ErrorClassStage;
 import io.datagent.jobmonitor.classify.LlmStage;
 import io.datagent.jobmonitor.classify.RuleStage;
+import io.datagent.jobmonitor.classify.SignalCatalog;
+import io.datagent.jobmonitor.classify.SignalStage;
 import io.datagent.jobmonitor.classify.TerminationStage;
 import io.datagent.jobmonitor.classify.TriageClassifier;
+import java.time.Duration;
 import java.util.List;
 
-/** Builds the {@link TriageClassifier} a configuration describes: termination, error classes, rules, then the LLM. */
+/** Builds the {@link TriageClassifier} a configuration describes: termination, error classes, signals, rules, then the LLM. */
 public final class Classifiers {
+
+  /** Read once: the signal tables are part of the code, not of the per-deployment configuration. */
+  private static final SignalCatalog SIGNALS = SignalCatalog.load();
 
   private Classifiers() {}
 
   /** @param model null for rules only (the default of {@code ./agent triage} and the benchmark) */
   public static TriageClassifier create(MonitorConfig cfg, ErrorCatalog catalog, ChatModel model) {
+    return create(cfg, catalog, model, LlmStage.DEFAULT_BUDGET);
+  }
+
+  /** @param budget how long the LLM may take for one failure before the rules' answer is kept */
+  public static TriageClassifier create(MonitorConfig cfg, ErrorCatalog catalog, ChatModel model, Duration budget) {
     return new TriageClassifier(List.of(new TerminationStage(cfg.termination()),
-        new ErrorClassStage(catalog, cfg.errorClasses()), new RuleStage(cfg.rules())),
-        model == null ? null : new LlmStage(model, cfg.llmMaxConfidence()), cfg.confidentAt(), cfg.categories());
+        new ErrorClassStage(catalog, cfg.errorClasses()), new SignalStage(SIGNALS), new RuleStage(cfg.rules())),
+        model == null ? null : new LlmStage(model, cfg.llmMaxConfidence(), budget), cfg.confidentAt(), cfg.categories());
   }
 }

@@ -24,8 +24,8 @@ class TriageClassifierTest {
     Classification c = classifier.classify(new Failure("CLUSTER_ERROR", "FAILED", "Cluster became unusable", null,
         "ExecutorLostFailure (executor 2 exited caused by one of the running tasks) Reason: Command exited with code 137", null));
     assertThat(c.category()).isEqualTo(Category.RESOURCE);
-    assertThat(c.stage()).isEqualTo(Evidence.RULE);
-    assertThat(c.evidence()).extracting(Evidence::stage).containsExactly(Evidence.TERMINATION, Evidence.RULE);
+    assertThat(c.stage()).isEqualTo(Evidence.SIGNAL);
+    assertThat(c.evidence()).extracting(Evidence::stage).containsExactly(Evidence.TERMINATION, Evidence.SIGNAL);
   }
 
   @Test

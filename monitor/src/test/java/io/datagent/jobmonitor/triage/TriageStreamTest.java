@@ -40,7 +40,7 @@ class TriageStreamTest {
     assertThat(out.get(0).get("category").asText()).isEqualTo("resource");
     assertThat(out.get(0).get("action").asText()).isEqualTo("RETRY_WITH_NEW_PARAMS");
     assertThat(out.get(0).get("confidence").asDouble()).isGreaterThanOrEqualTo(0.8);
-    assertThat(out.get(0).get("evidence").get(0).get("ref").asText()).isEqualTo("oom-heap");
+    assertThat(out.get(0).get("evidence").get(0).get("ref").asText()).isEqualTo("java.lang.OutOfMemoryError");
   }
 
   @Test
