@@ -127,7 +127,8 @@ public final class Ingestion {
         int[] map = plan.mappings.get(u.index());
         if (u.csv() != null) {
           int shards = (int) Math.max(1, Math.min(parallelism, (u.file().size() + SHARD_BYTES - 1) / SHARD_BYTES));
-          CsvUnit cu = new CsvUnit(u.index(), u.file().path().toString(), u.csv(), map, plan.width());
+          CsvUnit cu = new CsvUnit(u.index(), u.file().path().toString(), u.csv(), map, plan.width(),
+              CsvShardReader.split(u.file().path(), u.csv(), shards));
           for (int s = 0; s < shards; s++) {
             tasks.add(new Tuple3<>(cu, s, shards));
           }
