@@ -127,7 +127,8 @@ public final class Ingestion {
         int[] map = plan.mappings.get(u.index());
         if (u.csv() != null) {
           int shards = (int) Math.max(1, Math.min(parallelism, (u.file().size() + SHARD_BYTES - 1) / SHARD_BYTES));
-          CsvUnit cu = new CsvUnit(u.index(), u.file().path().toString(), u.csv(), map, plan.width());
+          CsvUnit cu = new CsvUnit(u.index(), u.file().path().toString(), u.csv(), map, plan.width(),
+              CsvShardReader.split(u.file().path(), u.csv(), shards));
           for (int s = 0; s < shards; s++) {
             tasks.add(new Tuple3<>(cu, s, shards));
           }
@@ -183,12 +184,13 @@ public final class Ingestion {
           for (SourceUnit u : good) {
             UnitStats s = stats.get(u.index());
             long bad = result.quarantinedByUnit().getOrDefault(u.index(), 0L) + s.ragged;
-            FileStatus status = bad == 0 ? FileStatus.LOADED : FileStatus.PARTIAL;
-            String msg = bad == 0
+            FileStatus status = bad == 0 && u.warnings().isEmpty() ? FileStatus.LOADED : FileStatus.PARTIAL;
+            String msg = (bad == 0
                 ? "cargadas " + (s.rowsRead) + " filas en " + plan.table
                 : "cargadas " + (s.rowsRead - bad) + " filas en " + plan.table + "; " + bad
                     + " fila(s) en cuarentena (raw._quarantine) por valores que no encajan en el tipo de su columna"
-                    + (s.ragged > 0 ? " o por tener otro número de columnas (primera: fila " + s.firstRaggedRow + ")" : "");
+                    + (s.ragged > 0 ? " o por tener otro número de columnas (primera: fila " + s.firstRaggedRow + ")" : ""))
+                + warnings(u);
             outcomes.add(new FileOutcome(u.displayName(), u.sha256(), u.file().datasetOrStem(), plan.table, s.rowsRead,
                 s.rowsRead - bad, bad, status, msg, batch, unitStart.get(u.index()), Instant.now()));
             progress.accept("  ✓ " + u.displayName() + " → " + plan.table + ": " + msg);
@@ -249,6 +251,17 @@ public final class Ingestion {
       p.forEach((k, v) -> merged.merge(k, v, UnitStats::merge));
     }
     return merged;
+  }
+
+  /** The unit's warnings as a message suffix: {@code "; avisos (n): a | b"}, at most 20 of them; "" when none. */
+  static String warnings(SourceUnit u) {
+    List<String> w = u.warnings();
+    if (w.isEmpty()) {
+      return "";
+    }
+    int shown = Math.min(20, w.size());
+    return "; avisos (" + w.size() + "): " + String.join(" | ", w.subList(0, shown))
+        + (shown < w.size() ? " | y " + (w.size() - shown) + " más" : "");
   }
 
   /** Why a unit cannot be loaded at all, or null. */

@@ -46,13 +46,19 @@ final class IngestionLog {
     if (!DeltaTables.exists(spark, ref)) {
       return keys;
     }
-    List<Row> rows = spark.sql("SELECT sha256, dataset, first(table), max(ended_at), first(file) FROM " + ref.sql()
-        + " WHERE status IN ('LOADED', 'PARTIAL') AND sha256 IS NOT NULL GROUP BY sha256, dataset").collectAsList();
+    // The log is small (one row per file and run): grouped here rather than by a Spark shuffle stage.
+    List<Row> rows = spark.sql("SELECT sha256, dataset, table, ended_at, file FROM " + ref.sql()
+        + " WHERE status IN ('LOADED', 'PARTIAL') AND sha256 IS NOT NULL").collectAsList();
+    Map<String, Row> first = new HashMap<>();
+    Map<String, Timestamp> latest = new HashMap<>();
     for (Row r : rows) {
-      keys.put(r.getString(0) + "|" + r.getString(1),
-          "el mismo contenido ya se cargó en la tabla " + r.getString(2) + " (archivo " + r.getString(4) + ", "
-              + r.getTimestamp(3).toInstant().toString().replace('T', ' ').substring(0, 16) + " UTC)");
+      String key = r.getString(0) + "|" + r.getString(1);
+      first.putIfAbsent(key, r);
+      Timestamp at = r.getTimestamp(3);
+      latest.merge(key, at, (a, b) -> a.after(b) ? a : b);
     }
+    first.forEach((key, r) -> keys.put(key, "el mismo contenido ya se cargó en la tabla " + r.getString(2) + " (archivo "
+        + r.getString(4) + ", " + latest.get(key).toInstant().toString().replace('T', ' ').substring(0, 16) + " UTC)"));
     return keys;
   }
 

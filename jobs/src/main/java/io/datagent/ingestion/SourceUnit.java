@@ -19,6 +19,8 @@ import java.util.Map;
  * @param tableComment title and note lines that describe the table, or null
  * @param csv         how to parse a text file, or null for a sheet
  * @param sheetRows   the data rows of a sheet (read on the driver), or null for a text file
+ * @param warnings    problems that do not stop the load (a malformed companion dictionary...), in Spanish, each
+ *                    naming its file and line; a unit with warnings loads as PARTIAL
  */
 public record SourceUnit(
     int index,
@@ -31,7 +33,15 @@ public record SourceUnit(
     Map<String, String> descriptions,
     String tableComment,
     CsvLayout csv,
-    List<SourceRow> sheetRows) {
+    List<SourceRow> sheetRows,
+    List<String> warnings) {
+
+  public SourceUnit withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new SourceUnit(index, file, sha256, sheet, table, headers, columns, descriptions, tableComment, csv, sheetRows,
+        List.copyOf(all));
+  }
 
   public boolean spreadsheet() {
     return csv == null;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +24,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Writes one table's share of a run: the raw text rows, the typed serving rows, and the quarantine, each as one
@@ -56,7 +56,8 @@ final class TableLoader {
     this.ingestedAt = ingestedAt;
   }
 
-  Result load(TablePlan plan, JavaRDD<ParsedRow> parsed, List<SourceUnit> good, Map<Integer, UnitStats> stats, int partitions) {
+  Result load(TablePlan plan, JavaRDD<ParsedRow> parsed, List<SourceUnit> good, Map<Integer, UnitStats> stats, int partitions)
+      throws Exception {
     TableRef rawRef = cfg.raw(plan.table);
     TableRef servingRef = cfg.serving(plan.table);
     Set<Integer> goodIds = new HashSet<>();
@@ -112,32 +113,103 @@ final class TableLoader {
     String[] names = active.stream().map(plan.columns::get).toArray(String[]::new);
     String batch = batchId;
     Timestamp at = ingestedAt;
-    JavaRDD<Converted> converted = rows.map(r -> convert(r, cols, names, converters))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      JavaRDD<Row> ok = converted.filter(Converted::ok).map(c -> withLineage(c.values(), files.get(c.unit()), c.row(), batch, at));
-      DeltaTables.replaceWhereIn(spark.createDataFrame(ok, servingSchema).coalesce(partitions), servingRef, "_source_file", fileList,
-          plan.existingServing != null);
-      DeltaTables.syncComments(spark, servingRef, plan.descriptions, plan.tableComment(), hasSourceComment(plan));
+    // One pass types the rows for the serving table and counts, per unit, the rows that fail; only when some fail
+    // (or there are ragged rows) is the typing recomputed for the quarantine.
+    BadRowCounts badCounts = new BadRowCounts();
+    spark.sparkContext().register(badCounts);
+    JavaRDD<Row> ok = rows.mapPartitionsWithIndex(
+        (partition, it) -> new TypedRows(partition, it, cols, converters, files, batch, at, badCounts), false);
+    write(spark.createDataFrame(ok, servingSchema).coalesce(partitions), servingRef, fileList, plan.existingServing != null,
+        plan.tableComment());
+    DeltaTables.syncComments(spark, servingRef, plan.descriptions, plan.tableComment(), hasSourceComment(plan));
 
-      JavaRDD<Converted> bad = converted.filter(c -> !c.ok());
-      Map<Integer, Long> badByUnit = new HashMap<>(bad.map(Converted::unit).countByValue());
-      String table = plan.table;
-      JavaRDD<Row> quarantine = bad.flatMap(c -> c.failures().stream()
-              .map(f -> RowFactory.create(table, files.get(c.unit()), c.row(), f.column(), f.value(), f.reason(), batch, at))
-              .iterator())
-          .union(parsed.filter(r -> goodIds.contains(r.unit()) && !r.fatal() && r.problem() != null)
-              .map(r -> RowFactory.create(table, files.get(r.unit()), r.row(), null, r.rawLine(), r.problem(), batch, at)));
-      writeQuarantine(table, fileList, quarantine, badByUnit.values().stream().mapToLong(Long::longValue).sum()
-          + good.stream().mapToLong(u -> stats.containsKey(u.index()) ? stats.get(u.index()).ragged : 0).sum());
-      return new Result(badByUnit, types);
-    } finally {
-      converted.unpersist(false);
+    Map<Integer, Long> badByUnit = new HashMap<>(badCounts.value());
+    badByUnit.values().removeIf(n -> n == 0);
+    long ragged = good.stream().mapToLong(u -> stats.containsKey(u.index()) ? stats.get(u.index()).ragged : 0).sum();
+    long expected = badByUnit.values().stream().mapToLong(Long::longValue).sum() + ragged;
+    String table = plan.table;
+    JavaRDD<Row> quarantine = rows.map(r -> convert(r, cols, names, converters)).filter(c -> !c.ok())
+        .flatMap(c -> c.failures().stream()
+            .map(f -> RowFactory.create(table, files.get(c.unit()), c.row(), f.column(), f.value(), f.reason(), batch, at))
+            .iterator())
+        .union(parsed.filter(r -> goodIds.contains(r.unit()) && !r.fatal() && r.problem() != null)
+            .map(r -> RowFactory.create(table, files.get(r.unit()), r.row(), null, r.rawLine(), r.problem(), batch, at)));
+    writeQuarantine(table, fileList, quarantine, expected);
+    return new Result(badByUnit, types);
+  }
+
+  /** The serving rows of one partition: typed, with lineage; rows that fail typing are only counted. */
+  private static final class TypedRows implements java.util.Iterator<Row> {
+    private final int partition;
+    private final java.util.Iterator<ParsedRow> in;
+    private final int[] cols;
+    private final ValueConverter[] converters;
+    private final Map<Integer, String> files;
+    private final String batch;
+    private final Timestamp at;
+    private final BadRowCounts counts;
+    private final HashMap<Integer, Long> bad = new HashMap<>();
+    private Row next;
+    private boolean reported;
+
+    TypedRows(int partition, java.util.Iterator<ParsedRow> in, int[] cols, ValueConverter[] converters,
+        Map<Integer, String> files, String batch, Timestamp at, BadRowCounts counts) {
+      this.partition = partition;
+      this.in = in;
+      this.cols = cols;
+      this.converters = converters;
+      this.files = files;
+      this.batch = batch;
+      this.at = at;
+      this.counts = counts;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && in.hasNext()) {
+        ParsedRow r = in.next();
+        Object[] v = typed(r, cols, converters);
+        if (v != null) {
+          next = withLineage(v, files.get(r.unit()), r.row(), batch, at);
+        } else {
+          bad.merge(r.unit(), 1L, Long::sum);
+        }
+      }
+      if (next == null && !reported) {
+        reported = true;
+        counts.add(new scala.Tuple2<>(partition, bad));
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
     }
   }
 
+  /** The typed values of a row with room for the lineage columns, or null when a cell fails its type. */
+  static Object[] typed(ParsedRow r, int[] cols, ValueConverter[] converters) {
+    Object[] v = new Object[cols.length + 4];
+    String[] cells = r.cells();
+    for (int k = 0; k < cols.length; k++) {
+      try {
+        Object o = converters[k].convert(cells[cols[k]]);
+        v[k] = o instanceof LocalDate d ? java.sql.Date.valueOf(d) : o;
+      } catch (ConversionException e) {
+        return null;
+      }
+    }
+    return v;
+  }
+
   private void writeRaw(TablePlan plan, TableRef rawRef, JavaRDD<ParsedRow> rows, int[] cols, HashMap<Integer, String> files,
-      List<String> fileList, int partitions) {
+      List<String> fileList, int partitions) throws Exception {
     StructField[] fields = new StructField[cols.length];
     for (int k = 0; k < cols.length; k++) {
       String name = plan.columns.get(cols[k]);
@@ -149,17 +221,27 @@ final class TableLoader {
     String batch = batchId;
     Timestamp at = ingestedAt;
     JavaRDD<Row> raw = rows.map(r -> {
-      Object[] v = new Object[cols.length];
+      Object[] v = new Object[cols.length + 4];
       String[] cells = r.cells();
       for (int k = 0; k < cols.length; k++) {
         v[k] = cells[cols[k]];
       }
       return withLineage(v, files.get(r.unit()), r.row(), batch, at);
     });
-    DeltaTables.replaceWhereIn(spark.createDataFrame(raw, schema).coalesce(partitions), rawRef, "_source_file", fileList,
-        plan.existingRaw != null);
+    write(spark.createDataFrame(raw, schema).coalesce(partitions), rawRef, fileList, plan.existingRaw != null,
+        plan.tableComment());
     Map<String, String> comments = new LinkedHashMap<>(plan.originalHeaders);
     DeltaTables.syncComments(spark, rawRef, comments, plan.tableComment(), hasSourceComment(plan));
+  }
+
+  /** Replaces the rows of {@code fileList}; a new table is created with its comment in the same commit. */
+  private static void write(Dataset<Row> df, TableRef ref, List<String> fileList, boolean exists, String tableComment)
+      throws Exception {
+    if (exists) {
+      DeltaTables.replaceWhereIn(df, ref, "_source_file", fileList, true);
+    } else {
+      DeltaTables.create(df, ref, tableComment);
+    }
   }
 
   private void writeQuarantine(String table, List<String> fileList, JavaRDD<Row> quarantine, long expected) {
@@ -191,14 +273,14 @@ final class TableLoader {
     return new Converted(r.unit(), r.row(), v, failures);
   }
 
+  /** {@code values} already has the 4 lineage slots at its end; they are filled in place. */
   private static Row withLineage(Object[] values, String file, long row, String batch, Timestamp at) {
-    Object[] all = new Object[values.length + 4];
-    System.arraycopy(values, 0, all, 0, values.length);
-    all[values.length] = file;
-    all[values.length + 1] = row;
-    all[values.length + 2] = batch;
-    all[values.length + 3] = at;
-    return RowFactory.create(all);
+    int n = values.length - 4;
+    values[n] = file;
+    values[n + 1] = row;
+    values[n + 2] = batch;
+    values[n + 3] = at;
+    return RowFactory.create(values);
   }
 
   static StructType lineage(StructType data) {

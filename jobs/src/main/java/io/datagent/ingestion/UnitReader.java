@@ -26,9 +26,9 @@ final class UnitReader {
 
   /** Reads the file's layout; throws {@link SourceFormatException} when the file cannot be a table. */
   static List<SourceUnit> read(SourceFile file, String sha256, int firstIndex) {
-    Map<String, String> companion = CompanionDictionary.find(file.path())
-        .map(CompanionDictionary::read)
-        .orElse(Map.of());
+    // A companion dictionary only adds comments: whatever is wrong in it becomes a note, never a failure.
+    CompanionDictionary.Dictionary dict = CompanionDictionary.find(file.path()).map(CompanionDictionary::read).orElse(null);
+    Map<String, String> companion = dict == null ? Map.of() : dict.descriptions();
     String base = Names.toIdentifier(file.datasetOrStem());
     if (base.isEmpty()) {
       base = "tabla";
@@ -49,7 +49,16 @@ final class UnitReader {
       units.add(unit(firstIndex, file, sha256, null, base, layout.headers(), layout.columnNotes(), companion,
           comment(layout.titleLines(), layout.notes()), layout, null));
     }
-    return units;
+    if (dict == null) {
+      return units;
+    }
+    List<String> notes = new ArrayList<>(dict.notes());
+    notes.addAll(dict.unmatched(units.stream().flatMap(u -> u.headers().stream()).toList()));
+    if (notes.isEmpty()) {
+      return units;
+    }
+    List<String> warnings = List.copyOf(notes);
+    return units.stream().map(u -> u.withWarnings(warnings)).toList();
   }
 
   private static SourceUnit unit(int index, SourceFile file, String sha, String sheet, String table, List<String> headers,
@@ -71,7 +80,8 @@ final class UnitReader {
       }
       descriptions.put(columns.get(i), d.trim());
     }
-    return new SourceUnit(index, file, sha, sheet, table, List.copyOf(headers), columns, descriptions, tableComment, csv, rows);
+    return new SourceUnit(index, file, sha, sheet, table, List.copyOf(headers), columns, descriptions, tableComment, csv, rows,
+        List.of());
   }
 
   private static String comment(List<String> titles, List<String> notes) {

@@ -110,4 +110,17 @@ public final class DeltaTables {
     }
     return null;
   }
+
+  /**
+   * Creates the table from {@code df} with its table comment in the same commit (a later {@code COMMENT ON TABLE}
+   * would be one more Delta commit). Column comments travel in the schema's metadata.
+   */
+  public static void create(Dataset<Row> df, TableRef ref, String tableComment) throws Exception {
+    SparkSession.setActiveSession(df.sparkSession());
+    var writer = df.writeTo(ref.sql()).using("delta");
+    if (tableComment != null) {
+      writer = writer.tableProperty("comment", tableComment);
+    }
+    writer.create();
+  }
 }

@@ -308,6 +308,58 @@ class MalformedInputsTest {
     assertThat(fx.spark.table(fx.raw() + ".dicc").schema().apply("rotulo").getComment().get()).isEqualTo("Rótulo");
   }
 
+  /**
+   * An EESS-like pair (service stations: 11,556 rows, ISO-8859-1, {@code ;}) whose dictionary has an unquoted
+   * {@code ;} in one description: the data loads whole, PARTIAL, the log names the dictionary and its line, and every
+   * other description becomes a column comment.
+   */
+  @Test
+  void should_load_the_data_as_partial_when_its_companion_dictionary_has_a_malformed_line() {
+    StringBuilder csv = new StringBuilder("Provincia;Municipio;Localidad;Código postal;Dirección;Margen;Longitud;Latitud;"
+        + "Toma de datos;Precio gasolina 95;Precio gasóleo A;Rótulo;Horario\n");
+    String[] provincias = {"MADRID", "BARCELONA", "SEVILLA", "VALENCIA / VALÈNCIA", "A CORUÑA"};
+    Random rnd = new Random(11);
+    for (int i = 1; i <= 11_556; i++) {
+      csv.append(provincias[i % provincias.length]).append(";Municipio ").append(i % 700).append(";Localidad ")
+          .append(i % 900).append(';').append(String.format("%05d", 1000 + i)).append(";CALLE MAYOR, ").append(i)
+          .append(';').append(i % 2 == 0 ? "D" : "I").append(";-3,").append(100000 + rnd.nextInt(899999)).append(";40,")
+          .append(100000 + rnd.nextInt(899999)).append(";10/10/2023;1,").append(500 + rnd.nextInt(300)).append(";1,")
+          .append(400 + rnd.nextInt(300)).append(";REPSOL;L-D: 24H\n");
+    }
+    fx.write("eess/EESS.csv", csv.toString(), ISO_8859_1);
+    fx.write("eess/EESS.diccionario.csv", "columna;descripcion\n"
+        + "Provincia;Provincia de la estación de servicio\n"
+        + "Municipio;Municipio\n"
+        + "Localidad;Localidad o núcleo de población\n"
+        + "Código postal;Código postal de la dirección\n"
+        + "Dirección;Calle y número\n"
+        + "Margen;Margen de la carretera; D derecha, I izquierda\n" // line 7: unquoted ';'
+        + "Longitud;Longitud WGS84 en grados decimales\n"
+        + "Latitud;Latitud WGS84 en grados decimales\n"
+        + "Toma de datos;Fecha de la toma de precios\n"
+        + "Precio gasolina 95;Precio de la gasolina 95 E5 en euros por litro\n"
+        + "Precio gasóleo A;Precio del gasóleo A en euros por litro\n"
+        + "Rótulo;Marca de la estación\n"
+        + "Horario;Horario de apertura\n", ISO_8859_1);
+
+    FileOutcome o = fx.only(fx.ingest("eess/EESS.csv"));
+
+    assertThat(o.status()).isEqualTo(FileStatus.PARTIAL);
+    assertThat(o.rowsLoaded()).isEqualTo(11_556);
+    assertThat(o.rowsQuarantined()).isZero();
+    assertThat(o.message()).contains("EESS.diccionario.csv, fila 7: la fila tiene 3 valores y se esperaban 2")
+        .contains("entre comillas dobles");
+    assertThat(fx.sql("SELECT count(*) FROM {serving}.eess").get(0).getLong(0)).isEqualTo(11_556L);
+    assertThat(fx.sql("SELECT status, message FROM {raw}._ingestion_log WHERE file = 'eess/EESS.csv'").get(0).getString(1))
+        .contains("EESS.diccionario.csv, fila 7");
+    Map<String, String> comments = comments("eess");
+    assertThat(comments).containsEntry("provincia", "Provincia de la estación de servicio")
+        .containsEntry("codigo_postal", "Código postal de la dirección")
+        .containsEntry("margen", "Margen de la carretera; D derecha, I izquierda")
+        .containsEntry("precio_gasoleo_a", "Precio del gasóleo A en euros por litro")
+        .containsEntry("horario", "Horario de apertura");
+  }
+
   @Test
   void should_keep_the_original_file_untouched_and_archive_a_copy() throws Exception {
     Path file = fx.write("archivo.csv", "a;b\n1;2\n", UTF_8);

@@ -24,8 +24,11 @@ import java.util.function.Consumer;
  *
  * <p>Large files are read by several tasks at once: every shard tokenises the whole file (cheap) but converts and
  * emits only the data rows whose index modulo {@code shards} is its own, so shards never overlap and need no byte
- * splitting that a quoted newline could break. Trailing total and note rows are held back until a data row follows
- * them; at the end of the file they are dropped (the driver reads notes separately).
+ * splitting that a quoted newline could break. A file without any double quote, in a charset where a {@code \n} byte
+ * is always a line break, is split by bytes instead ({@link #split}): each shard reads only its own lines (plus, when
+ * it ends on held trailer rows, up to the next data row), knowing from the driver how many lines come before it.
+ * Trailing total and note rows are held back until a data row follows them; at the end of the file they are dropped
+ * (the driver reads notes separately). Both ways emit the same rows with the same line numbers.
  *
  * <p>Problems are data, not exceptions: a row of the wrong width is emitted with a reason (it goes to quarantine);
  * a file that cannot be read to its end emits one fatal row ({@code row = -1} or the row where reading failed,
@@ -50,19 +53,86 @@ public final class CsvShardReader {
     return n;
   }
 
+  /**
+   * Byte offsets of the shards of a file split by lines: {@code offsets[s]} is where shard {@code s} starts (a line
+   * start; {@code offsets[0]} is after the BOM) and {@code linesBefore[s]} how many line breaks come before it;
+   * {@code offsets[shards]} is the file size.
+   */
+  public record Splits(long[] offsets, long[] linesBefore) implements java.io.Serializable {}
+
+  /**
+   * How to split a file into {@code shards} byte ranges of whole lines, or null when it must be read whole by every
+   * shard: fewer than two shards, a charset other than UTF-8 / windows-1252 / ISO-8859-1 / US-ASCII, any double
+   * quote in the file (a quoted value may hold a line break), no line break after a split point, two split points on
+   * one line, or a split point within the header.
+   */
+  public static Splits split(Path path, CsvLayout layout, int shards) {
+    if (shards < 2 || !List.of("UTF-8", "windows-1252", "ISO-8859-1", "US-ASCII").contains(layout.charset())) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      long size = Files.size(path);
+      long[] offsets = new long[shards + 1];
+      long[] linesBefore = new long[shards + 1];
+      offsets[0] = layout.bomLength();
+      offsets[shards] = size;
+      int next = 1;
+      long target = size * next / shards;
+      long pos = 0;
+      long lines = 0;
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        for (int i = 0; i < n; i++, pos++) {
+          byte b = buf[i];
+          if (b == '"') {
+            return null;
+          }
+          if (b == '\n') {
+            lines++;
+            // pos + 1 starts a line: the first line start at or after the target begins the next shard.
+            if (next < shards && pos + 1 >= target) {
+              offsets[next] = pos + 1;
+              linesBefore[next] = lines;
+              next++;
+              target = size * next / shards;
+              if (next < shards && pos + 1 >= target) {
+                return null; // a line longer than a shard
+              }
+            }
+          }
+        }
+      }
+      if (next < shards || linesBefore[1] < layout.headerLine()) {
+        return null;
+      }
+      for (int s = 1; s < shards; s++) {
+        if (offsets[s] >= size) {
+          return null;
+        }
+      }
+      return new Splits(offsets, linesBefore);
+    } catch (IOException e) {
+      return null; // reading whole reports the problem
+    }
+  }
+
   public static void read(CsvUnit unit, int shard, int shards, Consumer<ParsedRow> out) {
     CsvLayout layout = unit.layout();
     int width = layout.headers().size();
     CsvParser parser = CsvSettings.parser(layout.delimiter());
+    Splits splits = unit.splits();
+    boolean byBytes = splits != null && splits.offsets().length == shards + 1;
+    long base = byBytes ? splits.linesBefore()[shard] : 0; // line breaks before this shard's first byte
+    long end = byBytes && shard + 1 < shards ? splits.linesBefore()[shard + 1] : Long.MAX_VALUE; // last line owned
     long dataIndex = 0;
-    long lastLine = layout.headerLine();
+    long lastLine = byBytes && shard > 0 ? base : layout.headerLine();
     List<Pending> held = new ArrayList<>();
-    try (Reader reader = open(Path.of(unit.path()), layout)) {
+    try (Reader reader = byBytes ? open(Path.of(unit.path()), layout, splits.offsets()[shard]) : open(Path.of(unit.path()), layout)) {
       parser.beginParsing(reader);
       String[] row;
-      int record = 0;
+      int record = byBytes && shard > 0 ? layout.headerRecord() + 1 : 0;
       while ((row = parser.parseNext()) != null) {
-        long line = parser.getContext().currentLine() - newlines(row);
+        long line = base + parser.getContext().currentLine() - newlines(row);
         lastLine = line;
         if (record++ <= layout.headerRecord()) {
           continue;
@@ -71,22 +141,35 @@ public final class CsvShardReader {
           continue;
         }
         List<String> cells = java.util.Arrays.asList(row);
-        if (TrailerDetector.isTrailer(cells, width)) {
+        boolean trailer = TrailerDetector.isTrailer(cells, width);
+        if (line > end) {
+          // Past this shard: only looking for whether a data row follows the held trailer rows.
+          if (held.isEmpty()) {
+            break;
+          }
+          if (trailer) {
+            continue;
+          }
+          held.forEach(p -> out.accept(toRow(unit, p.line, p.cells, width)));
+          held.clear();
+          break;
+        }
+        if (trailer) {
           held.add(new Pending(line, row));
           continue;
         }
         for (Pending p : held) {
-          if (dataIndex++ % shards == shard) {
+          if (byBytes || dataIndex++ % shards == shard) {
             out.accept(toRow(unit, p.line, p.cells, width));
           }
         }
         held.clear();
-        if (dataIndex++ % shards == shard) {
+        if (byBytes || dataIndex++ % shards == shard) {
           out.accept(toRow(unit, line, row, width));
         }
       }
     } catch (TextParsingException e) {
-      long at = Math.max(lastLine + 1, e.getLineIndex() + 1);
+      long at = Math.max(lastLine + 1, base + e.getLineIndex() + 1);
       if (rootCause(e) instanceof CharacterCodingException) {
         at = firstUndecodableLine(Path.of(unit.path()), layout);
       }
@@ -127,9 +210,14 @@ public final class CsvShardReader {
   }
 
   private static Reader open(Path path, CsvLayout layout) throws IOException {
+    return open(path, layout, layout.bomLength());
+  }
+
+  /** A strict decoder over the file from byte {@code from} (the BOM length, or a line start). */
+  private static Reader open(Path path, CsvLayout layout, long from) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-    long skipped = in.skip(layout.bomLength());
-    if (skipped != layout.bomLength()) {
+    long skipped = skipFully(in, from);
+    if (skipped != from) {
       in.close();
       throw new IOException("archivo truncado");
     }
@@ -198,4 +286,16 @@ public final class CsvShardReader {
   }
 
   private record Pending(long line, String[] cells) {}
+
+  private static long skipFully(InputStream in, long n) throws IOException {
+    long done = 0;
+    while (done < n) {
+      long k = in.skip(n - done);
+      if (k <= 0) {
+        break;
+      }
+      done += k;
+    }
+    return done;
+  }
 }
