@@ -78,9 +78,11 @@ const DG = (() => {
       if (user) user.textContent = me.name && me.name !== me.email ? me.name + ' · ' + me.email : me.email;
     } catch (e) { /* the page shows its own errors */ }
     try {
-      const res = await fetch('/monitor/', { method: 'HEAD' });
-      if (res.ok) document.getElementById('nav-monitor').hidden = false;
-    } catch (e) { /* no monitor */ }
+      // the Monitor is the engineers' page: the link shows only to them
+      const roles = await api('/api/me/roles');
+      const nav = document.getElementById('nav-monitor');
+      if (nav && roles && roles.engineer) nav.hidden = false;
+    } catch (e) { /* no monitor in this App */ }
   }
   document.addEventListener('DOMContentLoaded', init);
 

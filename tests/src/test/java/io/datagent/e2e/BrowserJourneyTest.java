@@ -128,6 +128,8 @@ class BrowserJourneyTest {
     // the chat page
     browser.get(fixture.url("/"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "analista@datagent.local"));
+    // the demo user is the local engineer: the Monitor link shows
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-monitor")));
     assertThat(Browser.consoleProblems(browser)).as("consola en /").isEmpty();
     Browser.screenshot(browser, "chat");
     // the data page

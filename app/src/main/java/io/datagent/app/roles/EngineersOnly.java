@@ -46,6 +46,8 @@ public final class EngineersOnly implements RouteRegistrar {
   @Override
   public void register(Javalin app) {
     app.before(this::check);
+    // what the pages need to know to show the engineers' links (answered to everyone, about themselves)
+    app.get("/api/me/roles", ctx -> ctx.json(java.util.Map.of("engineer", engineers.includes(Identity.of(ctx)))));
   }
 
   boolean guarded(String path) {

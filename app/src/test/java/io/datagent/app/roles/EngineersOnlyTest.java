@@ -69,6 +69,12 @@ class EngineersOnlyTest {
   }
 
   @Test
+  void should_tell_each_user_whether_they_are_an_engineer_so_pages_show_the_monitor_link() {
+    assertThat(app.as("ingeniera@empresa.es").get("/api/me/roles").body()).contains("\"engineer\":true");
+    assertThat(app.as("negocio@empresa.es").get("/api/me/roles").body()).contains("\"engineer\":false");
+  }
+
+  @Test
   void should_leave_the_webhook_and_the_rest_of_the_app_to_everyone() {
     assertThat(app.as("negocio@empresa.es").postJson("/api/monitor/webhook", "{}").statusCode()).isEqualTo(200);
     assertThat(webhooks).hasValue(1);
