@@ -87,7 +87,7 @@ public final class AppMain {
     // the App (and the app.* tables it reads for agent quality) is up.
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env,
-        monitorChatModel(env));
+        io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env));
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     // The monitor's API is the engineers': members of the workspace group (read with the user's token), or listed.
     extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(host.toString(),
@@ -172,13 +172,4 @@ public final class AppMain {
     return v.strip();
   }
 
-  /** The monitor's chat model; a misconfigured one leaves the monitor on its rules instead of stopping the App. */
-  private static dev.langchain4j.model.chat.ChatModel monitorChatModel(Map<String, String> env) {
-    try {
-      return io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(env);
-    } catch (RuntimeException e) {
-      System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
-      return null;
-    }
-  }
 }

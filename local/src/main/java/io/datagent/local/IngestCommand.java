@@ -5,7 +5,6 @@ import io.datagent.ingestion.IngestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -88,21 +87,7 @@ final class IngestCommand implements Command {
       return;
     }
     Files.createDirectories(to.getParent());
-    copyAtomically(from, to);
-  }
-
-  /**
-   * Copies through a hidden sibling (ignored by the ingestion's file discovery) and renames it into place, so a
-   * process killed mid-copy never leaves a truncated file in the uploads folder that a later run would load.
-   */
-  static void copyAtomically(Path from, Path to) throws IOException {
-    Path tmp = to.resolveSibling("." + to.getFileName() + ".part");
-    Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-    try {
-      Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.copy(from, to);
   }
 
   private static void copyCompanion(Path file, Path target) throws IOException {

@@ -90,7 +90,7 @@ public final class LocalApp implements AutoCloseable {
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
-        env, monitorChatModel(env));
+        env, io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env));
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
       io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
@@ -111,15 +111,6 @@ public final class LocalApp implements AutoCloseable {
     return local;
   }
 
-  /** The monitor's chat model (the assistant's LLM settings); a misconfigured one leaves the monitor on its rules. */
-  private static dev.langchain4j.model.chat.ChatModel monitorChatModel(Map<String, String> env) {
-    try {
-      return io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(env);
-    } catch (RuntimeException e) {
-      System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
-      return null;
-    }
-  }
 
   static Retriever retriever(LocalRuntime rt) {
     java.nio.file.Path tables = rt.workspace().tables();

@@ -13,7 +13,6 @@ import io.datagent.local.LocalRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,14 +54,7 @@ public final class LocalIngestionJobs implements IngestionJobs, AutoCloseable {
       throw new IllegalArgumentException("ruta fuera de la carpeta de cargas: " + relativePath);
     }
     Files.createDirectories(target.getParent());
-    // through a hidden sibling, renamed into place: a kill mid-copy leaves no truncated file for a later run to load
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
-    Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
-    try {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    io.datagent.local.AtomicFiles.copy(content, target); // a kill mid-copy leaves no truncated file
     runs.put(uploadId, IngestionProgress.queued());
     worker.execute(() -> run(uploadId, relativePath)); // execute, not submit: nothing may vanish in a Future
     return uploadId;

@@ -21,6 +21,19 @@ public final class MonitorChatModels {
   private MonitorChatModels() {}
 
   /** The configured model, or null when no chat model is configured (the classifier then uses its rules only). */
+  /**
+   * {@link #fromEnv}, for a process that must start anyway: a misconfigured model is reported on stderr and the
+   * monitor classifies with its rules alone (null).
+   */
+  public static HttpChatModel fromEnvOrRules(Map<String, String> env) {
+    try {
+      return fromEnv(env);
+    } catch (RuntimeException e) {
+      System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
+      return null;
+    }
+  }
+
   public static HttpChatModel fromEnv(Map<String, String> env) {
     if ("false".equalsIgnoreCase(text(env, "DATAGENT_MONITOR_LLM"))) {
       return null;
