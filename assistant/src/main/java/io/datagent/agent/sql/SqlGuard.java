@@ -204,8 +204,9 @@ public final class SqlGuard {
       throw new SqlRejectedException("denied_function", "El nombre de función " + rawName + " no es válido.");
     }
     if (!SparkFunctions.allowed(name)) {
-      throw new SqlRejectedException("denied_function", "No se permite " + SparkFunctions.refusal(rawName)
-          + " (solo funciones integradas de Spark SQL que leen los datos).");
+      String why = SparkFunctions.refusal(rawName);
+      throw new SqlRejectedException("denied_function", Character.toUpperCase(why.charAt(0)) + why.substring(1)
+          + ": use solo funciones integradas de Spark SQL que leen los datos.");
     }
     if (REGEX_FUNCTIONS.contains(name)) {
       checkPattern(name, args.size() > 1 ? args.get(1) : null);
