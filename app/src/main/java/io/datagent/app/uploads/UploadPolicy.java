@@ -36,10 +36,10 @@ public final class UploadPolicy {
     String base = original.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1).strip();
     base = Normalizer.normalize(base, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N} ._()\\-]", "_");
+    String ext = extension(base);
     while (base.startsWith(".")) {
       base = base.substring(1);
     }
-    String ext = extension(base);
     if (ext == null) {
       throw new Refusal(Refusal.Kind.UNSUPPORTED_TYPE,
           "Tipo de archivo no admitido: «" + original.strip() + "». Se aceptan CSV, TXT y Excel (.xlsx, .xls).");
@@ -52,7 +52,7 @@ public final class UploadPolicy {
       String suffix = base.substring(base.lastIndexOf('.'));
       base = base.substring(0, MAX_NAME - suffix.length()) + suffix;
     }
-    if (base.length() <= ext.length() + 1) {
+    if (base.length() <= ext.length() + 1 || extension(base) == null) { // "", ".csv" or "....csv": no name left
       throw Refusal.invalid("El nombre del archivo no es válido: «" + original.strip() + "».");
     }
     return base;

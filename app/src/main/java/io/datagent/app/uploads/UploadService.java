@@ -141,7 +141,9 @@ public final class UploadService implements AutoCloseable {
       shown = dot > 0 ? name.substring(0, dot) : name;
       table = Names.toIdentifier(shown);
     }
-    ReservedNames.refusal(table, shown).ifPresent(m -> {
+    // "_ingestion_log" becomes the identifier "ingestion_log": the name as written must not be reserved either
+    String written = shown == null ? "" : shown.strip();
+    ReservedNames.refusal(ReservedNames.isReserved(written) ? written : table, shown).ifPresent(m -> {
       throw Refusal.invalid(m);
     });
   }

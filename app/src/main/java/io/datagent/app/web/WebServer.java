@@ -33,7 +33,10 @@ public final class WebServer {
       List<RouteRegistrar> extra) {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.jetty.modifyServer(server -> server.setStopTimeout(1_000)); // Ctrl+C should not wait for idle keep-alives
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(1_000); // Ctrl+C should not wait for idle keep-alives
+        server.setErrorHandler(new BadMessageErrors()); // the parser's refusals as JSON in Spanish too
+      });
       config.jsonMapper(new JavalinJackson(json.mapper(), false));
       config.http.maxRequestSize = 1_000_000L;
       config.http.defaultContentType = "application/json";

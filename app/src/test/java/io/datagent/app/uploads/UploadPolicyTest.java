@@ -20,6 +20,17 @@ class UploadPolicyTest {
   }
 
   @Test
+  void should_refuse_as_an_invalid_name_a_csv_name_made_only_of_dots() {
+    for (String name : new String[] {".....csv", "..csv", ".csv", "../.csv"}) {
+      assertThatThrownBy(() -> policy.safeName(name)).as(name).isInstanceOfSatisfying(Refusal.class, r -> {
+        assertThat(r.kind()).isEqualTo(Refusal.Kind.INVALID);
+        assertThat(r.getMessage()).contains("no es válido");
+      });
+    }
+    assertThat(policy.safeName(".oculto.csv")).isEqualTo("oculto.csv");
+  }
+
+  @Test
   void should_refuse_as_unsupported_when_the_extension_or_content_does_not_fit() {
     assertThatThrownBy(() -> policy.safeName("informe.pdf")).isInstanceOfSatisfying(Refusal.class,
         r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.UNSUPPORTED_TYPE));

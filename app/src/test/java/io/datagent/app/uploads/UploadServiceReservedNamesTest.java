@@ -61,6 +61,16 @@ class UploadServiceReservedNamesTest {
   }
 
   @Test
+  void should_refuse_a_reserved_name_whose_leading_underscore_the_identifier_would_drop() {
+    // "_ingestion_log" would become the table "ingestion_log", "_quarantine.csv" the table "quarantine"
+    assertThatThrownBy(() -> service.accept("ana@x", "datos.csv", "_ingestion_log", csv()))
+        .isInstanceOf(Refusal.class).hasMessageContaining("reservado").hasMessageContaining("_ingestion_log");
+    assertThatThrownBy(() -> service.accept("ana@x", "_quarantine.csv", null, csv()))
+        .isInstanceOf(Refusal.class).hasMessageContaining("reservado").hasMessageContaining("_quarantine");
+    org.assertj.core.api.Assertions.assertThat(started).isEmpty();
+  }
+
+  @Test
   void should_let_ordinary_names_through_to_the_store() {
     // past the name check the (absent) store is reached: proof the check did not refuse it
     assertThatThrownBy(() -> service.accept("ana@x", "documentos_2024.csv", "documentos", csv()))
