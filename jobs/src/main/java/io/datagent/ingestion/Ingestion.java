@@ -61,17 +61,29 @@ public final class Ingestion {
     }
     progress.accept("Ingesta " + batch + ": " + files.size() + " archivo(s) en " + cfg.source());
     IngestionLog log = new IngestionLog(spark, cfg.log());
-    Map<String, String> loaded = log.loaded();
+
+    // Content hashes first: the log is then looked up for just these contents (data skipping on sha256).
+    Map<SourceFile, Instant> fileStart = new HashMap<>();
+    Map<SourceFile, String> hashes = new HashMap<>();
+    Map<SourceFile, UncheckedIOException> unreadable = new HashMap<>();
+    for (SourceFile f : files) {
+      fileStart.put(f, Instant.now());
+      try {
+        hashes.put(f, Hashing.sha256(f.path()));
+      } catch (UncheckedIOException e) {
+        unreadable.put(f, e);
+      }
+    }
+    Map<String, String> loaded = log.loaded(new java.util.TreeSet<>(hashes.values()));
 
     List<FileOutcome> outcomes = new ArrayList<>();
     List<SourceUnit> units = new ArrayList<>();
     Map<Integer, Instant> unitStart = new HashMap<>();
     for (SourceFile f : files) {
-      Instant s = Instant.now();
-      String sha;
-      try {
-        sha = Hashing.sha256(f.path());
-      } catch (UncheckedIOException e) {
+      Instant s = fileStart.get(f);
+      String sha = hashes.get(f);
+      if (sha == null) {
+        UncheckedIOException e = unreadable.get(f);
         outcomes.add(failed(f, null, null, f.relative() + ": no se pudo leer el archivo (" + e.getCause().getMessage() + ")", s));
         continue;
       }

@@ -3,6 +3,7 @@ package io.datagent.ingestion;
 import io.datagent.spark.DeltaTables;
 import io.datagent.spark.TableRef;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,18 @@ final class IngestionLog {
     this.ref = ref;
   }
 
-  /** Content already loaded: key {@code sha256|dataset} to a Spanish description of when and where. */
-  Map<String, String> loaded() {
+  /**
+   * Which of the contents {@code sha256s} were already loaded: key {@code sha256|dataset} to a Spanish description of
+   * when and where. Only the log rows of these contents are read (the predicate on sha256 lets Delta skip files).
+   */
+  Map<String, String> loaded(Collection<String> sha256s) {
     Map<String, String> keys = new HashMap<>();
-    if (!DeltaTables.exists(spark, ref)) {
+    if (sha256s.isEmpty() || !DeltaTables.exists(spark, ref)) {
       return keys;
     }
-    // The log is small (one row per file and run): grouped here rather than by a Spark shuffle stage.
+    // Few rows (one per file and run): grouped here rather than by a Spark shuffle stage.
     List<Row> rows = spark.sql("SELECT sha256, dataset, table, ended_at, file FROM " + ref.sql()
-        + " WHERE status IN ('LOADED', 'PARTIAL') AND sha256 IS NOT NULL").collectAsList();
+        + " WHERE status IN ('LOADED', 'PARTIAL') AND " + DeltaTables.inPredicate("sha256", sha256s)).collectAsList();
     Map<String, Row> first = new HashMap<>();
     Map<String, Timestamp> latest = new HashMap<>();
     for (Row r : rows) {

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,8 +91,6 @@ final class TableLoader {
     int[] cols = active.stream().mapToInt(Integer::intValue).toArray();
     JavaRDD<ParsedRow> rows = parsed.filter(r -> goodIds.contains(r.unit()) && !r.fatal() && r.problem() == null);
 
-    writeRaw(plan, rawRef, rows, cols, files, fileList, partitions);
-
     // Types: the existing serving column's type wins; new columns take what the data says.
     ValueConverter[] converters = new ValueConverter[cols.length];
     StructField[] fields = new StructField[cols.length];
@@ -119,9 +121,23 @@ final class TableLoader {
     spark.sparkContext().register(badCounts);
     JavaRDD<Row> ok = rows.mapPartitionsWithIndex(
         (partition, it) -> new TypedRows(partition, it, cols, converters, files, batch, at, badCounts), false);
-    write(spark.createDataFrame(ok, servingSchema).coalesce(partitions), servingRef, fileList, plan.existingServing != null,
-        plan.tableComment());
-    DeltaTables.syncComments(spark, servingRef, plan.descriptions, plan.tableComment(), hasSourceComment(plan));
+    // The raw and serving writes are independent Spark jobs over the same cached rows: they run side by side, so each
+    // one's driver-side phases (planning, Delta snapshot and commit) overlap the other's tasks.
+    Future<Void> rawWrite = inBackground("ingest-raw-" + plan.table, () -> {
+      writeRaw(plan, rawRef, rows, cols, files, fileList, partitions);
+      return null;
+    });
+    boolean servingWritten = false;
+    try {
+      write(spark.createDataFrame(ok, servingSchema).coalesce(partitions), servingRef, fileList,
+          plan.existingServing != null, plan.tableComment());
+      if (plan.existingServing != null) { // a table just created already has these comments
+        DeltaTables.syncComments(spark, servingRef, plan.descriptions, plan.tableComment(), hasSourceComment(plan));
+      }
+      servingWritten = true;
+    } finally {
+      await(rawWrite, servingWritten);
+    }
 
     Map<Integer, Long> badByUnit = new HashMap<>(badCounts.value());
     badByUnit.values().removeIf(n -> n == 0);
@@ -136,6 +152,49 @@ final class TableLoader {
             .map(r -> RowFactory.create(table, files.get(r.unit()), r.row(), null, r.rawLine(), r.problem(), batch, at)));
     writeQuarantine(table, fileList, quarantine, expected);
     return new Result(badByUnit, types);
+  }
+
+  /** Runs {@code work} on a new daemon thread (Spark's job properties are inherited by it). */
+  private static Future<Void> inBackground(String name, Callable<Void> work) {
+    FutureTask<Void> task = new FutureTask<>(work);
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  /**
+   * Waits for a background write. Its failure becomes the caller's; when the caller is already failing
+   * ({@code rethrow} false) it is not rethrown, so the caller's failure stays the reported one.
+   */
+  private static void await(Future<Void> write, boolean rethrow) throws Exception {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          write.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (!rethrow) {
+            return;
+          }
+          Throwable c = e.getCause();
+          if (c instanceof Exception ex) {
+            throw ex;
+          }
+          if (c instanceof Error err) {
+            throw err;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The serving rows of one partition: typed, with lineage; rows that fail typing are only counted. */
@@ -230,8 +289,10 @@ final class TableLoader {
     });
     write(spark.createDataFrame(raw, schema).coalesce(partitions), rawRef, fileList, plan.existingRaw != null,
         plan.tableComment());
-    Map<String, String> comments = new LinkedHashMap<>(plan.originalHeaders);
-    DeltaTables.syncComments(spark, rawRef, comments, plan.tableComment(), hasSourceComment(plan));
+    if (plan.existingRaw != null) { // a table just created already has these comments
+      Map<String, String> comments = new LinkedHashMap<>(plan.originalHeaders);
+      DeltaTables.syncComments(spark, rawRef, comments, plan.tableComment(), hasSourceComment(plan));
+    }
   }
 
   /** Replaces the rows of {@code fileList}; a new table is created with its comment in the same commit. */
