@@ -249,6 +249,8 @@ class HostileUploadsTest {
       Map.entry("cp1252", () -> csv(SAMPLE, Charset.forName("windows-1252"))),
       Map.entry("mixed_eol", () -> csv("municipio;provincia;potencia_mw\r\nPeñarroya;Córdoba;12,5\nÁvila;Ávila;3,25\r\nHuelva;Huelva;7\n",
           StandardCharsets.UTF_8)),
+      Map.entry("mixed_eol_cr", () -> csv("municipio;provincia;potencia_mw\r\nPeñarroya;Córdoba;12,5\nÁvila;Ávila;3,25\r"
+          + "Huelva;Huelva;7\r\n", StandardCharsets.UTF_8)),
       Map.entry("wide_header", HostileUploadsTest::wideHeader),
       Map.entry("one_mb_line", () -> csv("a;b\n1;" + "x".repeat(1_000_000) + "\n", StandardCharsets.UTF_8)),
       Map.entry("unclosed_quote", () -> csv("municipio;nota\nPeñarroya;\"sin cerrar\nÁvila;bien\nHuelva;bien\n", StandardCharsets.UTF_8)),

@@ -12,12 +12,19 @@ final class CsvSettings {
 
   private CsvSettings() {}
 
+  /** {@code in} with its line breaks as the parser expects them (see {@link LineEndings}). */
+  static java.io.Reader input(java.io.Reader in) {
+    return new LineEndings(in);
+  }
+
   static CsvParser parser(char delimiter) {
     CsvParserSettings s = new CsvParserSettings();
     s.getFormat().setDelimiter(delimiter);
     s.getFormat().setQuote('"');
     s.getFormat().setQuoteEscape('"');
-    s.setLineSeparatorDetectionEnabled(true);
+    // every input is read through LineEndings, which turns CRLF and lone CR into LF: one separator, mixed files too
+    s.getFormat().setLineSeparator("\n");
+    s.getFormat().setNormalizedNewline('\n');
     s.setIgnoreLeadingWhitespaces(false);
     s.setIgnoreTrailingWhitespaces(false);
     s.setIgnoreLeadingWhitespacesInQuotes(false);

@@ -63,7 +63,8 @@ public final class CsvShardReader {
   /**
    * How to split a file into {@code shards} byte ranges of whole lines, or null when it must be read whole by every
    * shard: fewer than two shards, a charset other than UTF-8 / windows-1252 / ISO-8859-1 / US-ASCII, any double
-   * quote in the file (a quoted value may hold a line break), no line break after a split point, two split points on
+   * quote in the file (a quoted value may hold a line break), a lone CR (a line break that is not a {@code \n}), no
+   * line break after a split point, two split points on
    * one line, or a split point within the header.
    */
   public static Splits split(Path path, CsvLayout layout, int shards) {
@@ -80,6 +81,7 @@ public final class CsvShardReader {
       long target = size * next / shards;
       long pos = 0;
       long lines = 0;
+      boolean afterCr = false;
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         for (int i = 0; i < n; i++, pos++) {
@@ -87,6 +89,10 @@ public final class CsvShardReader {
           if (b == '"') {
             return null;
           }
+          if (afterCr && b != '\n') {
+            return null; // a lone CR is a line break the byte count below would miss
+          }
+          afterCr = b == '\r';
           if (b == '\n') {
             lines++;
             // pos + 1 starts a line: the first line start at or after the target begins the next shard.
@@ -224,7 +230,7 @@ public final class CsvShardReader {
     CharsetDecoder decoder = Charset.forName(layout.charset()).newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new InputStreamReader(in, decoder);
+    return CsvSettings.input(new InputStreamReader(in, decoder));
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -82,7 +82,7 @@ public final class CsvSniffer {
     List<Long> recordLines = new ArrayList<>();
     CsvParser parser = CsvSettings.parser(delimiter);
     try {
-      parser.beginParsing(new StringReader(text));
+      parser.beginParsing(CsvSettings.input(new StringReader(text)));
       String[] row;
       while (records.size() < SAMPLE_RECORDS && (row = parser.parseNext()) != null) {
         records.add(Arrays.asList(row));
@@ -139,7 +139,7 @@ public final class CsvSniffer {
       String tail = readTail(file, charset, bom);
       CsvParser parser = CsvSettings.parser(delimiter);
       try {
-        parser.beginParsing(new StringReader(tail));
+        parser.beginParsing(CsvSettings.input(new StringReader(tail)));
         String[] row;
         while ((row = parser.parseNext()) != null) {
           rows.add(Arrays.asList(row));
