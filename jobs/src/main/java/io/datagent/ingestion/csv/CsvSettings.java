@@ -12,6 +12,26 @@ final class CsvSettings {
 
   private CsvSettings() {}
 
+  /**
+   * What a parser limit hit means, in Spanish, or null when {@code e} is not a limit: too many columns (univocity
+   * reports it as an index out of bounds of its column array) or a cell over the size limit.
+   */
+  static String limitMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String msg = String.valueOf(t.getMessage());
+      if (msg.contains("maxCharsPerColumn") || msg.contains("exceeds the maximum number of characters")) {
+        return "una celda supera " + (MAX_CHARS_PER_CELL / (1024 * 1024))
+            + " MB; probablemente falta cerrar unas comillas (\") en esta fila o antes";
+      }
+      if (msg.contains("maxColumns") || msg.contains("exceeds the maximum number of columns")
+          || (t instanceof ArrayIndexOutOfBoundsException && msg.contains(String.valueOf(MAX_COLUMNS)))) {
+        return "la fila tiene más de " + MAX_COLUMNS + " columnas (el máximo que se lee); compruebe el delimitador y las"
+            + " comillas, o divida la tabla";
+      }
+    }
+    return null;
+  }
+
   /** {@code in} with its line breaks as the parser expects them (see {@link LineEndings}). */
   static java.io.Reader input(java.io.Reader in) {
     return new LineEndings(in);

@@ -279,14 +279,11 @@ public final class CsvShardReader {
       return "hay bytes que no son " + layout.charset() + " válido; el archivo mezcla codificaciones. "
           + "Guárdelo de nuevo como UTF-8 (o ISO-8859-1) y vuelva a subirlo";
     }
+    String limit = CsvSettings.limitMessage(e);
+    if (limit != null) {
+      return limit;
+    }
     String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    if (msg.contains("maxCharsPerColumn") || msg.contains("exceeds the maximum number of characters")) {
-      return "una celda supera " + (CsvSettings.MAX_CHARS_PER_CELL / (1024 * 1024))
-          + " MB; probablemente falta cerrar unas comillas (\") en esta fila o antes";
-    }
-    if (msg.contains("maxColumns") || msg.contains("exceeds the maximum number of columns")) {
-      return "la fila tiene más de " + CsvSettings.MAX_COLUMNS + " columnas; el delimitador o las comillas no son coherentes";
-    }
     int nl = msg.indexOf('\n');
     return "no se pudo leer el archivo hasta el final: " + (nl < 0 ? msg : msg.substring(0, nl));
   }

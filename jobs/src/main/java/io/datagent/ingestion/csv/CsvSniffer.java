@@ -89,8 +89,9 @@ public final class CsvSniffer {
         recordLines.add(parser.getContext().currentLine() - CsvShardReader.newlines(row));
       }
     } catch (TextParsingException e) {
-      throw new SourceFormatException(displayName, e.getLineIndex() + 1,
-          "no se pudo leer como texto delimitado por '" + printable(delimiter) + "': " + firstLine(e.getMessage()), e);
+      String limit = CsvSettings.limitMessage(e);
+      throw new SourceFormatException(displayName, e.getLineIndex() + 1, limit != null ? limit
+          : "no se pudo leer como texto delimitado por '" + printable(delimiter) + "': " + firstLine(e.getMessage()), e);
     } finally {
       parser.stopParsing();
     }

@@ -66,6 +66,10 @@ public final class WorkbookReader {
       throw new SourceFormatException(displayName, 0,
           "el archivo Excel está protegido con contraseña: guárdelo sin contraseña y vuelva a subirlo", e);
     } catch (IOException | RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
+        throw new SourceFormatException(displayName, 0, "el archivo Excel se descomprime a un tamaño desproporcionado"
+            + " respecto del archivo (posible «bomba ZIP»), así que no se abre; expórtelo de nuevo desde Excel", e);
+      }
       // POI reports corruption with many exception types (zip, XML, record format); all mean the same to the user.
       throw new SourceFormatException(displayName, 0, "el archivo Excel está dañado o incompleto (no se pudo abrir"
           + " como " + kind + "): " + e.getMessage() + "; ábralo en Excel, guárdelo de nuevo y vuelva a subirlo", e);
