@@ -1,7 +1,5 @@
 package io.datagent.agent.sql;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Identifier normalisation as Spark resolves names: back-quotes removed, NFKC, lower case. */
@@ -12,16 +10,12 @@ final class SqlNames {
 
   private SqlNames() {}
 
-  /** One name part as Spark compares it: back-quotes (and doubled back-quotes) removed, NFKC, lower case. */
+  /**
+   * One name part as Spark compares it: back-quotes (and doubled back-quotes) removed, NFKC, lower case; the same
+   * folding as function names ({@link SparkFunctions#normalize}).
+   */
   static String normalize(String part) {
-    if (part == null) {
-      return "";
-    }
-    String n = part.strip();
-    if (n.length() >= 2 && n.charAt(0) == '`' && n.charAt(n.length() - 1) == '`') {
-      n = n.substring(1, n.length() - 1).replace("``", "`");
-    }
-    return Normalizer.normalize(n, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return SparkFunctions.normalize(part);
   }
 
   /** Whether a normalised catalog, schema or table name has the plain form the workspace uses. */
