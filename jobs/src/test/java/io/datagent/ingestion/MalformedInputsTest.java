@@ -168,6 +168,26 @@ class MalformedInputsTest {
   }
 
   @Test
+  void should_quarantine_rows_swallowed_by_an_unclosed_quote_and_say_which_lines() {
+    // row 51 opens a quote in its note that only the note of row 55 closes: rows 52-54 are inside one cell
+    StringBuilder sb = new StringBuilder("Estacion;Nota;Precio\n");
+    for (int i = 1; i <= 100; i++) {
+      sb.append("E").append(i).append(';').append(i == 50 ? "\"abierta" : i == 54 ? "cierra\"" : "ok").append(";1,")
+          .append(i % 10).append('\n');
+    }
+    fx.write("comillas.csv", sb.toString(), UTF_8);
+    FileOutcome o = fx.only(fx.ingest("comillas.csv"));
+    assertThat(o.status()).isEqualTo(FileStatus.PARTIAL);
+    assertThat(o.rowsLoaded()).isEqualTo(95);
+    assertThat(o.rowsQuarantined()).isEqualTo(1);
+    Row q = fx.sql("SELECT source_row, value, reason FROM {raw}._quarantine WHERE table = 'comillas'").get(0);
+    assertThat(q.getLong(0)).isEqualTo(51L);
+    assertThat(q.getString(1)).contains("E52;ok;1,2").contains("E53;ok;1,3");
+    assertThat(q.getString(2)).contains("sin cerrar").contains("línea 51").contains("hasta la línea 55");
+    assertThat(fx.sql("SELECT count(*) FROM {serving}.comillas WHERE estacion = 'E56'").get(0).getLong(0)).isEqualTo(1L);
+  }
+
+  @Test
   void should_quarantine_values_that_do_not_fit_the_column_type_never_null_them() {
     StringBuilder sb = new StringBuilder("Fecha;Importe\n");
     for (int i = 1; i <= 100; i++) {

@@ -197,7 +197,10 @@ public final class CsvShardReader {
     for (int i = 0; i < Math.min(n, width); i++) {
       cells[map[i]] = row[i] == null ? "" : row[i];
     }
-    String problem = null;
+    String problem = UnclosedQuote.problem(row, width, unit.layout().delimiter(), line);
+    if (problem != null) {
+      return new ParsedRow(unit.index(), line, cells, problem, String.join(String.valueOf(unit.layout().delimiter()), row));
+    }
     if (n != width) {
       problem = "la fila tiene " + n + " columnas y se esperaban " + width + " (según la cabecera)";
       cells = unit.tableWidth() > 0 ? cells : new String[0];
