@@ -119,6 +119,30 @@ class FirstDeployTest {
   }
 
   @Test
+  void should_give_every_job_a_valid_webhook_destination_when_the_documented_override_is_set() throws IOException {
+    // given: the variable-overrides.json that docs/deploying.md (Job webhooks) tells to write after the first deploy
+    String guide = Files.readString(root.resolve("docs/deploying.md"));
+    Matcher block = Pattern.compile("```json\\n(\\{\"monitor_webhooks\".*?)\\n```", Pattern.DOTALL).matcher(guide);
+    assertThat(block.find()).as("the override file in docs/deploying.md").isTrue();
+    JsonNode webhooks = BundleYaml.parse(block.group(1).replace("<destination id>", "d3f1a2b4-0000-4000-8000-000000000001"))
+        .path("monitor_webhooks");
+    com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+        BundleYaml.parse("bundle: {name: probe}\nresources: {jobs: {}}\n");
+    com.fasterxml.jackson.databind.node.ObjectNode jobs = (com.fasterxml.jackson.databind.node.ObjectNode)
+        doc.path("resources").path("jobs");
+    bundle.merged().path("resources").path("jobs").fieldNames().forEachRemaining(name ->
+        jobs.putObject(name).put("name", name).set("webhook_notifications", webhooks));
+
+    // when
+    List<Problem> problems = BundleSchema.load().validate(doc, (path, message) -> new Problem("override", path.toString(),
+        message, ""));
+
+    // then
+    assertThat(problems).as(problems.toString()).isEmpty();
+    assertThat(webhooks.path("on_failure").path(0).path("id").asText()).isNotBlank();
+  }
+
+  @Test
   void should_embed_as_the_jobs_identity_and_sync_the_index_the_optional_file_creates() throws IOException {
     JsonNode embed = null;
     for (JsonNode task : bundle.merged().path("resources").path("jobs").path("ingestion").path("tasks")) {
