@@ -2,6 +2,7 @@ package io.datagent.deploy;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.DatabricksException;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.service.database.ListDatabaseInstancesRequest;
 import com.databricks.sdk.service.iam.ListGroupsRequest;
@@ -39,7 +40,7 @@ public final class Doctor {
     String me;
     try {
       me = w.currentUser().me(new MeRequest()).getUserName();
-    } catch (DatabricksError e) {
+    } catch (DatabricksException e) { // a refusal (DatabricksError) or no usable credentials at all
       out.add(Finding.missing("identidad", "el workspace no acepta las credenciales: " + e.getMessage(),
           "databricks auth login --host <url del workspace>   (o DATABRICKS_HOST con DATABRICKS_TOKEN)"));
       return out;

@@ -26,12 +26,13 @@ class FirstDeployTest {
 
   private static final String SERVICE_PRINCIPAL = "${resources.apps.datagent.service_principal_client_id}";
   /**
-   * The CLI release that first deploys each resource type (CLI CHANGELOG.md: "Add DABs support for Unity Catalog
+   * The CLI release that first deploys each resource type (CLI CHANGELOG.md: jobs from the first releases that carry
+   * bundles, listed as 0.200.0 here; "Add resource for UC schemas to DABs" 0.225.0, "Add DABs support for Unity Catalog
    * volumes" 0.236.0, "Added support for Databricks Apps in DABs" 0.239.0, "Add support for secret scopes in DABs"
    * 0.252.0, "Add support for Lakebase database instances/catalogs in DABs" 0.265.0, "engine/direct: Added support for
    * Vector Search Endpoints" 0.298.0, "Added vector_search_indexes as a bundle resource (direct engine only)" 1.1.0).
    */
-  static final Map<String, String> SINCE = Map.of("jobs", "0.212.0", "schemas", "0.225.0", "volumes", "0.236.0",
+  static final Map<String, String> SINCE = Map.of("jobs", "0.200.0", "schemas", "0.225.0", "volumes", "0.236.0",
       "apps", "0.239.0", "secret_scopes", "0.252.0", "database_instances", "0.265.0", "database_catalogs", "0.265.0",
       "vector_search_endpoints", "0.298.0", "vector_search_indexes", "1.1.0");
   /** What needs no more than USE_CATALOG and CREATE_SCHEMA on one catalog (plus Apps and Lakebase enabled). */
