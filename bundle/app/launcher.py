@@ -19,7 +19,7 @@ def command(argv, env):
         port = env.get("DATABRICKS_APP_PORT", "8000")
     jars = sorted(glob.glob(os.path.join(HERE, "lib", "*.jar")))
     if not jars:
-        sys.exit("launcher.py: lib/ has no JARs; build them with `mvn -pl app -am package` before deploying")
+        sys.exit("launcher.py: lib/ has no JARs; `databricks bundle deploy` builds them (artifact app_jars; by hand: `mvn -pl app -am package`)")
     return [
         str(JAVA),
         "-Xmx" + env.get("DATAGENT_APP_HEAP", "1g"),

@@ -35,6 +35,8 @@ async function loadStatus() {
       `fuente ${st.source} · último sondeo ${when(st.lastPoll)} · cada ${st.pollIntervalSeconds} s · ` +
       `${st.runsHandled} ejecuciones, ${st.actionsTaken} acciones · correo: ${st.mail} · LLM: ${st.llm ? "sí" : "no"}` +
       (st.lastError ? ` · ⚠ ${st.lastError}` : "");
+    // What the deployment still lacks (a secret not put yet...), each with what goes without it
+    document.getElementById("pending").replaceChildren(...(s.pending || []).map(p => el("li", {}, "⚠ " + p)));
   } catch (e) { document.getElementById("status").textContent = "No se pudo leer el estado: " + e.message; }
 }
 

@@ -1,5 +1,7 @@
 package io.datagent.app;
 
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
 import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.CachedTableCatalog;
@@ -19,6 +21,8 @@ import io.datagent.app.databricks.TokenSource;
 import io.datagent.app.roles.Engineers;
 import io.datagent.app.roles.EngineersOnly;
 import io.datagent.app.roles.WorkspaceGroupEngineers;
+import io.datagent.app.secrets.AppSecrets;
+import io.datagent.app.secrets.WorkspaceSecretScope;
 import io.datagent.app.state.JsonCodec;
 import io.datagent.app.state.Lakebase;
 import io.datagent.app.state.StateDatabase;
@@ -46,7 +50,11 @@ public final class AppMain {
 
   public static void main(String[] args) {
     long t0 = System.nanoTime();
-    Map<String, String> env = System.getenv();
+    // The optional secrets join the environment here, read from the scope as the App's service principal; what is
+    // missing is logged and shown on the Monitor page, and the App starts regardless.
+    AppSecrets secrets = secrets(System.getenv());
+    secrets.missing().forEach(line -> System.out.println("datagent App: " + line));
+    Map<String, String> env = secrets.environment();
     Clock clock = Clock.systemUTC();
     JsonCodec json = new JsonCodec();
     DatabricksWorkspace workspace = DatabricksWorkspace.fromEnv(env);
@@ -88,7 +96,7 @@ public final class AppMain {
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env,
         io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env));
-    extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor, secrets.missing()));
     // The monitor's API is the engineers': members of the workspace group (read with the user's token), or listed.
     extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(host.toString(),
         env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
@@ -107,6 +115,22 @@ public final class AppMain {
       app.close();
     }, "datagent-shutdown"));
     System.out.printf("datagent App escuchando en el puerto %d (lista en %.1f s)%n", app.port(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The environment plus the secrets of DATAGENT_SECRET_SCOPE (the bundle's scope), read with databricks-sdk-java as
+   * the App's service principal (DATABRICKS_CLIENT_ID/SECRET, injected by the Apps runtime).
+   */
+  static AppSecrets secrets(Map<String, String> env) {
+    String scope = env.get("DATAGENT_SECRET_SCOPE");
+    String host = env.get("DATABRICKS_HOST");
+    if (scope == null || scope.isBlank() || host == null || host.isBlank()) {
+      return AppSecrets.withoutScope(env);
+    }
+    DatabricksConfig sp = new DatabricksConfig().setHost(DatabricksClient.hostUri(host).toString())
+        .setClientId(env.get("DATABRICKS_CLIENT_ID")).setClientSecret(env.get("DATABRICKS_CLIENT_SECRET"))
+        .setAuthType("oauth-m2m");
+    return AppSecrets.resolve(env, new WorkspaceSecretScope(new WorkspaceClient(sp), scope.strip()));
   }
 
   /** The search index, opened in the background when an embedding endpoint is configured. */

@@ -12,9 +12,10 @@ import io.datagent.spark.TableRef;
  * @param embedder      the embedding provider and its settings
  * @param maxChars      chunk limit of row documents and passages, in characters
  * @param rebuild       embed everything again and replace the embeddings table in one commit (to change models)
+ * @param vectorSearchIndex the TRIGGERED Vector Search index to sync after a run that changed vectors, or null for none
  */
 public record EmbedConfig(String catalog, String rawSchema, String servingSchema, String uploads, EmbedderSpec embedder,
-    int maxChars, boolean rebuild) {
+    int maxChars, boolean rebuild, String vectorSearchIndex) {
 
   public static final String DOCUMENTS = "documents";
   public static final String EMBEDDINGS = "document_embeddings";

@@ -54,6 +54,8 @@ public final class EmbedJob {
         .optional("dimension", "0", "dimensión esperada de los vectores (0: la que dé el modelo)")
         .optional("timeout-seconds", "60", "tiempo máximo de una llamada al endpoint")
         .optional("max-chars", "800", "tamaño máximo de cada fragmento de texto, en caracteres")
+        .optional("vector-search", "false", "true: tras escribir, sincroniza el índice de Vector Search (provider databricks)")
+        .optional("vector-search-index", "", "nombre completo del índice TRIGGERED a sincronizar (catálogo.esquema.índice)")
         .flag("rebuild", "vuelve a vectorizar todo y reemplaza la tabla de embeddings (para cambiar de modelo)");
   }
 
@@ -82,19 +84,24 @@ public final class EmbedJob {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("EmbedJob: --provider databricks needs --host or DATABRICKS_HOST");
       }
+      // Neither a token nor a client id: the job's run_as identity, resolved on the driver (JobWorkspace).
       String token = env.get("DATABRICKS_TOKEN");
       String clientId = env.get("DATABRICKS_CLIENT_ID");
-      if ((token == null || token.isBlank()) && (clientId == null || clientId.isBlank())) {
-        throw new IllegalArgumentException("EmbedJob: --provider databricks needs DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID "
-            + "and DATABRICKS_CLIENT_SECRET, in the cluster's environment (spark_env_vars from a secret)");
-      }
       spec = new EmbedderSpec(EmbedderSpec.DATABRICKS, 1, host, token, clientId, env.get("DATABRICKS_CLIENT_SECRET"),
           endpoint, batch, p.getInt("dimension"), Duration.ofSeconds(p.getInt("timeout-seconds")));
     } else {
       throw new IllegalArgumentException("EmbedJob: --provider must be local or databricks, got '" + p.get("provider") + "'");
     }
+    String index = null;
+    if (p.get("vector-search").strip().equalsIgnoreCase("true")) {
+      index = p.find("vector-search-index").map(String::strip).filter(i -> i.split("\\.").length == 3).orElseThrow(() ->
+          new IllegalArgumentException("EmbedJob: --vector-search true needs --vector-search-index <catalog>.<schema>.<index>"));
+      if (!provider.equals(EmbedderSpec.DATABRICKS)) {
+        throw new IllegalArgumentException("EmbedJob: --vector-search true needs --provider databricks");
+      }
+    }
     return new EmbedConfig(p.find("catalog").orElse(null), p.get("raw-schema"), p.get("serving-schema"),
-        p.find("uploads").orElse(null), spec, maxChars, p.getBoolean("rebuild"));
+        p.find("uploads").orElse(null), spec, maxChars, p.getBoolean("rebuild"), index);
   }
 
   public static EmbedReport run(SparkSession spark, EmbedConfig cfg) {
@@ -138,6 +145,9 @@ public final class EmbedJob {
       });
       EmbedReport report = new EmbedReport(spec.modelId(), built.tableCards(), built.rows(), built.passages(), diff[0], diff[1],
           total - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
+      if (cfg.vectorSearchIndex() != null && diff[0] + diff[1] > 0) {
+        syncIndex(JobWorkspace.of(spec), cfg.vectorSearchIndex(), log);
+      }
       log.accept(report.summary());
       return report;
     } finally {
@@ -236,13 +246,39 @@ public final class EmbedJob {
     }
   }
 
-  /** The spec with its dimension known: the endpoint is asked once on the driver (fails fast when it is down). */
+  /**
+   * Starts the sync of the TRIGGERED Vector Search index over the embeddings just written. A refusal fails the run
+   * (the table is already committed; the next run or a manual sync catches the index up).
+   */
+  static void syncIndex(JobWorkspace workspace, String index, Consumer<String> log) {
+    try {
+      workspace.syncIndex(index);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Los embeddings se escribieron, pero no se pudo sincronizar el índice de Vector "
+          + "Search " + index + ": " + e.getMessage() + ". Compruebe que el índice existe y que la identidad del job "
+          + "puede gestionarlo; el índice se pondrá al día en la próxima ejecución.", e);
+    }
+    log.accept("  índice de Vector Search " + index + ": sincronización iniciada");
+  }
+
+  /**
+   * The spec ready for the executors: a Databricks spec without a token or client id gets a token of the job's own
+   * identity (JobWorkspace), and the dimension is learnt by asking the endpoint once on the driver (fails fast when it
+   * is down).
+   */
   static EmbedderSpec resolve(EmbedderSpec spec) {
+    if (EmbedderSpec.DATABRICKS.equals(spec.provider()) && blank(spec.token()) && blank(spec.clientId())) {
+      spec = spec.withToken(JobWorkspace.of(spec).bearerToken());
+    }
     if (spec.dimension() > 0) {
       return spec;
     }
     EmbeddingModel model = Embedders.get(spec);
     return spec.withDimension(model.dimension());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** Refuses to add vectors of another model (or dimension) to a table that has some. */

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param provider     {@code local} (ONNX in process) or {@code databricks} (Model Serving endpoint)
  * @param threads      ONNX Runtime threads per call (local)
  * @param host         workspace URL (databricks)
- * @param token        personal access token, or null (databricks)
+ * @param token        bearer token (a personal access token locally, the job identity's on a cluster), or null
  * @param clientId     service principal for OAuth M2M when no token (databricks)
  * @param clientSecret its secret
  * @param endpoint     serving endpoint name (databricks)
@@ -40,6 +40,11 @@ public record EmbedderSpec(String provider, int threads, String host, String tok
 
   public EmbedderSpec withDimension(int d) {
     return new EmbedderSpec(provider, threads, host, token, clientId, clientSecret, endpoint, batchSize, d, timeout);
+  }
+
+  /** The same spec authenticating with {@code bearer} (the job identity's token, JobWorkspace). */
+  public EmbedderSpec withToken(String bearer) {
+    return new EmbedderSpec(provider, threads, host, bearer, clientId, clientSecret, endpoint, batchSize, dimension, timeout);
   }
 
   EmbeddingModel create() {

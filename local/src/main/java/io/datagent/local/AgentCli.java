@@ -31,6 +31,7 @@ public final class AgentCli {
     register(new io.datagent.local.retrieval.SearchCommand());
     register(new io.datagent.local.monitor.TriageCommand());
     register(new io.datagent.local.monitor.MonitorCommand(this));
+    register(new DoctorCommand());
     for (Command c : ServiceLoader.load(Command.class)) {
       register(c);
     }

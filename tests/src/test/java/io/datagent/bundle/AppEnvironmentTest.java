@@ -4,6 +4,7 @@ import static io.datagent.bundle.BrokenBundleTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datagent.app.secrets.AppSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,35 +108,40 @@ class AppEnvironmentTest {
   }
 
   @Test
-  void should_read_each_secret_the_app_is_granted_into_the_variable_its_code_reads() throws IOException {
+  void should_read_its_optional_secrets_from_the_bundles_scope_at_start_and_never_through_a_secret_resource()
+      throws IOException {
     Map<String, String> expected = Map.of(
         "llm-api-key", "OPENAI_API_KEY",
         "smtp-password", "DATAGENT_SMTP_PASSWORD",
         "webhook-secret", "DATAGENT_MONITOR_WEBHOOK_SECRET");
-    Set<String> secrets = new TreeSet<>();
-    app().path("resources").forEach(r -> {
-      if (r.has("secret")) {
-        secrets.add(r.path("name").asText());
-      }
-    });
+    Map<String, String> read = new LinkedHashMap<>();
+    AppSecret.ALL.forEach(secret -> read.put(secret.key(), secret.variable()));
     Map<String, JsonNode> configured = byName(app().path("config").path("env"));
     Map<String, JsonNode> appYaml = byName(appYaml().path("env"));
 
-    assertThat(secrets).isEqualTo(expected.keySet());
-    expected.forEach((secret, variable) -> {
-      assertThat(configured.get(variable).path("value_from").asText()).as(variable).isEqualTo(secret);
-      assertThat(appYaml.get(variable).path("valueFrom").asText()).as("app.yaml " + variable).isEqualTo(secret);
-    });
+    // A secret resource naming a secret that does not exist fails the App's deployment: none on a first deploy.
+    assertThat(app().path("resources")).as("the App's resources").noneMatch(r -> r.has("secret"));
+    assertThat(read).isEqualTo(expected);
+    assertThat(configured.get("DATAGENT_SECRET_SCOPE").path("value").asText())
+        .isEqualTo("${resources.secret_scopes.datagent.name}");
+    assertThat(bundle.merged().path("resources").path("secret_scopes").path("datagent").path("permissions").toString())
+        .as("the App reads the scope as itself").contains("{\"service_principal_name\":\"" + SERVICE_PRINCIPAL
+            + "\",\"level\":\"READ\"}");
+    for (Deployed target : List.of(Deployed.of(bundle, "dev"), Deployed.of(bundle, "prod"))) {
+      assertThat(target.appEnv(APP).get("DATAGENT_SECRET_SCOPE")).as(target.target())
+          .isEqualTo(target.config().path("resources").path("secret_scopes").path("datagent").path("name").asText());
+    }
     assertThat(source("assistant/src/main/java/io/datagent/agent/AgentConfig.java")).contains("\"OPENAI_API_KEY\"");
     assertThat(monitorYaml()).contains("${DATAGENT_SMTP_PASSWORD", "${DATAGENT_MONITOR_WEBHOOK_SECRET");
-    // No secret value in a file: anything named like a credential comes from a resource.
+    // No secret value in a file: nothing named like a credential is set at all (the scope's name is not one).
     for (Map<String, JsonNode> env : List.of(configured, appYaml)) {
       env.forEach((name, e) -> {
-        if (name.matches(".*(PASSWORD|SECRET|API_KEY|TOKEN).*")) {
-          assertThat(e.has("value")).as(name + " must come from a secret resource, never a value").isFalse();
+        if (name.matches(".*(PASSWORD|SECRET|API_KEY|TOKEN).*") && !name.endsWith("_SCOPE")) {
+          assertThat(e.has("value")).as(name + " must never be a value in a file").isFalse();
         }
       });
     }
+    assertThat(configured.keySet()).doesNotContainAnyElementsOf(expected.values());
   }
 
   @Test
@@ -145,6 +151,8 @@ class AppEnvironmentTest {
     read.addAll(literals(source("app/src/main/java/io/datagent/app/AppMain.java")));
     read.addAll(literals(source("app/src/main/java/io/datagent/app/state/Lakebase.java")));
     read.addAll(monitorVariables());
+    // Read from the secret scope when the App starts (AppSecrets), optional.
+    AppSecret.ALL.forEach(secret -> read.remove(secret.variable()));
     // Set by the Apps runtime, or by the App's `database` resource (Lakebase).
     Set<String> platform = Set.of("DATABRICKS_HOST", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET",
         "DATABRICKS_APP_PORT", "DATABRICKS_TOKEN", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGSSLMODE");

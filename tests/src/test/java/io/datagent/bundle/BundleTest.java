@@ -171,8 +171,7 @@ class BundleTest {
     assertThat(app.path("source_code_path").asText()).isEqualTo("../bundle/app");
     assertThat(appYaml.path("command").isArray()).as("app.yaml command is an argv list").isTrue();
     assertThat(names).containsAll(valueFrom)
-        .contains("sql-warehouse", "llm-endpoint", "embedding-endpoint", "ingestion-job", "uploads-volume", "database",
-            "llm-api-key", "smtp-password", "webhook-secret");
+        .contains("sql-warehouse", "llm-endpoint", "embedding-endpoint", "ingestion-job", "uploads-volume", "database");
     assertThat(app.path("user_api_scopes").toString()).contains("\"sql\"");
     assertThat(app.path("resources").toString())
         .contains("\"id\":\"${resources.jobs.ingestion.id}\",\"permission\":\"CAN_MANAGE_RUN\"")
@@ -180,12 +179,16 @@ class BundleTest {
   }
 
   @Test
-  void should_keep_the_state_on_the_smallest_lakebase_registered_in_unity_catalog() {
+  void should_keep_the_state_on_the_smallest_lakebase_and_register_it_in_unity_catalog_only_when_included()
+      throws IOException {
     JsonNode resources = bundle.merged().path("resources");
+    JsonNode optional = BundleYaml.parse(Files.readString(ProjectLayout.root()
+        .resolve("resources/optional/lakebase_catalog.yml"))).path("resources").path("database_catalogs").path("state");
 
     assertThat(resources.path("database_instances").path("state").path("capacity").asText()).isEqualTo("CU_1");
-    assertThat(resources.path("database_catalogs").path("state").path("database_instance_name").asText())
-        .isEqualTo("${resources.database_instances.state.name}");
+    assertThat(optional.path("database_instance_name").asText()).isEqualTo("${resources.database_instances.state.name}");
+    assertThat(optional.path("database_name").asText()).as("the database the App's resource uses")
+        .isEqualTo("${var.lakebase_database}");
   }
 
   @Test
@@ -211,8 +214,12 @@ class BundleTest {
     // then
     assertThat(problems).as(report(problems)).isEmpty();
     assertThat(Bundle.load(copy).merged().path("resources").path("vector_search_indexes")).isNotEmpty();
+    assertThat(Bundle.load(copy).merged().path("resources").path("database_catalogs")).isNotEmpty();
     assertThat(bundle.merged().path("resources").has("vector_search_endpoints"))
         .as("Vector Search bills while it exists: off unless included on purpose").isFalse();
-    assertThat(Files.readString(root.resolve("docs/deploying.md"))).contains("- resources/optional/*.yml");
+    assertThat(bundle.merged().path("resources").has("database_catalogs"))
+        .as("a database catalog needs CREATE CATALOG on the metastore: off unless included on purpose").isFalse();
+    assertThat(Files.readString(root.resolve("docs/deploying.md")))
+        .contains("- resources/optional/vector_search.yml", "- resources/optional/lakebase_catalog.yml");
   }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,15 +38,26 @@ public final class MonitorRoutes {
   private final WebhookSecret secret;
   private final TriageStream triage;
 
-  private MonitorRoutes(JobMonitor monitor) {
+  private final List<String> pending;
+
+  private MonitorRoutes(JobMonitor monitor, List<String> pending) {
     this.monitor = monitor;
+    this.pending = List.copyOf(pending);
     this.secret = new WebhookSecret(monitor.config().webhookSecret());
     this.triage = new TriageStream(monitor.classifier(), monitor.config().policies());
   }
 
   /** Adds the monitor's routes to {@code app}. */
   public static void register(Javalin app, JobMonitor monitor) {
-    MonitorRoutes r = new MonitorRoutes(monitor);
+    register(app, monitor, List.of());
+  }
+
+  /**
+   * Adds the monitor's routes to {@code app}; {@code pending} are what the deployment still lacks, in Spanish (e.g. a
+   * secret not put yet and what goes without it), shown by {@code GET status} and on the Monitor page.
+   */
+  public static void register(Javalin app, JobMonitor monitor, List<String> pending) {
+    MonitorRoutes r = new MonitorRoutes(monitor, pending);
     app.get(PREFIX + "/status", r::status);
     app.get(PREFIX + "/runs", ctx -> json(ctx, monitor.runs().recent(limit(ctx, 50))));
     app.get(PREFIX + "/decisions", r::decisions);
@@ -65,6 +77,7 @@ public final class MonitorRoutes {
     out.put("checkpoint", monitor.checkpoints().load(monitor.source()).stream().mapToObj(Instant::ofEpochMilli).findFirst().orElse(null));
     out.put("config", monitor.config().source());
     out.put("webhook", secret.enabled());
+    out.put("pending", pending);
     json(ctx, out);
   }
 

@@ -99,6 +99,26 @@ class MonitorRoutesTest {
   }
 
   @Test
+  void should_name_what_the_deployment_lacks_in_the_status_when_registered_with_pending_items() throws Exception {
+    // given: a second App whose deployment has no webhook secret yet
+    Javalin other = Javalin.create();
+    MonitorRoutes.register(other, monitor, java.util.List.of("Falta el secret webhook-secret: el webhook está desactivado."));
+    other.start(0);
+    try {
+      // when
+      JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + other.port()
+          + "/api/monitor/status")).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+      // then
+      assertThat(status.get("pending")).hasSize(1);
+      assertThat(status.get("pending").get(0).asText()).contains("webhook-secret");
+      assertThat(JSON.readTree(get("/api/monitor/status").body()).get("pending")).as("nothing pending").isEmpty();
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
   void should_compute_accuracy_and_export_labelled_jsonl_when_people_mark_decisions() throws Exception {
     failedRuns();
     monitor.tick();
