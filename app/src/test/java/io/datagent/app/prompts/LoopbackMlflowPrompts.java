@@ -53,6 +53,31 @@ final class LoopbackMlflowPrompts implements AutoCloseable {
     return server.url();
   }
 
+  /** The SDK's client for this server; its retry back-offs are added to {@code sleeps} instead of slept. */
+  com.databricks.sdk.core.ApiClient client(List<Long> sleeps) {
+    return client(host(), sleeps);
+  }
+
+  static com.databricks.sdk.core.ApiClient client(String host, List<Long> sleeps) {
+    com.databricks.sdk.core.DatabricksConfig config = new com.databricks.sdk.core.DatabricksConfig().setHost(host)
+        .setToken("dapi-test").setAuthType("pat").setHttpTimeoutSeconds(5);
+    com.databricks.sdk.core.utils.Timer timer = new com.databricks.sdk.core.utils.Timer() {
+      long now;
+
+      @Override
+      public void sleep(long millis) {
+        sleeps.add(millis);
+        now += millis;
+      }
+
+      @Override
+      public long getCurrentTime() {
+        return now;
+      }
+    };
+    return new com.databricks.sdk.core.ApiClient.Builder().withDatabricksConfig(config.resolve()).withTimer(timer).build();
+  }
+
   synchronized void fail(String method, String pathContains, int status, String errorCode, int times) {
     failures.add(new Failure(method, pathContains, status, errorCode, times));
   }

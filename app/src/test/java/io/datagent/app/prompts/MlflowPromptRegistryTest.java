@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.core.ApiClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.utils.Timer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datagent.agent.prompt.registry.PromptRegistry;
@@ -24,28 +22,11 @@ import org.junit.jupiter.api.Test;
 class MlflowPromptRegistryTest extends PromptRegistryContract {
 
   private final List<LoopbackMlflowPrompts> servers = new ArrayList<>();
-  private final List<Long> sleeps = new ArrayList<>();
+  private final List<Long> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
   private LoopbackMlflowPrompts last;
 
-  /** The SDK's client against the loopback server; its retry back-offs are recorded instead of slept. */
   ApiClient client(String host) {
-    DatabricksConfig config = new DatabricksConfig().setHost(host).setToken("dapi-test").setAuthType("pat")
-        .setHttpTimeoutSeconds(5);
-    Timer timer = new Timer() {
-      long now;
-
-      @Override
-      public void sleep(long millis) {
-        sleeps.add(millis);
-        now += millis;
-      }
-
-      @Override
-      public long getCurrentTime() {
-        return now;
-      }
-    };
-    return new ApiClient.Builder().withDatabricksConfig(config.resolve()).withTimer(timer).build();
+    return LoopbackMlflowPrompts.client(host, sleeps);
   }
 
   @Override
