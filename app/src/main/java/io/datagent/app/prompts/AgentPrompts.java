@@ -51,10 +51,12 @@ public final class AgentPrompts {
     }
   }
 
+  private final PromptRegistry registry;
   private final PromptSource source;
   private final PromptVersions versions;
 
   public AgentPrompts(PromptRegistry registry, DataSource state, Config config, Clock clock) {
+    this.registry = registry;
     PromptAliasLog log = new PromptAliasLog(state);
     PromptSeed seed = PromptSeed.bundled(registry, config.name(), log);
     this.source = new AliasedPromptSource(registry, seed, PromptRegistry.PRODUCTION, config.refresh(), clock,
@@ -73,6 +75,11 @@ public final class AgentPrompts {
   /** What the agent answers with: the production version, refreshed. */
   public PromptSource source() {
     return source;
+  }
+
+  /** The registry itself (jobs and tools register new versions through it). */
+  public PromptRegistry registry() {
+    return registry;
   }
 
   public PromptVersions versions() {

@@ -65,6 +65,12 @@ public final class LocalApp implements AutoCloseable {
   }
 
   private io.datagent.jobmonitor.JobMonitor monitor;
+  private io.datagent.app.prompts.AgentPrompts prompts;
+
+  /** The agent's prompt registry, its production alias and the Monitor page's prompt versions. */
+  public io.datagent.app.prompts.AgentPrompts prompts() {
+    return prompts;
+  }
 
   public static LocalApp start(LocalRuntime rt, Options o, Map<String, String> env) {
     long t0 = System.nanoTime();
@@ -113,6 +119,7 @@ public final class LocalApp implements AutoCloseable {
     monitor.start();
     LocalApp local = new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
     local.monitor = monitor;
+    local.prompts = prompts;
     return local;
   }
 
