@@ -82,6 +82,17 @@ final class LoopbackMlflowPrompts implements AutoCloseable {
     failures.add(new Failure(method, pathContains, status, errorCode, times));
   }
 
+  /** Answers requests whose method and path match only after {@code millis}. */
+  void slow(String method, String pathContains, long millis) {
+    this.slowMethod = method;
+    this.slowPath = pathContains;
+    this.slowMillis = millis;
+  }
+
+  private volatile String slowMethod;
+  private volatile String slowPath;
+  private volatile long slowMillis;
+
   synchronized void healed() {
     failures.clear();
   }
@@ -91,7 +102,18 @@ final class LoopbackMlflowPrompts implements AutoCloseable {
     return server.received.stream().filter(r -> r.method().equals(method) && r.path().contains(part)).toList();
   }
 
-  private synchronized Reply answer(Received r) {
+  private Reply answer(Received r) {
+    if (slowMethod != null && r.method().equals(slowMethod) && r.path().contains(slowPath)) {
+      try {
+        Thread.sleep(slowMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return answerNow(r);
+  }
+
+  private synchronized Reply answerNow(Received r) {
     for (Failure f : failures) {
       int done = failed.getOrDefault(f, 0);
       if (done < f.times() && r.method().equals(f.method()) && r.path().contains(f.pathContains())) {

@@ -133,6 +133,8 @@ class PromptRoutesTest {
     assertThat(JSON.readTree(alias.body()).path("error").asText()).contains("Alias desconocido");
     assertThat(nothingBefore.statusCode()).isEqualTo(409);
     assertThat(business.statusCode()).isEqualTo(403);
+    assertThat(app.as("negocio@empresa.es").get("/api/monitor/prompts").statusCode()).isEqualTo(403);
+    assertThat(app.as("negocio@empresa.es").postJson("/api/monitor/prompts/rollback", "").statusCode()).isEqualTo(403);
     assertThat(count("SELECT count(*) FROM app.prompt_alias_changes")).isEqualTo(1); // the seed only
   }
 

@@ -125,6 +125,29 @@ class PromptVersionsTest {
   }
 
   @Test
+  void should_keep_answering_with_the_served_version_while_a_slow_registry_is_read() throws Exception {
+    try (LoopbackMlflowPrompts mlflow = new LoopbackMlflowPrompts()) {
+      PromptRegistry remote = new MlflowPromptRegistry(new MlflowPromptApi(mlflow.client(new java.util.ArrayList<>())), clock);
+      PromptSource source = new AgentPrompts(remote, db,
+          new AgentPrompts.Config(AgentPrompts.Config.MLFLOW, "main.serving.p", Duration.ofSeconds(30)), clock).source();
+      PromptSource.Served first = source.current();
+      mlflow.slow("GET", "/by-alias/", 3000);
+      clock.advance(Duration.ofSeconds(31));
+
+      java.util.concurrent.CompletableFuture<PromptSource.Served> reader =
+          java.util.concurrent.CompletableFuture.supplyAsync(source::current);
+      Thread.sleep(500); // the reader is waiting on the registry now
+      long t0 = System.nanoTime();
+      PromptSource.Served meanwhile = source.current();
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+
+      assertThat(meanwhile).isEqualTo(first);
+      assertThat(millis).isLessThan(500);
+      assertThat(reader.get(20, java.util.concurrent.TimeUnit.SECONDS).version()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void should_serve_the_bundled_file_without_a_version_when_the_registry_was_never_reachable() {
     LoopbackMlflowPrompts gone = new LoopbackMlflowPrompts();
     String host = gone.host();

@@ -4,6 +4,7 @@ import io.datagent.agent.prompt.PromptSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * An empty registry is seeded first ({@link PromptSeed}).
  *
  * <p>NOTE: when the registry cannot be read, the version served last stays in use (and is asked again after the
- * interval); before any read succeeded, the fallback (the bundled file, no version number) is served.
+ * interval); before any read succeeded, the fallback (the bundled file, no version number) is served, and the
+ * registry is asked again after the interval too.
  */
 public final class AliasedPromptSource implements PromptSource {
 
@@ -25,8 +27,9 @@ public final class AliasedPromptSource implements PromptSource {
   private final Duration refresh;
   private final Clock clock;
   private final PromptSource fallback;
-  private Served served;
-  private Instant nextRead = Instant.MIN;
+  private final ReentrantLock reading = new ReentrantLock();
+  private volatile Served served;
+  private volatile Instant nextRead = Instant.MIN;
 
   public AliasedPromptSource(PromptRegistry registry, PromptSeed seed, String alias, Duration refresh, Clock clock,
       PromptSource fallback) {
@@ -38,13 +41,34 @@ public final class AliasedPromptSource implements PromptSource {
     this.fallback = fallback;
   }
 
+  /**
+   * The served instructions. Once something was served, only one caller at a time reads the registry when the
+   * interval is over; the others keep answering with what was served (a slow or throttled registry never holds up
+   * questions).
+   */
   @Override
-  public synchronized Served current() {
-    Instant now = clock.instant();
-    if (served != null && now.isBefore(nextRead)) {
-      return served;
+  public Served current() {
+    Served known = served;
+    if (clock.instant().isBefore(nextRead)) {
+      return known != null ? known : fallback.current(); // never read yet: the bundled file until the next try
     }
-    nextRead = now.plus(refresh);
+    if (known != null && !reading.tryLock()) {
+      return known;
+    }
+    if (known == null) {
+      reading.lock();
+    }
+    try {
+      if (clock.instant().isBefore(nextRead)) { // another caller read it meanwhile
+        return served != null ? served : fallback.current();
+      }
+      return read();
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private Served read() {
     try {
       PromptVersion v = PromptRegistry.PRODUCTION.equals(alias) ? seed.ensure()
           : registry.byAlias(seed.name(), alias).orElseGet(seed::ensure);
@@ -55,10 +79,9 @@ public final class AliasedPromptSource implements PromptSource {
     } catch (RuntimeException e) {
       LOG.warn("prompt {}: could not read alias {} ({}); serving {}", seed.name(), alias, e.getMessage(),
           served == null ? "the bundled file" : "version " + served.version());
-      if (served == null) {
-        return fallback.current();
-      }
+    } finally {
+      nextRead = clock.instant().plus(refresh);
     }
-    return served;
+    return served == null ? fallback.current() : served;
   }
 }
