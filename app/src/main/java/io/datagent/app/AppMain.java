@@ -18,6 +18,7 @@ import io.datagent.app.databricks.DatabricksClient;
 import io.datagent.app.databricks.DatabricksException;
 import io.datagent.app.databricks.DatabricksIngestionJobs;
 import io.datagent.app.databricks.TokenSource;
+import io.datagent.app.prompts.AgentPrompts;
 import io.datagent.app.roles.Engineers;
 import io.datagent.app.roles.EngineersOnly;
 import io.datagent.app.roles.WorkspaceGroupEngineers;
@@ -91,6 +92,10 @@ public final class AppMain {
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, rest, spToken, clock), 10));
 
     List<RouteRegistrar> extra = new ArrayList<>();
+    // The agent's prompt: the production alias of the registry (Lakebase, or MLflow's in Unity Catalog), refreshed.
+    AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, catalog, serving), state.dataSource(),
+        com.databricks.sdk.core.ApiClient::new, clock);
+    extra.add(prompts.routes());
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
@@ -104,7 +109,7 @@ public final class AppMain {
 
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
             true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
-        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql), state, data,
+        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source()), state, data,
             new DatabricksIngestionJobs(rest, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, host, spToken), json), extra),

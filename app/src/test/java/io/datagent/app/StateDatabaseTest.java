@@ -17,11 +17,14 @@ class StateDatabaseTest {
   void should_create_the_fixed_trace_and_feedback_tables_in_schema_app_when_migrating() throws Exception {
     DataSource ds = TestPostgres.freshDatabase();
     StateDatabase state = new StateDatabase(ds);
-    assertThat(state.migrate()).isEqualTo(3);
+    assertThat(state.migrate()).isEqualTo(4);
     assertThat(state.migrate()).isZero();
     assertThat(columns(ds, "traces")).containsExactly("id:uuid", "created_at:timestamp with time zone", "user_email:text",
         "conversation_id:uuid", "question:text", "answer:text", "mode:text", "sql:jsonb", "tool_calls:jsonb",
-        "sources:jsonb", "latency_ms:integer", "prompt_tokens:integer", "completion_tokens:integer", "error:text");
+        "sources:jsonb", "latency_ms:integer", "prompt_tokens:integer", "completion_tokens:integer", "error:text",
+        "prompt_version:integer");
+    assertThat(columns(ds, "prompt_versions")).containsExactly("name:text", "version:integer", "content:text", "sha256:text",
+        "author:text", "message:text", "created_at:timestamp with time zone");
     assertThat(columns(ds, "feedback")).containsExactly("id:bigint", "trace_id:uuid", "user_email:text", "rating:smallint",
         "comment:text", "created_at:timestamp with time zone");
     assertThat(columns(ds, "access_refusals")).containsExactly("id:bigint", "at:timestamp with time zone",

@@ -17,6 +17,8 @@ import java.util.List;
  * @param completionTokens tokens the model produced (0 without a model)
  * @param error a technical error when no useful answer could be given (refusals and internal failures), or null;
  *     a degraded but useful answer (extractive fallback) has a notice and no error
+ * @param promptVersion the prompt registry version whose instructions the model answered with; null when no model
+ *     answered (no model configured, extractive fallback, refusal) or the instructions came from a file
  */
 public record AgentAnswer(
     String answer,
@@ -29,11 +31,18 @@ public record AgentAnswer(
     long latencyMs,
     int promptTokens,
     int completionTokens,
-    String error) {
+    String error,
+    Integer promptVersion) {
 
   public static final String LLM = "llm";
   public static final String EXTRACTIVE = "extractive";
   public static final String REFUSED = "refused";
+
+  /** An answer no registry prompt took part in. */
+  public AgentAnswer(String answer, String mode, List<String> sql, List<SourceRef> sources, QueryResult result,
+      String notice, List<ToolCallTrace> toolCalls, long latencyMs, int promptTokens, int completionTokens, String error) {
+    this(answer, mode, sql, sources, result, notice, toolCalls, latencyMs, promptTokens, completionTokens, error, null);
+  }
 
   public AgentAnswer {
     sql = sql == null ? List.of() : List.copyOf(sql);
@@ -47,10 +56,12 @@ public record AgentAnswer(
   }
 
   public AgentAnswer withLatency(long millis) {
-    return new AgentAnswer(answer, mode, sql, sources, result, notice, toolCalls, millis, promptTokens, completionTokens, error);
+    return new AgentAnswer(answer, mode, sql, sources, result, notice, toolCalls, millis, promptTokens, completionTokens, error,
+        promptVersion);
   }
 
   public AgentAnswer withNotice(String newNotice) {
-    return new AgentAnswer(answer, mode, sql, sources, result, newNotice, toolCalls, latencyMs, promptTokens, completionTokens, error);
+    return new AgentAnswer(answer, mode, sql, sources, result, newNotice, toolCalls, latencyMs, promptTokens, completionTokens,
+        error, promptVersion);
   }
 }

@@ -8,6 +8,7 @@ import io.datagent.agent.extractive.ExtractiveAgent;
 import io.datagent.agent.llm.ChatModels;
 import io.datagent.agent.llm.LlmAgent;
 import io.datagent.agent.prompt.PromptBuilder;
+import io.datagent.agent.prompt.PromptSource;
 import io.datagent.agent.prompt.SystemPrompt;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
@@ -34,15 +35,25 @@ public final class AgentFactory {
 
   private AgentFactory() {}
 
-  /** An agent over the given ports. */
+  /** An agent over the given ports, with the bundled system prompt (or DATAGENT_SYSTEM_PROMPT's file). */
   public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor) {
+    return create(config, retriever, catalog, executor, null);
+  }
+
+  /**
+   * An agent over the given ports whose instructions come from {@code prompts} (a registry alias); a
+   * DATAGENT_SYSTEM_PROMPT file still wins (a developer's override), and null means the bundled file.
+   */
+  public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
+      PromptSource prompts) {
     SqlGuard guard = new SqlGuard(config.sqlPolicy());
     Toolbox tools = new Toolbox(retriever, catalog, guard, executor, config.sqlTimeout(), config.maxSqlAttempts());
     QuestionCheck check = new QuestionCheck(config.maxQuestionChars(), guard);
     if (config.llm() == null) {
       return new ExtractiveAgent(tools, check, NO_MODEL_NOTICE);
     }
-    SystemPrompt prompt = config.systemPromptFile() == null ? SystemPrompt.bundled() : SystemPrompt.file(config.systemPromptFile());
+    PromptSource prompt = config.systemPromptFile() != null ? SystemPrompt.file(config.systemPromptFile())
+        : prompts != null ? prompts : SystemPrompt.bundled();
     return new LlmAgent(ChatModels.create(config.llm()), tools, new PromptBuilder(prompt, catalog, config.promptBudget()),
         new ExtractiveAgent(tools, check, null), check, config.maxToolCalls(), config.maxHistoryTurns());
   }

@@ -127,7 +127,7 @@ public final class ChatService {
     long latency = a.latencyMs() > 0 ? a.latencyMs() : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     UUID traceId = UUID.randomUUID();
     QuestionTrace trace = new QuestionTrace(traceId, clock.instant(), user, conversationId, q, a.answer(), a.mode(), a.sql(),
-        a.toolCalls(), a.sources(), latency, a.promptTokens(), a.completionTokens(), a.error());
+        a.toolCalls(), a.sources(), latency, a.promptTokens(), a.completionTokens(), a.error(), a.promptVersion());
     AnswerView view = AnswerView.of(traceId, conversationId, a, latency, limits.maxRows(), true);
     String body = json.write(view);
     try {

@@ -85,7 +85,7 @@ public final class ConversationStore {
 
   /**
    * Records a question and its answer in one transaction and one round trip ({@code app.record_exchange}, migration
-   * V2): the trace, both turns, the conversation's clock and the user's bound on conversations.
+   * V2, V4): the trace with the prompt version that answered, both turns, the conversation's clock and the user's bound on conversations.
    */
   public void recordExchange(QuestionTrace trace, Object payload) {
     recordExchangeJson(trace, json.write(payload));
@@ -95,7 +95,7 @@ public final class ConversationStore {
   public void recordExchangeJson(QuestionTrace trace, String payloadJson) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT app.record_exchange(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, "
-            + "?::jsonb, ?, ?, ?, ?, ?::jsonb)")) {
+            + "?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)")) {
       ps.setObject(1, trace.conversationId());
       ps.setString(2, trace.userEmail());
       ps.setString(3, PgText.text(title(trace.question())));
@@ -113,6 +113,7 @@ public final class ConversationStore {
       ps.setInt(15, trace.completionTokens());
       ps.setString(16, PgText.text(trace.error()));
       ps.setString(17, PgText.json(payloadJson));
+      ps.setObject(18, trace.promptVersion(), java.sql.Types.INTEGER);
       ps.execute();
     } catch (SQLException e) {
       throw new StateException("no se pudo guardar la respuesta", e);

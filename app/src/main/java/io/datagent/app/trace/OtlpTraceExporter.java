@@ -70,6 +70,9 @@ public final class OtlpTraceExporter implements TraceExporter {
           .setAttribute("gen_ai.usage.input_tokens", t.promptTokens())
           .setAttribute("gen_ai.usage.output_tokens", t.completionTokens())
           .startSpan();
+      if (t.promptVersion() != null) {
+        root.setAttribute("datagent.prompt_version", t.promptVersion().longValue());
+      }
       long cursor = start;
       for (Object call : t.toolCalls()) {
         JsonNode c = json.mapper().valueToTree(call);

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param toolCalls  the agent's tool call traces (serialised as JSON as they are)
  * @param sources    the sources cited (serialised as JSON as they are)
+ * @param promptVersion the prompt registry version the model answered with; null when no model answered
+ *     ("sin modelo", extractive fallback, refusal) or the instructions came from a file
  */
 public record QuestionTrace(
     UUID id,
@@ -25,7 +27,16 @@ public record QuestionTrace(
     long latencyMs,
     int promptTokens,
     int completionTokens,
-    String error) {
+    String error,
+    Integer promptVersion) {
+
+  /** A trace no registry prompt took part in. */
+  public QuestionTrace(UUID id, Instant createdAt, String userEmail, UUID conversationId, String question, String answer,
+      String mode, List<String> sql, List<?> toolCalls, List<?> sources, long latencyMs, int promptTokens,
+      int completionTokens, String error) {
+    this(id, createdAt, userEmail, conversationId, question, answer, mode, sql, toolCalls, sources, latencyMs, promptTokens,
+        completionTokens, error, null);
+  }
 
   public QuestionTrace {
     sql = sql == null ? List.of() : List.copyOf(sql);

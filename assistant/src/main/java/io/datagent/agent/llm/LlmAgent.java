@@ -111,7 +111,7 @@ public final class LlmAgent implements Agent {
         String notice = session.sqlFailures() > 0 && session.sql().isEmpty()
             ? "Ninguna consulta SQL funcionó; la respuesta no se apoya en datos consultados." : null;
         return new AgentAnswer(text, AgentAnswer.LLM, session.sql(), session.sources(), session.lastResult(), notice,
-            session.traces(), (System.nanoTime() - t0) / 1_000_000, usage.in, usage.out, null);
+            session.traces(), (System.nanoTime() - t0) / 1_000_000, usage.in, usage.out, null, prompt.registryVersion());
       }
     } catch (CatalogException e) {
       live.discard();

@@ -16,11 +16,11 @@ public final class PromptBuilder {
 
   public static final int DEFAULT_BUDGET = 4000;
 
-  private final SystemPrompt systemPrompt;
+  private final PromptSource systemPrompt;
   private final TableCatalog catalog;
   private final int budget;
 
-  public PromptBuilder(SystemPrompt systemPrompt, TableCatalog catalog, int budget) {
+  public PromptBuilder(PromptSource systemPrompt, TableCatalog catalog, int budget) {
     this.systemPrompt = systemPrompt;
     this.catalog = catalog;
     this.budget = budget;
@@ -28,7 +28,8 @@ public final class PromptBuilder {
 
   /** @param relevant qualified names of the tables the question is about, best first */
   public Prompt build(List<String> relevant) {
-    StringBuilder sb = new StringBuilder(systemPrompt.text().strip()).append("\n\n## Tablas relevantes para esta pregunta\n\n");
+    PromptSource.Served served = systemPrompt.current();
+    StringBuilder sb = new StringBuilder(served.text().strip()).append("\n\n## Tablas relevantes para esta pregunta\n\n");
     int used = TokenCounter.count(sb.toString());
     List<String> included = new ArrayList<>();
     for (String t : relevant) {
@@ -68,6 +69,6 @@ public final class PromptBuilder {
       sb.append(header).append(lines);
     }
     String text = sb.toString();
-    return new Prompt(text, systemPrompt.version(), List.copyOf(included), TokenCounter.count(text));
+    return new Prompt(text, served.label(), served.version(), List.copyOf(included), TokenCounter.count(text));
   }
 }

@@ -15,7 +15,7 @@ import java.nio.file.attribute.FileTime;
  *
  * <p>NOTE: if the override file disappears or cannot be read, the last text read stays in use.
  */
-public final class SystemPrompt {
+public final class SystemPrompt implements PromptSource {
 
   public static final String BUNDLED = "prompts/system-v1.md";
 
@@ -62,6 +62,12 @@ public final class SystemPrompt {
   public synchronized String version() {
     reload();
     return version;
+  }
+
+  @Override
+  public synchronized Served current() {
+    reload();
+    return new Served(text, version, null);
   }
 
   private void reload() {

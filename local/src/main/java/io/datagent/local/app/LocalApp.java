@@ -65,6 +65,12 @@ public final class LocalApp implements AutoCloseable {
   }
 
   private io.datagent.jobmonitor.JobMonitor monitor;
+  private io.datagent.app.prompts.AgentPrompts prompts;
+
+  /** The agent's prompt registry, its production alias and the Monitor page's prompt versions. */
+  public io.datagent.app.prompts.AgentPrompts prompts() {
+    return prompts;
+  }
 
   public static LocalApp start(LocalRuntime rt, Options o, Map<String, String> env) {
     long t0 = System.nanoTime();
@@ -78,15 +84,20 @@ public final class LocalApp implements AutoCloseable {
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
-    // each request's statements count against its user's limit of concurrent queries
-    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql));
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());
     LocalIngestionJobs ingestion = new LocalIngestionJobs(rt);
     classes.join();
     StateDatabase state = new StateDatabase(database.join());
+    // The agent answers with the production alias of the prompt registry in the embedded PostgreSQL (seeded from the
+    // bundled file), read again every 30 s; each request's statements count against its user's concurrent queries.
+    io.datagent.app.prompts.AgentPrompts prompts = io.datagent.app.prompts.AgentPrompts.of(
+        io.datagent.app.prompts.AgentPrompts.Config.fromEnv(env, "local", serving), state.dataSource(),
+        com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source()));
     List<RouteRegistrar> extra = new ArrayList<>();
+    extra.add(prompts.routes());
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
@@ -108,6 +119,7 @@ public final class LocalApp implements AutoCloseable {
     monitor.start();
     LocalApp local = new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
     local.monitor = monitor;
+    local.prompts = prompts;
     return local;
   }
 

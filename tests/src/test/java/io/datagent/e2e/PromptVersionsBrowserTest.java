@@ -1,0 +1,65 @@
+package io.datagent.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Monitor page's "Versiones del prompt" section in a real browser: promote a version, then roll back. */
+class PromptVersionsBrowserTest {
+
+  static LocalAppFixture fixture;
+  ChromeDriver browser;
+
+  @BeforeAll
+  static void startApp() throws Exception {
+    fixture = LocalAppFixture.shared();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  @Test
+  void should_promote_a_version_and_roll_it_back_from_the_monitor_page_without_console_errors() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get(fixture.url("/monitor/"));
+    // the bundled prompt is version 1 and production
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#prompt-versions tr[data-version='1']"),
+        "production"));
+    String name = fixture.app.prompts().versions().name();
+    int v2 = fixture.app.prompts().registry().register(name, "Instrucciones de prueba del navegador", "ingeniera@datagent.local",
+        "prueba de promoción");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#prompt-versions tr[data-version='" + v2 + "']")));
+    assertThat(browser.findElement(By.cssSelector("#prompt-versions tr[data-version='" + v2 + "']")).getText())
+        .contains("prueba de promoción").contains("ingeniera@datagent.local");
+
+    browser.findElement(By.cssSelector("button.promote[data-version='" + v2 + "']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prompt-status"), "apunta ahora a la versión " + v2));
+    assertThat(browser.findElement(By.cssSelector("#prompt-versions tr[data-version='" + v2 + "'] td.aliases")).getText())
+        .contains("production");
+    assertThat(browser.findElement(By.cssSelector("#prompt-changes tbody tr")).getText()).contains("analista@datagent.local")
+        .contains("promoción");
+
+    browser.findElement(By.id("prompt-rollback")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("prompt-status"), "apunta ahora a la versión 1"));
+    assertThat(browser.findElement(By.cssSelector("#prompt-changes tbody tr")).getText()).contains("vuelta atrás");
+    assertThat(fixture.app.prompts().source().current().version()).isIn(1, v2); // served within the 30 s refresh
+    assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
+    Browser.screenshot(browser, "monitor-prompts");
+  }
+}
