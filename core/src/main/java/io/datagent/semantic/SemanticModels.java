@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class SemanticModels {
 
   /** Most distinct values a dimension keeps in its value index. */
-  public static final int MAX_VALUES = 200;
+  public static final int MAX_VALUES = 500;
 
   private static final Pattern NUMERIC = Pattern.compile("(?i)(decimal|numeric|double|float|real|int|integer|bigint|"
       + "smallint|tinyint|long|short|byte).*");
@@ -99,12 +99,17 @@ public final class SemanticModels {
   }
 
   private static String label(TableProfile.Column c) {
-    String h = c.header() != null && !c.header().isBlank() ? c.header() : c.comment();
+    boolean header = c.header() != null && !c.header().isBlank();
+    String h = header ? c.header() : c.comment();
     if (h == null || h.isBlank()) {
       return Spanish.label(c.name());
     }
-    String first = h.strip().split("\\R", 2)[0];
-    first = first.replaceAll("\\s*/\\d+(\\s.*)?$", "").replaceAll("\\s*[.:;]\\s.*$", "").strip();
+    String first = h.strip().split("\\R", 2)[0].replace('_', ' ');
+    first = first.replaceAll("\\s*/\\d+(\\s.*)?$", "");
+    if (!header) { // a comment may go on after its first sentence
+      first = first.replaceAll("\\s*[.:;]\\s.*$", "");
+    }
+    first = first.strip();
     if (first.length() > 60) {
       first = first.substring(0, 60).strip();
     }

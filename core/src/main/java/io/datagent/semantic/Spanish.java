@@ -48,7 +48,9 @@ public final class Spanish {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[[^\\]]*\\]|\\([^)]*\\)|[^\\[(]+").matcher(s);
     while (m.find()) {
       String part = m.group();
-      out.append(part.startsWith("[") || part.startsWith("(") ? part : part.toLowerCase(Locale.ROOT));
+      out.append(part.startsWith("[") || part.startsWith("(") ? part
+          : java.util.regex.Pattern.compile("([°º])\\s*([cfk])\\b").matcher(part.toLowerCase(Locale.ROOT))
+              .replaceAll(m2 -> m2.group(1) + m2.group(2).toUpperCase(Locale.ROOT)));
     }
     String r = out.toString();
     return r.isEmpty() ? r : Character.toUpperCase(r.charAt(0)) + r.substring(1);
