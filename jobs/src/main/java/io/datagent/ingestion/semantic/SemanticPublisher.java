@@ -103,7 +103,7 @@ public final class SemanticPublisher {
     while (c.getCause() != null && c.getCause() != c) {
       c = c.getCause();
     }
-    String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage().split("\\R")[0];
+    String m = c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage().strip().split("\\R")[0];
     return m.length() > 300 ? m.substring(0, 300) + "…" : m;
   }
 }

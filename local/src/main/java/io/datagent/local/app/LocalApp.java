@@ -79,7 +79,9 @@ public final class LocalApp implements AutoCloseable {
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
     // each request's statements count against its user's limit of concurrent queries
-    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql));
+    // the semantic models the ingestion keeps beside the uploads (issue 12)
+    io.datagent.agent.semantic.SemanticModelSource models = LocalAgents.semanticModels(rt);
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, models));
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());
@@ -87,6 +89,7 @@ public final class LocalApp implements AutoCloseable {
     classes.join();
     StateDatabase state = new StateDatabase(database.join());
     List<RouteRegistrar> extra = new ArrayList<>();
+    extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
