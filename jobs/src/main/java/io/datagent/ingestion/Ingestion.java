@@ -275,11 +275,13 @@ public final class Ingestion {
     if (!cfg.semantic().enabled()) {
       return "";
     }
+    long t0 = System.nanoTime();
     SemanticPublisher.Published p = new SemanticPublisher(spark, cfg.semantic())
         .publish(cfg.serving(table), cfg.servingSchema() + "." + table);
     if (p.file() != null) {
       progress.accept("  modelo semántico de " + table + ": " + p.model().measures().size() + " medida(s), "
-          + p.model().dimensions().size() + " dimensión(es) → " + p.file());
+          + p.model().dimensions().size() + " dimensión(es) → " + p.file() + " (" + (System.nanoTime() - t0) / 1_000_000
+          + " ms)");
     }
     p.warnings().forEach(w -> progress.accept("  ! " + w));
     return p.warnings().isEmpty() ? "" : "; modelo semántico: " + String.join(" | ", p.warnings());
