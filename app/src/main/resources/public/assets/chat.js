@@ -115,7 +115,8 @@
     if (a.sources && a.sources.length) {
       box.append(el('div', { class: 'sources' }, el('h4', { text: 'Fuentes' }), el('ul', {}, a.sources.map(sourceItem))));
     }
-    const meta = [a.mode === 'llm' ? 'modelo' : a.mode === 'extractive' ? 'sin modelo (extractivo)' : null,
+    const meta = [a.mode === 'llm' ? 'modelo' : a.mode === 'semantic' ? 'sin modelo (calculado con el modelo semántico)'
+      : a.mode === 'extractive' ? 'sin modelo (extractivo)' : null,
       a.latencyMs ? (a.latencyMs / 1000).toFixed(1) + ' s' : null].filter(Boolean).join(' · ');
     box.append(el('div', { class: 'meta', text: meta }), feedback(a.traceId));
   }

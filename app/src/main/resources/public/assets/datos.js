@@ -37,11 +37,40 @@
       $('table-description').textContent = t.description || 'Sin descripción.';
       $('table-columns').replaceWith(Object.assign(DG.grid({ columns: ['Columna', 'Tipo', 'Descripción'], types: [],
         rows: t.columns.map(c => [c.name, c.type, c.comment || '']) }, 500), { id: 'table-columns' }));
+      showModel(name);
       const p = await api('/api/tables/' + encodeURIComponent(name) + '/preview?limit=20');
       $('table-preview').replaceWith(Object.assign(DG.grid(p, 20), { id: 'table-preview' }));
     } catch (e) {
       $('table-description').textContent = e.message;
     }
+  }
+
+  // The table's semantic model: measures (unit, aggregation), dimensions (grains, values), synonyms, the YAML.
+  async function showModel(name) {
+    const box = $('table-model');
+    box.hidden = true;
+    let m;
+    try {
+      m = await api('/api/tables/' + encodeURIComponent(name) + '/modelo');
+    } catch (e) {
+      return; // no model: the section stays hidden
+    }
+    if (current !== name) return;
+    const list = xs => (xs || []).join(', ');
+    $('model-summary').textContent = m.measures.length + ' medida(s), ' + m.dimensions.length + ' dimensión(es); '
+      + 'cada fila es un elemento de «' + m.rowNoun + '»; índice de valores: ' + m.valueIndexSize + ' valor(es). '
+      + (m.origin === 'archivo' ? 'Guardado por la ingesta (con los ajustes del ingeniero, si los hay).'
+        : 'Derivado ahora de la tabla (la ingesta todavía no lo guardó).');
+    $('model-yaml').href = '/api/tables/' + encodeURIComponent(name) + '/modelo.yaml';
+    $('model-yaml').setAttribute('download', name + '.yaml');
+    $('model-measures').replaceWith(Object.assign(DG.grid({ columns: ['Medida', 'Nombre', 'Agregación', 'Unidad', 'Sinónimos'],
+      types: [], rows: m.measures.map(x => [x.name, x.displayName || '', x.aggregation + ' · ' + x.expr, x.unit || '',
+        list(x.synonyms)]) }, 500), { id: 'model-measures' }));
+    $('model-dimensions').replaceWith(Object.assign(DG.grid({ columns: ['Dimensión', 'Nombre', 'Tipo', 'Granos', 'Valores',
+      'Sinónimos'], types: [], rows: m.dimensions.map(d => [d.name, d.displayName || '', d.kind,
+      list(d.grains), d.values ? d.values + ' (' + list(d.sampleValues) + (d.values > d.sampleValues.length ? '…' : '') + ')' : '',
+      list(d.synonyms)]) }, 500), { id: 'model-dimensions' }));
+    box.hidden = false;
   }
 
   async function loadIngestions() {

@@ -96,6 +96,11 @@ public final class AppMain {
     AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, catalog, serving), state.dataSource(),
         com.databricks.sdk.core.ApiClient::new, clock);
     extra.add(prompts.routes());
+    // Each table's semantic model as the ingestion job kept it in the uploads Volume (issue 12), for the agent and
+    // the Datos page; without a file it is derived from the catalog and SQL.
+    io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
+        host, spToken, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")));
+    extra.add(io.datagent.app.semantic.SemanticRoutes.over(data, serving, tables, sql, agentConfig, models));
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
@@ -109,7 +114,7 @@ public final class AppMain {
 
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
             true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
-        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source()), state, data,
+        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models), state, data,
             new DatabricksIngestionJobs(rest, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, host, spToken), json), extra),

@@ -6,7 +6,8 @@ import java.util.List;
  * What the {@link Agent} answers.
  *
  * @param answer the Spanish answer text (Markdown), never null
- * @param mode {@code "llm"}, {@code "extractive"} (no model, or the model failed: see {@code notice}) or
+ * @param mode {@code "llm"}, {@code "semantic"} (no model: the question compiled to one SQL over the table's semantic
+ *     model), {@code "extractive"} (no model, or the model failed: see {@code notice}) or
  *     {@code "refused"} (the question was empty, too long, or asked for something not allowed)
  * @param sql the guarded SQL statements that ran, in order
  * @param sources tables, files and rows the answer rests on
@@ -36,6 +37,7 @@ public record AgentAnswer(
 
   public static final String LLM = "llm";
   public static final String EXTRACTIVE = "extractive";
+  public static final String SEMANTIC = "semantic";
   public static final String REFUSED = "refused";
 
   /** An answer no registry prompt took part in. */

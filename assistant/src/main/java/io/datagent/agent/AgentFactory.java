@@ -10,6 +10,9 @@ import io.datagent.agent.llm.LlmAgent;
 import io.datagent.agent.prompt.PromptBuilder;
 import io.datagent.agent.prompt.PromptSource;
 import io.datagent.agent.prompt.SystemPrompt;
+import io.datagent.agent.semantic.SemanticAgent;
+import io.datagent.agent.semantic.SemanticModelSource;
+import io.datagent.agent.semantic.TableModels;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.agent.sql.SqlGuard;
@@ -22,7 +25,8 @@ import java.util.Map;
 
 /**
  * Builds the {@link Agent} a configuration asks for: {@link LlmAgent} (with the extractive fallback) when a chat
- * model is configured, else {@link ExtractiveAgent}.
+ * model is configured, else {@link SemanticAgent} (the question compiler, with {@link ExtractiveAgent} for what it
+ * cannot read).
  *
  * <p>Two entry points: {@link #create} from the ports (the local runtime passes its Spark executor and catalog),
  * and {@link #databricks} for the App on Databricks, which builds the SQL warehouse executor and the
@@ -35,22 +39,31 @@ public final class AgentFactory {
 
   private AgentFactory() {}
 
+  static final String SEMANTIC_NOTICE = "Sin modelo de lenguaje configurado: la pregunta se interpretó con el modelo "
+      + "semántico de la tabla y la cifra la calculó la base de datos con la SQL mostrada.";
+  /** How long a table's semantic model (and its value index) is kept before it is profiled again. */
+  static final Duration MODEL_TTL = Duration.ofMinutes(10);
+
   /** An agent over the given ports, with the bundled system prompt (or DATAGENT_SYSTEM_PROMPT's file). */
   public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor) {
-    return create(config, retriever, catalog, executor, null);
+    return create(config, retriever, catalog, executor, null, SemanticModelSource.NONE);
   }
 
   /**
-   * An agent over the given ports whose instructions come from {@code prompts} (a registry alias); a
-   * DATAGENT_SYSTEM_PROMPT file still wins (a developer's override), and null means the bundled file.
+   * An agent over the given ports. With a chat model, its instructions come from {@code prompts} (a registry alias;
+   * a DATAGENT_SYSTEM_PROMPT file still wins, a developer's override; null means the bundled file). Without one,
+   * analytic questions are compiled against each table's semantic model ({@link SemanticAgent}), the YAML from
+   * {@code semanticYaml} first.
    */
   public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
-      PromptSource prompts) {
+      PromptSource prompts, SemanticModelSource semanticYaml) {
     SqlGuard guard = new SqlGuard(config.sqlPolicy());
     Toolbox tools = new Toolbox(retriever, catalog, guard, executor, config.sqlTimeout(), config.maxSqlAttempts());
     QuestionCheck check = new QuestionCheck(config.maxQuestionChars(), guard);
     if (config.llm() == null) {
-      return new ExtractiveAgent(tools, check, NO_MODEL_NOTICE);
+      TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
+      return new SemanticAgent(tools, check, models, new ExtractiveAgent(tools, check, NO_MODEL_NOTICE), SEMANTIC_NOTICE,
+          NO_MODEL_NOTICE);
     }
     PromptSource prompt = config.systemPromptFile() != null ? SystemPrompt.file(config.systemPromptFile())
         : prompts != null ? prompts : SystemPrompt.bundled();

@@ -13,10 +13,15 @@ import io.datagent.spark.TableRef;
  * @param batchId       identifier stamped on every row written by this run
  * @param parallelism   parse tasks per large file; 0 = the cluster's default parallelism
  * @param only          relative paths under {@code source} to load (empty: every file)
+ * @param semantic      where each loaded table's semantic model is kept, and whether it is published as a metric view
  */
 public record IngestConfig(
     String catalog, String rawSchema, String servingSchema, String source, String archive, String batchId, int parallelism,
-    java.util.List<String> only) {
+    java.util.List<String> only, io.datagent.ingestion.semantic.SemanticConfig semantic) {
+
+  public IngestConfig {
+    semantic = semantic == null ? io.datagent.ingestion.semantic.SemanticConfig.DISABLED : semantic;
+  }
 
   public TableRef raw(String table) {
     return TableRef.of(catalog, rawSchema, table);

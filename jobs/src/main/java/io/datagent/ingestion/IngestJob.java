@@ -1,6 +1,7 @@
 package io.datagent.ingestion;
 
 import io.datagent.config.ArgSpec;
+import io.datagent.ingestion.semantic.SemanticConfig;
 import io.datagent.naming.Names;
 import io.datagent.naming.ReservedNames;
 import java.time.LocalDateTime;
@@ -29,7 +30,9 @@ public final class IngestJob {
         .optional("archive", "", "carpeta donde guardar una copia de cada archivo procesado")
         .optional("batch-id", "", "identificador del lote (p. ej. {{job.run_id}})")
         .optional("parallelism", "0", "tareas de lectura por archivo grande; 0 = automático")
-        .optional("files", "", "solo estos archivos (rutas relativas a --source, separadas por comas)");
+        .optional("files", "", "solo estos archivos (rutas relativas a --source, separadas por comas)")
+        .optional("semantic-dir", "", "carpeta de los modelos semánticos (vacío: <source>/_semantica)")
+        .optional("metric-views", "false", "publicar cada modelo como vista de métricas <tabla>_metricas (true/false)");
   }
 
   public static IngestConfig config(String... args) {
@@ -42,7 +45,9 @@ public final class IngestJob {
     return new IngestConfig(p.find("catalog").orElse(null), p.get("raw-schema"), p.get("serving-schema"), p.get("source"),
         p.find("archive").orElse(null), batch, parallelism,
         p.find("files").map(f -> java.util.Arrays.stream(f.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
-            .orElse(java.util.List.of()));
+            .orElse(java.util.List.of()),
+        SemanticConfig.forSource(p.get("source"), p.find("semantic-dir").orElse(null),
+            SemanticConfig.flag("metric-views", p.get("metric-views"))));
   }
 
   public static String newBatchId() {

@@ -2,6 +2,7 @@ package io.datagent.ingestion;
 
 import io.datagent.ingestion.csv.CsvShardReader;
 import io.datagent.ingestion.csv.CsvUnit;
+import io.datagent.ingestion.semantic.SemanticPublisher;
 import io.datagent.ingestion.sheet.SourceRow;
 import io.datagent.spark.DeltaTables;
 import java.io.IOException;
@@ -193,6 +194,7 @@ public final class Ingestion {
         progress.accept("  escribiendo " + cfg.raw(plan.table) + " y " + cfg.serving(plan.table) + " (" + rows + " filas)...");
         try {
           TableLoader.Result result = loader.load(plan, parsed, good, stats, partitions);
+          String semanticNote = semanticModel(plan.table);
           for (SourceUnit u : good) {
             UnitStats s = stats.get(u.index());
             long bad = result.quarantinedByUnit().getOrDefault(u.index(), 0L) + s.ragged;
@@ -202,7 +204,7 @@ public final class Ingestion {
                 : "cargadas " + (s.rowsRead - bad) + " filas en " + plan.table + "; " + bad
                     + " fila(s) en cuarentena (raw._quarantine) por valores que no encajan en el tipo de su columna"
                     + (s.ragged > 0 ? " o por tener otro número de columnas (primera: fila " + s.firstRaggedRow + ")" : ""))
-                + warnings(u);
+                + warnings(u) + semanticNote;
             outcomes.add(new FileOutcome(u.displayName(), u.sha256(), u.file().datasetOrStem(), plan.table, s.rowsRead,
                 s.rowsRead - bad, bad, status, msg, batch, unitStart.get(u.index()), Instant.now()));
             progress.accept("  ✓ " + u.displayName() + " → " + plan.table + ": " + msg);
@@ -263,6 +265,26 @@ public final class Ingestion {
       p.forEach((k, v) -> merged.merge(k, v, UnitStats::merge));
     }
     return merged;
+  }
+
+  /**
+   * Derives and keeps the table's semantic model (see {@link SemanticPublisher}); returns its warnings as a message
+   * suffix ({@code "; modelo semántico: …"}), "" when none. Never fails the load.
+   */
+  private String semanticModel(String table) {
+    if (!cfg.semantic().enabled()) {
+      return "";
+    }
+    long t0 = System.nanoTime();
+    SemanticPublisher.Published p = new SemanticPublisher(spark, cfg.semantic())
+        .publish(cfg.serving(table), cfg.servingSchema() + "." + table);
+    if (p.file() != null) {
+      progress.accept("  modelo semántico de " + table + ": " + p.model().measures().size() + " medida(s), "
+          + p.model().dimensions().size() + " dimensión(es) → " + p.file() + " (" + (System.nanoTime() - t0) / 1_000_000
+          + " ms)");
+    }
+    p.warnings().forEach(w -> progress.accept("  ! " + w));
+    return p.warnings().isEmpty() ? "" : "; modelo semántico: " + String.join(" | ", p.warnings());
   }
 
   /** The unit's warnings as a message suffix: {@code "; avisos (n): a | b"}, at most 20 of them; "" when none. */

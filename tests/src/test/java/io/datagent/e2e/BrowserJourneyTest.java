@@ -136,6 +136,14 @@ class BrowserJourneyTest {
     browser.get(fixture.url("/datos"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables li[data-table='potenciainstalada']")));
     assertThat(Browser.consoleProblems(browser)).as("consola en /datos").isEmpty();
+    // a table's semantic model, as the ingestion kept it (issue 12): measures with unit, dimensions, the YAML link
+    browser.findElement(By.cssSelector("#tables li[data-table='potenciainstalada'] button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-model")));
+    assertThat(browser.findElement(By.id("model-summary")).getText()).contains("Guardado por la ingesta");
+    assertThat(browser.findElement(By.id("model-measures")).getText()).contains("potencia_instalada_mw").contains("MW");
+    assertThat(browser.findElement(By.id("model-dimensions")).getText()).contains("día, mes, año");
+    assertThat(browser.findElement(By.id("model-yaml")).getAttribute("href")).endsWith("/api/tables/potenciainstalada/modelo.yaml");
+    assertThat(Browser.consoleProblems(browser)).as("consola en /datos con el modelo").isEmpty();
     Browser.screenshot(browser, "datos");
     // the monitor page: its script runs (the status leaves "Cargando…") and its style sheet applies
     browser.get(fixture.url("/monitor/"));

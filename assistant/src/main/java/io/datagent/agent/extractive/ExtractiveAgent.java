@@ -134,14 +134,21 @@ public final class ExtractiveAgent implements Agent {
     return new Outcome(text.passages(passages), rows);
   }
 
+  /** The hit rows, best match first (the retriever's order), not in file order. */
   private String byRows(TableDescription d, List<Hit> hits) {
-    String rows = hits.stream().map(h -> String.valueOf(h.sourceRow())).distinct().collect(Collectors.joining(", "));
+    List<String> ordered = hits.stream().map(h -> String.valueOf(h.sourceRow())).distinct().toList();
+    String rows = String.join(", ", ordered);
+    StringBuilder rank = new StringBuilder("CASE _source_row");
+    for (int i = 0; i < ordered.size(); i++) {
+      rank.append(" WHEN ").append(ordered.get(i)).append(" THEN ").append(i);
+    }
+    rank.append(" END");
     List<String> files = hits.stream().map(Hit::sourceFile).filter(f -> f != null && !f.contains("'") && !f.contains("\\"))
         .distinct().toList();
     String fileFilter = files.size() == 1 && hits.stream().allMatch(h -> files.get(0).equals(h.sourceFile()))
         ? " AND _source_file = '" + files.get(0) + "'" : "";
     return "SELECT * FROM " + d.table().qualified() + " WHERE _source_row IN (" + rows + ")" + fileFilter
-        + " ORDER BY _source_row LIMIT " + ROWS;
+        + " ORDER BY " + rank + ", _source_row LIMIT " + ROWS;
   }
 
   private String qualified(String table) {

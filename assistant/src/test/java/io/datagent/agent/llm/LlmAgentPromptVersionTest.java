@@ -41,7 +41,7 @@ class LlmAgentPromptVersionTest {
     AgentConfig config = AgentConfig.defaults()
         .withLlm(LlmConfig.openAi(server.baseUrl(), "test-key", "test-model").withTimeout(Duration.ofSeconds(10), 0));
     return AgentFactory.create(config, retriever, Fixtures.catalog(Fixtures.POTENCIA), Fixtures.RecordingExecutor.by(
-        sql -> Fixtures.abroRow()), production::get);
+        sql -> Fixtures.abroRow()), production::get, io.datagent.agent.semantic.SemanticModelSource.NONE);
   }
 
   @Test

@@ -31,7 +31,17 @@ public final class LocalAgents {
     if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
       config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
     }
-    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env)));
+    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env),
+        null, semanticModels(runtime)));
+  }
+
+  /**
+   * The semantic models IngestJob keeps under the uploads Volume ({@code _semantica/modelos/<table>.yaml}, see
+   * {@link io.datagent.ingestion.semantic.SemanticConfig}).
+   */
+  public static io.datagent.agent.semantic.SemanticModelSource semanticModels(LocalRuntime runtime) {
+    return io.datagent.agent.semantic.SemanticModelSource.directory(runtime.workspace().uploads()
+        .resolve(io.datagent.ingestion.semantic.SemanticConfig.FOLDER).resolve(io.datagent.ingestion.semantic.SemanticConfig.MODELS));
   }
 
   /** The SQL port with the default limits ({@link SparkSqlExecutor.Limits#defaults()}). */

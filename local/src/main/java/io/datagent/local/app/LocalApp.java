@@ -84,6 +84,8 @@ public final class LocalApp implements AutoCloseable {
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
+    // the semantic models the ingestion keeps beside the uploads (issue 12)
+    io.datagent.agent.semantic.SemanticModelSource models = LocalAgents.semanticModels(rt);
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());
@@ -95,9 +97,10 @@ public final class LocalApp implements AutoCloseable {
     io.datagent.app.prompts.AgentPrompts prompts = io.datagent.app.prompts.AgentPrompts.of(
         io.datagent.app.prompts.AgentPrompts.Config.fromEnv(env, "local", serving), state.dataSource(),
         com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
-    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source()));
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source(), models));
     List<RouteRegistrar> extra = new ArrayList<>();
     extra.add(prompts.routes());
+    extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),

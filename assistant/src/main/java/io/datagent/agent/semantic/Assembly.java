@@ -1,0 +1,196 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Aggregation;
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.Measure;
+import io.datagent.semantic.SemanticModel;
+import io.datagent.semantic.Spanish;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles the {@link Plan} from the roles the names took: targets, aggregations, filters, time, share, change. */
+final class Assembly {
+
+  /** What {@link QuestionCompiler} found each name to be. */
+  record Parts(List<Mention> targets, List<Mention> countTargets, Map<Dimension, List<String>> include,
+      Map<Dimension, List<String>> exclude, List<Measure> minus, Dimension group, String grain, boolean ranked,
+      boolean plural, String categoryWord) {}
+
+  private Assembly() {}
+
+  static Compilation assemble(SemanticModel m, List<Token> t, Slots s, TimeParser.Times times, double explained, Parts r) {
+    List<Mention> targetMentions = new ArrayList<>(r.targets());
+    List<Plan.Filter> filters = new ArrayList<>();
+    // comparisons take the measure their unit names, else the nearest one named before them
+    for (Slots.Compare c : s.comparisons) {
+      Measure by = byUnit(m, c.unit());
+      Mention near = null;
+      for (Mention x : targetMentions) {
+        if (x.end() < c.start() && c.start() - x.end() <= 6) {
+          near = x;
+        }
+      }
+      Measure fm = by != null ? by : near != null ? near.measure() : null;
+      if (fm == null) {
+        List<Measure> numbers = m.measures().stream().filter(x -> !x.rowCount()).toList();
+        if (numbers.size() != 1) {
+          return Compilation.unclear("No sé a qué medida se refiere el número " + fmt(c.number()) + ".", names(numbers), explained);
+        }
+        fm = numbers.get(0);
+      }
+      Measure chosen = fm;
+      filters.add(Plan.Filter.number(fm, c.op(), c.number(), c.number2()));
+      if (targetMentions.size() > 1 || !r.countTargets().isEmpty() || s.counts.size() > 0) {
+        targetMentions.removeIf(x -> x.measure().equals(chosen));
+      }
+    }
+    // a measure named "Total" read from the word "total" is the aggregation when another measure is named
+    if (targetMentions.size() > 1 && !s.share) {
+      targetMentions.removeIf(x -> x.start() == x.end() && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded())
+          && targetMentions.stream().anyMatch(o -> o != x));
+    }
+    r.include().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, false)));
+    r.exclude().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, true)));
+
+    boolean analytic = !s.aggregations.isEmpty() || !s.counts.isEmpty() || s.amount || s.share || s.change
+        || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null;
+    List<Plan.Target> targets = new ArrayList<>();
+    boolean rankingOrder = r.ranked() || (r.group() != null && s.descending != null && !s.which.isEmpty());
+    for (Mention x : targetMentions) {
+      targets.add(new Plan.Target(x.measure(), aggregation(s, x, rankingOrder, t), null, null));
+    }
+    if (targets.isEmpty() || !s.counts.isEmpty()) {
+      for (Mention x : r.countTargets()) {
+        Measure count = m.rowCount().orElse(null);
+        if (count == null) {
+          continue;
+        }
+        boolean distinct = x.kind() == Mention.Kind.DIMENSION && !x.dimension().equals(r.group());
+        if (targets.isEmpty() || distinct) {
+          targets.add(0, new Plan.Target(count, Aggregation.COUNT, distinct ? x.dimension() : null, null));
+          break;
+        }
+      }
+    }
+    if (targets.isEmpty()) {
+      if (!s.counts.isEmpty() && m.rowCount().isPresent()) {
+        targets.add(new Plan.Target(m.rowCount().get(), Aggregation.COUNT, null, null));
+      } else if (!analytic && filters.isEmpty()) {
+        return Compilation.none();
+      } else if (!analytic) {
+        return Compilation.none(); // a lookup ("la central ABRO"): the extractive answer shows the rows
+      } else {
+        List<Measure> numbers = m.measures().stream().filter(x -> !x.rowCount()).toList();
+        Measure total = numbers.stream().filter(x -> Spanish.fold(x.name()).equals("total")).findFirst().orElse(null);
+        if (r.categoryWord() != null && !numbers.isEmpty()) {
+          targets.add(new Plan.Target(numbers.get(0), aggregation(s, null, true, t), null, null));
+        } else if (total != null) {
+          targets.add(new Plan.Target(total, aggregation(s, null, rankingOrder, t), null, null));
+        } else if (numbers.size() == 1) {
+          targets.add(new Plan.Target(numbers.get(0), aggregation(s, null, rankingOrder, t), null, null));
+        } else if (r.group() != null && !numbers.isEmpty() && s.aggregations.isEmpty() && !s.amount && m.rowCount().isPresent()) {
+          targets.add(new Plan.Target(m.rowCount().get(), Aggregation.COUNT, null, null));
+        } else {
+          return Compilation.unclear("No encontré en la pregunta qué cifra calcular en " + m.source() + ".",
+              names(numbers), explained * 0.5);
+        }
+      }
+    }
+    if (!r.minus().isEmpty() && targets.size() == 1) {
+      Plan.Target only = targets.get(0);
+      targets.set(0, new Plan.Target(only.measure(), only.aggregation(), only.distinctOf(), r.minus().get(0)));
+    }
+
+    Plan.Share share = null;
+    if (s.share) {
+      Plan.Filter part = null;
+      for (int i = filters.size() - 1; i >= 0; i--) {
+        if (filters.get(i).dimension() != null && !filters.get(i).negated()) {
+          part = filters.remove(i);
+          break;
+        }
+      }
+      if (part != null) {
+        share = new Plan.Share(part, null);
+      } else if (targets.size() >= 2) {
+        Plan.Target whole = targets.stream().filter(x -> Spanish.fold(x.measure().name()).contains("total")).findFirst()
+            .orElse(targets.get(targets.size() - 1));
+        Plan.Target piece = targets.stream().filter(x -> x != whole).findFirst().orElseThrow();
+        targets = new ArrayList<>(List.of(whole));
+        share = new Plan.Share(null, piece.measure());
+      } else {
+        return Compilation.unclear("No entendí de qué parte quiere el porcentaje.", List.of(), explained * 0.5);
+      }
+    }
+
+    List<TimeSpec> timeFilter = new ArrayList<>();
+    Plan.Change change = null;
+    List<TimeSpec> found = times.found().stream().map(TimeParser.Found::spec).toList();
+    if (s.change && found.size() >= 2) {
+      change = new Plan.Change(found.get(0), found.get(1));
+    } else if (times.paired()) {
+      timeFilter.add(found.get(0).recurring() || found.get(1).recurring() ? found.get(0) : found.get(0).through(found.get(1)));
+      timeFilter.addAll(found.subList(2, found.size()));
+    } else {
+      timeFilter.addAll(found);
+    }
+    double score = explained;
+    if ((!timeFilter.isEmpty() || change != null) && Roles.primaryTime(m) == null) {
+      return Compilation.unclear("La tabla " + m.source() + " no tiene una columna de fechas para filtrar por "
+          + found.get(0).label() + ".", List.of(), explained * 0.5);
+    }
+
+    Plan.Group group = null;
+    if (r.group() != null) {
+      group = new Plan.Group(r.group(), r.grain(), List.of());
+    } else if (r.categoryWord() != null) {
+      List<Measure> parts = m.measures().stream().filter(x -> !x.rowCount() && !Spanish.fold(x.name()).equals("total")
+          && !r.minus().contains(x)).toList();
+      group = new Plan.Group(null, r.categoryWord(), parts);
+    }
+    Plan.Ranking ranking = null;
+    if (group != null && (r.ranked() || rankingOrder || s.k != null)) {
+      boolean desc = s.descending == null || s.descending;
+      int k = s.k != null ? s.k : r.plural() ? 5 : 1;
+      ranking = new Plan.Ranking(desc, k);
+    }
+    return Compilation.of(new Plan(m, targets, filters, timeFilter, group, ranking, share, change, s.arithmetic, score));
+  }
+
+  private static Aggregation aggregation(Slots s, Mention x, boolean rankingOrder, List<Token> t) {
+    if (x != null && x.measure().rowCount()) {
+      return Aggregation.COUNT;
+    }
+    Aggregation found = null;
+    for (Slots.Agg a : s.aggregations) {
+      boolean insideName = x != null && a.index() >= x.start() && a.index() <= x.end();
+      boolean direction = rankingOrder && (a.aggregation() == Aggregation.MAX || a.aggregation() == Aggregation.MIN);
+      if (!insideName && !direction && (x == null || a.index() < x.start() || found == null)) {
+        found = a.aggregation();
+      }
+    }
+    return found != null ? found : x == null ? Aggregation.SUM : x.measure().aggregation();
+  }
+
+  private static Measure byUnit(SemanticModel m, String unit) {
+    if (unit == null) {
+      return null;
+    }
+    String u = unit.replace("grados", "°c").replace("°", "°");
+    List<Measure> hits = m.measures().stream().filter(x -> x.unit() != null)
+        .filter(x -> {
+          String mu = Spanish.fold(x.unit()).replace(" ", "");
+          return mu.equals(u) || (u.startsWith("°") && mu.startsWith("°")) || (u.equals("c") && mu.equals("°c"));
+        }).toList();
+    return hits.size() == 1 ? hits.get(0) : null;
+  }
+
+  static List<String> names(List<Measure> measures) {
+    return measures.stream().map(Measure::displayName).limit(3).toList();
+  }
+
+  static String fmt(double v) {
+    return Verbalizer.number(v);
+  }
+}

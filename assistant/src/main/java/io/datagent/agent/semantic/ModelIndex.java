@@ -1,0 +1,105 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.Measure;
+import io.datagent.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names of one {@link SemanticModel} ready for matching: every measure, dimension and indexed value with the
+ * stemmed words of each of its names (display name, synonyms, column, code meanings). Built once per model.
+ */
+final class ModelIndex {
+
+  /** One name of one thing. */
+  record Entry(Mention.Kind kind, Measure measure, Dimension dimension, String value, List<String> words, boolean exactCase) {}
+
+  private final SemanticModel model;
+  private final List<Entry> entries = new ArrayList<>();
+  private final Set<String> topic = new java.util.HashSet<>();
+
+  ModelIndex(SemanticModel model) {
+    this.model = model;
+    String source = model.source().substring(model.source().lastIndexOf('.') + 1).replace('_', ' ');
+    for (String w : words(source + " " + (model.comment() == null ? "" : model.comment()))) {
+      if (w.length() >= 3) {
+        topic.add(w);
+      }
+    }
+    for (Measure m : model.measures()) {
+      for (String name : names(m.displayName(), m.synonyms(), m.column())) {
+        add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
+      }
+    }
+    for (Dimension d : model.dimensions()) {
+      for (String name : names(d.displayName(), d.synonyms(), d.column())) {
+        add(new Entry(Mention.Kind.DIMENSION, null, d, null, words(name), false));
+      }
+      for (String v : d.values()) {
+        List<String> w = words(v);
+        boolean shortCode = String.join("", w).length() <= 2;
+        add(new Entry(Mention.Kind.VALUE, null, d, v, w, shortCode));
+      }
+      for (Map.Entry<String, String> code : d.codes().entrySet()) {
+        if (d.values().isEmpty() || d.values().contains(code.getKey())) {
+          add(new Entry(Mention.Kind.VALUE, null, d, code.getKey(), words(code.getValue()), false));
+        }
+      }
+    }
+  }
+
+  SemanticModel model() {
+    return model;
+  }
+
+  /** Whether a question word is about the table as a whole (a word of its name or comment: "gas", "entregado"). */
+  boolean topic(String stem) {
+    if (stem.length() < 3) {
+      return false;
+    }
+    for (String w : topic) {
+      if (Text.same(w, stem) || stem.length() >= 6 && w.length() >= 6 && w.regionMatches(0, stem, 0, 6)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<Entry> entries() {
+    return entries;
+  }
+
+  private void add(Entry e) {
+    if (!e.words().isEmpty()) {
+      entries.add(e);
+    }
+  }
+
+  private static Set<String> names(String display, List<String> synonyms, String column) {
+    Set<String> out = new LinkedHashSet<>();
+    if (display != null) {
+      out.add(display);
+    }
+    out.addAll(synonyms);
+    if (column != null) {
+      out.add(column.replace('_', ' '));
+    }
+    return out;
+  }
+
+  /** The stemmed content words of a name; single letters are kept only when nothing else is left. */
+  static List<String> words(String name) {
+    List<String> all = new ArrayList<>();
+    for (Token t : Text.tokens(name)) {
+      if (!Text.STOP.contains(t.folded()) && (Character.isLetterOrDigit(t.folded().charAt(0)))) {
+        all.add(t.stem());
+      }
+    }
+    List<String> longer = all.stream().filter(w -> w.length() > 1).toList();
+    return longer.isEmpty() ? all : longer;
+  }
+}

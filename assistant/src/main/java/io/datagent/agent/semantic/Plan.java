@@ -1,0 +1,54 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Aggregation;
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.Measure;
+import io.datagent.semantic.SemanticModel;
+import java.util.List;
+
+/**
+ * What a question was understood to ask, over one {@link SemanticModel}: the numbers to compute, their filters,
+ * grouping, ranking and extras. {@link SqlBuilder} turns it into SQL and {@link Verbalizer} into words.
+ *
+ * @param targets the numbers, in order (several for wide tables: "Salta y Jujuy")
+ * @param filters conditions on dimension values and on numbers
+ * @param times the time filter (any of them), or empty
+ * @param group what to group by, or null
+ * @param ranking order and limit of the groups, or null
+ * @param share the part whose percentage of the whole is asked, or null
+ * @param change the two times whose difference is asked, or null
+ * @param arithmetic what the user asked to do with the result ("× 1000"), or null
+ * @param score how much of the question the plan explains (to pick the table)
+ */
+record Plan(SemanticModel model, List<Target> targets, List<Filter> filters, List<TimeSpec> times, Group group,
+    Ranking ranking, Share share, Change change, Arithmetic arithmetic, double score) {
+
+  /** One number: a measure under an aggregation; {@code distinctOf} for "cuántas regiones" (COUNT DISTINCT). */
+  record Target(Measure measure, Aggregation aggregation, Dimension distinctOf, Measure minus) {}
+
+  /** A condition: dimension values (IN / NOT IN) or a number ({@code op} one of > >= < <= = between). */
+  record Filter(Dimension dimension, List<String> values, boolean negated, Measure measure, String op, double number,
+      Double number2) {
+
+    static Filter values(Dimension d, List<String> values, boolean negated) {
+      return new Filter(d, values, negated, null, null, 0, null);
+    }
+
+    static Filter number(Measure m, String op, double n, Double n2) {
+      return new Filter(null, List.of(), false, m, op, n, n2);
+    }
+  }
+
+  /** Group by a dimension (at a grain for dates: "dia", "mes", "ano"), or by the measures themselves (wide tables). */
+  record Group(Dimension dimension, String grain, List<Measure> measures) {}
+
+  record Ranking(boolean descending, int k) {}
+
+  /** The percentage of the whole that {@code part} (a filter) or {@code partMeasure} (a column) is. */
+  record Share(Filter part, Measure partMeasure) {}
+
+  record Change(TimeSpec from, TimeSpec to) {}
+
+  /** {@code op} is '*' or '/'; the operand is a number. */
+  record Arithmetic(char op, double operand, String words) {}
+}

@@ -1,0 +1,231 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Aggregation;
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.Measure;
+import io.datagent.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a Spanish question into a {@link Plan} over one semantic model, without a language model: times
+ * ({@link TimeParser}), grammar words ({@link Slots}), names ({@link MentionFinder}), then each name's role by where
+ * it stands ({@link Roles}): grouped by, excluded, ranked, counted, filtered on, or the number asked for.
+ */
+final class QuestionCompiler {
+
+  private QuestionCompiler() {}
+
+  static Compilation compile(String question, ModelIndex index) {
+    List<Token> t = Text.tokens(question);
+    if (t.isEmpty() || t.size() > 80) {
+      return Compilation.none();
+    }
+    SemanticModel m = index.model();
+    TimeParser.Times times = TimeParser.parse(t);
+    Set<Integer> timeTokens = times.consumed();
+    Slots s = Slots.read(t, timeTokens);
+    Set<Integer> skip = new HashSet<>(timeTokens);
+    skip.addAll(s.used);
+    List<Mention> mentions = MentionFinder.find(index, t, skip);
+    Builder b = new Builder(m, t, s);
+    b.assign(mentions);
+    b.grainWords(skip, mentions);
+    return b.finish(times, explained(t, skip, mentions, s, index));
+  }
+
+  /** The share of the question's content words the compiler used. */
+  private static double explained(List<Token> t, Set<Integer> skip, List<Mention> mentions, Slots s, ModelIndex index) {
+    int total = 0;
+    int used = 0;
+    for (Token w : t) {
+      if (Text.STOP.contains(w.folded()) || !Character.isLetterOrDigit(w.folded().charAt(0))) {
+        continue;
+      }
+      total++;
+      int i = w.index();
+      boolean hit = skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
+          || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded())
+          || Lexicon.AMOUNT.contains(w.folded()) || Lexicon.GROUP.contains(w.folded()) || Lexicon.SHARE.contains(w.folded())
+          || Lexicon.CHANGE.contains(w.folded()) || s.excludeMarkers.contains(i) || Lexicon.GRAINS.containsKey(w.stem())
+          || index.topic(w.stem()) || w.is("mas", "menos", "cuanto", "cuanta", "contar", "incluir", "top", "primeros", "primeras", "ultimos", "ultimas");
+      used += hit ? 1 : 0;
+    }
+    return total == 0 ? 0 : (double) used / total;
+  }
+
+  /** Collects roles as names are read, then assembles the plan. */
+  private static final class Builder {
+    final SemanticModel m;
+    final List<Token> t;
+    final Slots s;
+    final List<Mention> targets = new ArrayList<>();
+    final List<Mention> countTargets = new ArrayList<>();
+    final Map<Dimension, List<String>> include = new LinkedHashMap<>();
+    final Map<Dimension, List<String>> exclude = new LinkedHashMap<>();
+    final List<Measure> minus = new ArrayList<>();
+    final List<Mention> measureMentions = new ArrayList<>();
+    Dimension group;
+    String grain;
+    boolean ranked;
+    boolean plural;
+    String categoryWord;
+    int excludedUntil = -2;
+
+    Builder(SemanticModel m, List<Token> t, Slots s) {
+      this.m = m;
+      this.t = t;
+      this.s = s;
+    }
+
+    void assign(List<Mention> mentions) {
+      Map<String, List<Mention>> spans = new LinkedHashMap<>();
+      for (Mention x : mentions) {
+        spans.computeIfAbsent(x.start() + ":" + x.end(), k -> new ArrayList<>()).add(x);
+      }
+      for (List<Mention> readings : spans.values()) {
+        Mention first = readings.get(0);
+        Roles.Context ctx = Roles.context(t, s, first.start(), excludedUntil);
+        Mention dim = pick(readings, Mention.Kind.DIMENSION);
+        Mention measure = pick(readings, Mention.Kind.MEASURE);
+        List<Mention> values = readings.stream().filter(r -> r.kind() == Mention.Kind.VALUE).toList();
+        if (grainWord(first) && Roles.primaryTime(m) != null && dim != null && dim.dimension().kind() != Dimension.Kind.DATE) {
+          dim = null; // "día", "mes", "año" are grains of the date (grainWords), not a day-number column
+          if (measure == null || ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH) {
+            continue;
+          }
+        }
+        switch (ctx) {
+          case EXCLUDE -> {
+            excludedUntil = first.end();
+            if (!values.isEmpty()) {
+              Mention v = chooseValue(values, mentions);
+              exclude.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
+            } else if (measure != null && !measure.measure().rowCount()) {
+              minus.add(measure.measure());
+            }
+          }
+          case GROUP -> {
+            if (dim != null) {
+              setGroup(dim.dimension(), first);
+            } else if (measure != null && measure.measure().rowCount()) {
+              countTargets.add(measure);
+            }
+          }
+          case WHICH -> {
+            if (dim != null) {
+              setGroup(dim.dimension(), first);
+              ranked = true;
+            } else if (!values.isEmpty()) {
+              Mention v = chooseValue(values, mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
+            } else if (measure != null) {
+              target(measure);
+            }
+          }
+          case COUNT -> {
+            if (measure != null && measure.measure().rowCount()) {
+              countTargets.add(measure);
+            } else if (dim != null && dim.dimension().kind() == Dimension.Kind.TEXT) {
+              countTargets.add(dim);
+            } else if (measure != null) {
+              target(measure);
+            }
+          }
+          default -> {
+            if (!values.isEmpty()) {
+              Mention v = chooseValue(values, mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
+            } else if (measure != null) {
+              target(measure);
+            }
+          }
+        }
+      }
+    }
+
+    private void target(Mention measure) {
+      measureMentions.add(measure);
+      if (measure.measure().rowCount()) {
+        countTargets.add(measure);
+      } else {
+        targets.add(measure);
+      }
+    }
+
+    private void setGroup(Dimension d, Mention at) {
+      if (group == null) {
+        group = d;
+        grain = d.kind() == Dimension.Kind.DATE ? (at == null ? "dia" : grainOf(at)) : null;
+        plural = at != null && t.get(at.end()).raw().toLowerCase(java.util.Locale.ROOT).endsWith("s");
+      }
+    }
+
+    private String grainOf(Mention at) {
+      String g = Lexicon.GRAINS.get(t.get(at.end()).stem());
+      return g != null ? g : "dia";
+    }
+
+    private boolean grainWord(Mention x) {
+      return x.start() == x.end() && Lexicon.GRAINS.containsKey(t.get(x.start()).stem());
+    }
+
+    /** "por mes", "qué día", "mensual": a grain of the main date; "por provincia" on a wide table: its columns. */
+    void grainWords(Set<Integer> skip, List<Mention> mentions) {
+      Dimension date = Roles.primaryTime(m);
+      for (Token w : t) {
+        String g = Lexicon.GRAINS.get(w.stem());
+        boolean named = mentions.stream().anyMatch(x -> x.start() <= w.index() && w.index() <= x.end()
+            && !(grainWord(x) && (x.dimension() == null || x.dimension().kind() != Dimension.Kind.DATE)));
+        Roles.Context ctx = Roles.context(t, s, w.index(), -2);
+        if (g != null && date != null && !named && group == null && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH)) {
+          group = date;
+          grain = g;
+          ranked = ctx == Roles.Context.WHICH;
+          plural = w.raw().endsWith("s");
+        } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
+            && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
+            && w.folded().length() > 3
+            && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
+          categoryWord = w.folded();
+          skip.add(w.index());
+          ranked = ctx == Roles.Context.WHICH;
+          plural = w.raw().endsWith("s");
+        }
+      }
+      if (group == null && s.grainAdjective != null && date != null) {
+        group = date;
+        grain = s.grainAdjective;
+      }
+    }
+
+    /** A wide table: its numbers are categories (provinces as columns), with no text dimension to group by. */
+    boolean wide() {
+      long numbers = m.measures().stream().filter(x -> !x.rowCount()).count();
+      return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
+    }
+
+    private static Mention pick(List<Mention> readings, Mention.Kind kind) {
+      return readings.stream().filter(r -> r.kind() == kind).findFirst().orElse(null);
+    }
+
+    /** A value found in several columns: the column the question names too, else the one with fewer values. */
+    private static Mention chooseValue(List<Mention> values, List<Mention> all) {
+      for (Mention v : values) {
+        if (all.stream().anyMatch(x -> x.kind() == Mention.Kind.DIMENSION && x.dimension().equals(v.dimension()))) {
+          return v;
+        }
+      }
+      return values.stream().min(java.util.Comparator.comparingInt(v -> v.dimension().values().size())).orElseThrow();
+    }
+
+    Compilation finish(TimeParser.Times times, double explained) {
+      return Assembly.assemble(m, t, s, times, explained, new Assembly.Parts(targets, countTargets, include, exclude,
+          minus, group, grain, ranked, plural, categoryWord));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.SemanticModel;
+import java.util.List;
+import java.util.Set;
+
+/** Where a name stands in the question: after a grouping, exclusion, "qué/cuál", a count word or a top-k number. */
+final class Roles {
+
+  enum Context { GROUP, EXCLUDE, WHICH, COUNT, NONE }
+
+  private static final Set<String> FILLER = Set.of("el", "la", "los", "las", "de", "del", "un", "una", "al", "a", "en",
+      "contar", "incluir", "considerar", "ni", "y", "para", "tipo", "que", "sea", "sean");
+
+  private Roles() {}
+
+  static Context context(List<Token> t, Slots s, int start, int excludedUntil) {
+    int i = start - 1;
+    while (i >= 0) {
+      if (i == s.kIndex) {
+        return Context.WHICH;
+      }
+      if (isMarker(s, i) || !FILLER.contains(t.get(i).folded())) {
+        break;
+      }
+      i--;
+    }
+    if (i < 0) {
+      return Context.NONE;
+    }
+    if (s.excludeMarkers.contains(i) || i == excludedUntil) {
+      return Context.EXCLUDE;
+    }
+    if (s.groupMarkers.contains(i)) {
+      return Context.GROUP;
+    }
+    if (s.which.contains(i) || t.get(i).is("top", "primeros", "primeras", "principales", "ultimos", "ultimas")) {
+      return Context.WHICH;
+    }
+    if (s.counts.contains(i)) {
+      return Context.COUNT;
+    }
+    return Context.NONE;
+  }
+
+  private static boolean isMarker(Slots s, int i) {
+    return s.excludeMarkers.contains(i) || s.groupMarkers.contains(i) || s.which.contains(i) || s.counts.contains(i);
+  }
+
+  /** The date dimension times refer to: one named like a date or day first, then any date, then month labels. */
+  static Dimension primaryTime(SemanticModel m) {
+    Dimension best = null;
+    int bestRank = Integer.MAX_VALUE;
+    for (Dimension d : m.temporal()) {
+      String n = io.datagent.semantic.Spanish.fold(d.name() + " " + d.displayName());
+      int rank = d.kind() != Dimension.Kind.DATE ? 3 : n.matches(".*(fecha|date|dia).*") ? 0
+          : n.matches(".*(mes|periodo|ano|anio).*") ? 2 : 1;
+      if (rank < bestRank) {
+        best = d;
+        bestRank = rank;
+      }
+    }
+    return best != null && best.kind() == Dimension.Kind.DATE ? best : null;
+  }
+}

@@ -1,0 +1,125 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentAnswer;
+import io.datagent.agent.AgentRequest;
+import io.datagent.agent.AnswerListener;
+import io.datagent.agent.QueryResult;
+import io.datagent.agent.QuestionCheck;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.catalog.TableInfo;
+import io.datagent.agent.extractive.ExtractiveAgent;
+import io.datagent.agent.search.TableSelector;
+import io.datagent.agent.tool.ToolSession;
+import io.datagent.agent.tool.Toolbox;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers analytic questions without a language model: compiles the question against each candidate table's
+ * semantic model ({@link QuestionCompiler}), runs the best plan's one SQL through the guard, and states the
+ * computed number with its unit, the interpretation ("Entendí: …") and the SQL. Questions it cannot read go to
+ * the {@link ExtractiveAgent}; a question that names a number it cannot place gets the closest readings, never a
+ * number the database did not compute.
+ */
+public final class SemanticAgent implements Agent {
+
+  /** Below this share of the question explained, a plan is not trusted. */
+  static final double MIN_SCORE = 0.5;
+  private static final int MAX_TABLES = 8;
+
+  private final Toolbox tools;
+  private final QuestionCheck check;
+  private final TableModels models;
+  private final ExtractiveAgent fallback;
+  private final String notice;
+  private final String fallbackNotice;
+
+  /**
+   * @param notice the notice of compiled answers (e.g. "sin modelo de lenguaje"), or null
+   * @param fallbackNotice the notice of extractive answers, or null
+   */
+  public SemanticAgent(Toolbox tools, QuestionCheck check, TableModels models, ExtractiveAgent fallback, String notice,
+      String fallbackNotice) {
+    this.tools = tools;
+    this.check = check;
+    this.models = models;
+    this.fallback = fallback;
+    this.notice = notice;
+    this.fallbackNotice = fallbackNotice;
+  }
+
+  @Override
+  public AgentAnswer answer(AgentRequest request, AnswerListener listener) {
+    long t0 = System.nanoTime();
+    Optional<AgentAnswer> refused = check.refusal(request, t0);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    ToolSession session = tools.session(request.userToken(), listener);
+    if (!QuestionCheck.looksLikeSql(request.question())) {
+      try {
+        Optional<AgentAnswer> a = compiled(request.question(), session, t0);
+        if (a.isPresent()) {
+          return a.get();
+        }
+      } catch (RuntimeException e) {
+        // the extractive answer below reports catalog failures in its own words
+      }
+    }
+    return fallback.compose(request, session, null, fallbackNotice, t0, 0, 0);
+  }
+
+  /** The compiled answer, or empty when no table's model reads the question well enough. */
+  Optional<AgentAnswer> compiled(String question, ToolSession session, long t0) {
+    session.status("Interpretando la pregunta…");
+    Compilation best = null;
+    for (String table : candidates(question)) {
+      Optional<ModelIndex> index = models.index(table);
+      if (index.isEmpty()) {
+        continue;
+      }
+      Optional<String> column = ColumnQuestion.answer(question, index.get());
+      if (column.isPresent()) {
+        return Optional.of(done(column.get(), session, null, t0));
+      }
+      Compilation c = QuestionCompiler.compile(question, index.get());
+      if (c.score() > 0 && (best == null || c.score() > best.score() || c.ok() && !best.ok() && c.score() >= best.score())) {
+        best = c;
+      }
+    }
+    if (best == null || best.score() < MIN_SCORE) {
+      return Optional.empty();
+    }
+    if (!best.ok()) {
+      String text = best.unclear() + (best.suggestions().isEmpty() ? ""
+          : " Las lecturas más cercanas: " + String.join("; ", best.suggestions()) + ". Reformule la pregunta nombrando una de ellas.");
+      return Optional.of(done(text, session, null, t0));
+    }
+    Plan plan = best.plan();
+    String sql = SqlBuilder.sql(plan);
+    Optional<QueryResult> r = session.runSql(sql);
+    if (r.isEmpty()) {
+      return Optional.empty(); // the guard or the engine refused it: the extractive answer says why
+    }
+    String text = "**" + Verbalizer.sentence(plan, r.get()) + "**\n\n" + Describe.understood(plan)
+        + "\n\n**SQL para repetir la consulta:**\n```sql\n" + session.sql().get(session.sql().size() - 1) + "\n```";
+    return Optional.of(done(text, session, r.get(), t0));
+  }
+
+  private AgentAnswer done(String text, ToolSession session, QueryResult result, long t0) {
+    session.listener().onToken(text);
+    return new AgentAnswer(text, AgentAnswer.SEMANTIC, session.sql(), session.sources(), result, notice, session.traces(),
+        (System.nanoTime() - t0) / 1_000_000, 0, 0, null);
+  }
+
+  private List<String> candidates(String question) {
+    TableCatalog catalog = tools.catalog();
+    List<String> all = catalog.listTables().stream().filter(t -> TableCatalog.visible(t.name())).map(TableInfo::qualified).toList();
+    if (all.size() <= MAX_TABLES) {
+      return all;
+    }
+    List<String> ranked = new TableSelector(catalog).select(question, List.of(), MAX_TABLES);
+    return ranked.isEmpty() ? all.subList(0, MAX_TABLES) : ranked;
+  }
+}

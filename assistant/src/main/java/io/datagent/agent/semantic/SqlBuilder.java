@@ -1,0 +1,182 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.semantic.Aggregation;
+import io.datagent.semantic.Dimension;
+import io.datagent.semantic.Measure;
+import io.datagent.semantic.SqlIdent;
+import io.datagent.semantic.SqlName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One SQL statement for a {@link Plan}: aggregates of the measures over the filtered rows, grouped and ordered as
+ * asked. Values are written as escaped literals; the statement still goes through the guard like any other.
+ */
+final class SqlBuilder {
+
+  /** The alias of the first number column. */
+  static final String VALUE = "valor";
+
+  private SqlBuilder() {}
+
+  static String sql(Plan p) {
+    List<String> where = new ArrayList<>();
+    for (Plan.Filter f : p.filters()) {
+      where.add(condition(f));
+    }
+    Dimension date = Roles.primaryTime(p.model());
+    String dateCol = date == null ? null : SqlIdent.quote(date.column());
+    if (!p.times().isEmpty()) {
+      where.add(or(p.times().stream().map(ts -> ts.sql(dateCol)).toList()));
+    }
+    List<String> select = new ArrayList<>();
+    if (p.change() != null) {
+      where.add(or(List.of(p.change().from().sql(dateCol), p.change().to().sql(dateCol))));
+      Plan.Target x = p.targets().get(0);
+      String a = conditional(x, p.change().from().sql(dateCol));
+      String b = conditional(x, p.change().to().sql(dateCol));
+      select.add(arith(p, "(" + b + ") - (" + a + ")") + " AS variacion");
+      select.add(arith(p, a) + " AS valor_inicial");
+      select.add(arith(p, b) + " AS valor_final");
+    } else if (p.share() != null) {
+      Plan.Target x = p.targets().get(0);
+      String whole = expr(x);
+      String part = p.share().part() != null ? conditional(x, condition(p.share().part()))
+          : x.aggregation().sql(SqlIdent.quote(p.share().partMeasure().column()));
+      select.add("100.0 * (" + part + ") / (" + whole + ") AS porcentaje");
+      select.add(arith(p, part) + " AS parte");
+      select.add(arith(p, whole) + " AS total");
+    } else {
+      boolean first = true;
+      for (Plan.Target x : p.targets()) {
+        select.add(arith(p, expr(x)) + " AS " + (first ? VALUE : alias(x)));
+        first = false;
+      }
+    }
+    String from = " FROM " + p.model().source() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    Plan.Group g = p.group();
+    if (g != null && g.dimension() == null) {
+      return unpivot(p, g, from);
+    }
+    if (g == null) {
+      return "SELECT " + String.join(", ", select) + from;
+    }
+    String label = label(g);
+    String labelAlias = labelAlias(g);
+    String sql = "SELECT " + label + " AS " + labelAlias + ", " + String.join(", ", select) + from + " GROUP BY " + label;
+    if (p.ranking() != null) {
+      return sql + " ORDER BY " + firstAlias(p) + (p.ranking().descending() ? " DESC" : " ASC") + ", " + labelAlias
+          + " LIMIT " + p.ranking().k();
+    }
+    return sql + " ORDER BY " + (g.dimension().temporal() || g.dimension().kind() == Dimension.Kind.NUMBER ? labelAlias
+        : firstAlias(p) + " DESC, " + labelAlias);
+  }
+
+  private static String unpivot(Plan p, Plan.Group g, String from) {
+    Plan.Target x = p.targets().get(0);
+    Aggregation agg = x.measure().rowCount() ? Aggregation.SUM : x.aggregation();
+    List<String> inner = new ArrayList<>();
+    List<String> stack = new ArrayList<>();
+    int i = 0;
+    for (Measure m : g.measures()) {
+      inner.add(arith(p, agg.sql(SqlIdent.quote(m.column()))) + " AS c" + i);
+      stack.add("'" + m.displayName().replace("'", "''") + "', c" + i);
+      i++;
+    }
+    String sql = "SELECT stack(" + g.measures().size() + ", " + String.join(", ", stack) + ") AS ("
+        + SqlName.of(g.grain()) + ", " + VALUE + ") FROM (SELECT " + String.join(", ", inner) + from + ") AS t";
+    if (p.ranking() != null) {
+      return sql + " ORDER BY " + VALUE + (p.ranking().descending() ? " DESC" : " ASC") + " LIMIT " + p.ranking().k();
+    }
+    return sql + " ORDER BY " + VALUE + " DESC";
+  }
+
+  static String label(Plan.Group g) {
+    String c = SqlIdent.quote(g.dimension().column());
+    if (g.dimension().kind() == Dimension.Kind.DATE) {
+      return switch (g.grain() == null ? "dia" : g.grain()) {
+        case "mes" -> "date_format(" + c + ", 'yyyy-MM')";
+        case "ano" -> "year(" + c + ")";
+        default -> "to_date(" + c + ")";
+      };
+    }
+    return g.dimension().kind() == Dimension.Kind.TEXT ? "trim(" + c + ")" : c;
+  }
+
+  static String labelAlias(Plan.Group g) {
+    if (g.dimension().kind() == Dimension.Kind.DATE) {
+      return switch (g.grain() == null ? "dia" : g.grain()) {
+        case "mes" -> "mes";
+        case "ano" -> "anio";
+        default -> "fecha";
+      };
+    }
+    String a = SqlName.of(g.dimension().name());
+    return a.equals(VALUE) ? "grupo" : a;
+  }
+
+  private static String firstAlias(Plan p) {
+    return p.change() != null ? "variacion" : p.share() != null ? "porcentaje" : VALUE;
+  }
+
+  static String expr(Plan.Target x) {
+    String base;
+    if (x.distinctOf() != null) {
+      base = "COUNT(DISTINCT " + SqlIdent.quote(x.distinctOf().column()) + ")";
+    } else if (x.measure().rowCount()) {
+      base = "COUNT(*)";
+    } else {
+      base = x.aggregation().sql(SqlIdent.quote(x.measure().column()));
+    }
+    if (x.minus() != null) {
+      base = base + " - " + x.aggregation().sql(SqlIdent.quote(x.minus().column()));
+    }
+    return base;
+  }
+
+  /** The target's aggregate over only the rows matching {@code cond}. */
+  private static String conditional(Plan.Target x, String cond) {
+    if (x.measure().rowCount()) {
+      return "COUNT(CASE WHEN " + cond + " THEN 1 END)";
+    }
+    String col = SqlIdent.quote(x.measure().column());
+    String e = x.aggregation().sql("CASE WHEN " + cond + " THEN " + col + " END");
+    if (x.minus() != null) {
+      e = e + " - " + x.aggregation().sql("CASE WHEN " + cond + " THEN " + SqlIdent.quote(x.minus().column()) + " END");
+    }
+    return e;
+  }
+
+  private static String arith(Plan p, String e) {
+    if (p.arithmetic() == null) {
+      return e;
+    }
+    return "(" + e + ") " + p.arithmetic().op() + " " + literal(p.arithmetic().operand());
+  }
+
+  static String condition(Plan.Filter f) {
+    if (f.dimension() != null) {
+      String c = SqlIdent.quote(f.dimension().column());
+      String in = String.join(", ", f.values().stream().map(v -> "'" + v.replace("'", "''") + "'").toList());
+      return f.negated() ? "(" + c + " IS NULL OR trim(" + c + ") NOT IN (" + in + "))" : "trim(" + c + ") IN (" + in + ")";
+    }
+    String c = SqlIdent.quote(f.measure().column());
+    return switch (f.op()) {
+      case "between" -> c + " BETWEEN " + literal(f.number()) + " AND " + literal(f.number2());
+      default -> c + " " + f.op() + " " + literal(f.number());
+    };
+  }
+
+  private static String or(List<String> conds) {
+    return conds.size() == 1 ? "(" + conds.get(0) + ")" : "(" + String.join(" OR ", conds.stream().map(c -> "(" + c + ")").toList()) + ")";
+  }
+
+  private static String alias(Plan.Target x) {
+    return x.aggregation().name().toLowerCase(Locale.ROOT) + "_" + (x.measure().column() == null ? "filas" : SqlName.of(x.measure().column()));
+  }
+
+  static String literal(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : java.math.BigDecimal.valueOf(v).toPlainString();
+  }
+}

@@ -1,0 +1,96 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.agent.search.Terms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question split into tokens: words (folded and stemmed), numbers (Spanish "1.234,5" or "1234.5"), and the
+ * symbols the grammar uses ({@code % ° × * /}). Dates written with digits ({@code 15/07/2023},
+ * {@code 2023-07-15}) become words first ("15 de julio de 2023") so one time grammar reads both.
+ */
+final class Text {
+
+  /** Words that carry no meaning for matching names (articles, prepositions, question words). */
+  static final Set<String> STOP = Set.of("de", "del", "la", "las", "el", "los", "en", "y", "e", "o", "u", "a", "al",
+      "que", "cual", "cuales", "es", "son", "fue", "fueron", "era", "un", "una", "unos", "unas", "lo", "se", "su", "sus",
+      "me", "mi", "por", "para", "con", "hay", "hubo", "tiene", "tienen", "tuvo", "tenia", "tenian", "dame", "decime",
+      "dime", "muestra", "mostrame", "quiero", "saber", "como", "esta", "este", "estos", "estas", "ese", "esa",
+      "segun", "sobre", "datos", "dato", "tabla", "tablas", "disponible", "disponibles", "valor", "valores", "registrado", "registrada", "registro");
+
+  private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}]+|%|°|º|×|\\*|/|\\+|-|\\$");
+  private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})\\b");
+  private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
+  private static final Pattern ISO_MONTH = Pattern.compile("\\b(\\d{4})-(\\d{1,2})\\b");
+
+  private Text() {}
+
+  static List<Token> tokens(String question) {
+    String q = question == null ? "" : question;
+    q = DMY.matcher(q).replaceAll(m -> m.group(1) + " de " + Lexicon.monthName(Integer.parseInt(m.group(2))) + " de " + m.group(3));
+    q = ISO.matcher(q).replaceAll(m -> m.group(3) + " de " + Lexicon.monthName(Integer.parseInt(m.group(2))) + " de " + m.group(1));
+    q = ISO_MONTH.matcher(q).replaceAll(m -> Lexicon.monthName(Integer.parseInt(m.group(2))) + " de " + m.group(1));
+    List<Token> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(q);
+    while (m.find()) {
+      String raw = m.group();
+      String folded = Terms.fold(raw);
+      if (folded.equals("º")) {
+        folded = "°";
+      }
+      Double n = Character.isDigit(raw.charAt(0)) ? number(raw) : null;
+      out.add(new Token(out.size(), raw, folded, n != null ? folded : stem(folded), n));
+    }
+    return out;
+  }
+
+  /** A folded word without its plural ending: "centrales" → "central", "días" → "dia", "meses" → "mes". */
+  static String stem(String w) {
+    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+      String s = w.substring(0, w.length() - 1);
+      if (w.length() >= 5 && s.endsWith("e") && "lnrdzj".indexOf(s.charAt(s.length() - 2)) >= 0) {
+        s = s.substring(0, s.length() - 1);
+      }
+      return s;
+    }
+    return w;
+  }
+
+  /** "1.234,5" → 1234.5; "1.5" → 1.5; "1.000" → 1000. */
+  static Double number(String s) {
+    try {
+      if (s.contains(",")) {
+        return Double.parseDouble(s.replace(".", "").replace(',', '.'));
+      }
+      int dot = s.lastIndexOf('.');
+      if (dot >= 0 && s.length() - dot - 1 == 3 && s.indexOf('.') > 0) {
+        return Double.parseDouble(s.replace(".", ""));
+      }
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Bounded edit distance between two words (Levenshtein), or a value above {@code max}. */
+  static int distance(String a, String b, int max) {
+    int d = new org.apache.commons.text.similarity.LevenshteinDistance(max).apply(a, b);
+    return d < 0 ? max + 1 : d;
+  }
+
+  /** Whether two stems are the same word, allowing one typo from 5 letters and two from 9. */
+  static boolean same(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    int len = Math.min(a.length(), b.length());
+    if (len < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+      return false;
+    }
+    int max = len >= 9 ? 2 : 1;
+    return Math.abs(a.length() - b.length()) <= max && distance(a, b, max) <= max;
+  }
+}

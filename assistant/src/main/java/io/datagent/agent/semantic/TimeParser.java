@@ -1,0 +1,193 @@
+package io.datagent.agent.semantic;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the times of a question: "el 15 de julio de 2023", "julio de 2023", "en 2024", "ene-22", "de marzo",
+ * "el 31 de julio", and pairs joined by "entre … y …", "desde … hasta …", "del … al …" (a bare first day or a
+ * month without year takes the second one's month and year: "entre el 1 y el 31 de enero de 2023").
+ */
+final class TimeParser {
+
+  /** One time found, with the tokens it used ({@code start}..{@code end} inclusive). */
+  record Found(TimeSpec spec, int start, int end) {}
+
+  /** The times found and whether the first two form a pair ("entre A y B"). */
+  record Times(List<Found> found, boolean paired, Set<Integer> connectors) {
+    Set<Integer> consumed() {
+      Set<Integer> out = new java.util.HashSet<>(connectors);
+      for (Found f : found) {
+        for (int i = f.start(); i <= f.end(); i++) {
+          out.add(i);
+        }
+      }
+      return out;
+    }
+  }
+
+  private record Point(Integer year, Integer month, Integer day, int start, int end) {}
+
+  private TimeParser() {}
+
+  static Times parse(List<Token> t) {
+    List<Point> points = new ArrayList<>();
+    int i = 0;
+    while (i < t.size()) {
+      Point p = point(t, i);
+      if (p != null) {
+        points.add(p);
+        i = p.end() + 1;
+      } else {
+        i++;
+      }
+    }
+    boolean paired = false;
+    Set<Integer> connectors = new java.util.HashSet<>();
+    if (points.size() >= 2 && joined(t, points.get(0), points.get(1))) {
+      paired = true;
+      for (int k = points.get(0).end() + 1; k < points.get(1).start(); k++) {
+        connectors.add(k);
+      }
+      for (int k = points.get(0).start() - 1; k >= 0 && t.get(k).is("entre", "desde", "de", "del", "el", "la"); k--) {
+        connectors.add(k);
+        if (t.get(k).is("entre", "desde", "de", "del")) {
+          break;
+        }
+      }
+      Point a = points.get(0);
+      Point b = points.get(1);
+      Integer month = a.month() == null && a.day() != null ? b.month() : a.month();
+      Integer year = a.year() == null ? (b.year() != null && (month == null || b.month() == null || month <= b.month())
+          ? b.year() : b.year() == null ? null : b.year() - 1) : a.year();
+      points.set(0, new Point(year, month, a.day(), a.start(), a.end()));
+    }
+    List<Found> found = new ArrayList<>();
+    for (Point p : points) {
+      TimeSpec s = spec(p);
+      if (s != null) {
+        found.add(new Found(s, p.start(), p.end()));
+      }
+    }
+    return new Times(found, paired && found.size() >= 2, connectors);
+  }
+
+  private static Point point(List<Token> t, int i) {
+    Token a = t.get(i);
+    Integer dayNum = a.numeric() ? Lexicon.count(a) : null;
+    if (dayNum != null && dayNum <= 31) {
+      int j = skip(t, i + 1, "de");
+      Integer m = j < t.size() ? Lexicon.month(t.get(j).folded(), false) : null;
+      if (m != null) {
+        int k = skip(t, j + 1, "de", "del");
+        Integer y = k < t.size() ? year(t.get(k)) : null;
+        return new Point(y, m, dayNum, i, y != null ? k : j);
+      }
+      // a bare day before "y"/"al" and another day: "entre el 1 y el 31 de enero"
+      int k = skip(t, i + 1);
+      if (k < t.size() && t.get(k).is("y", "al", "a", "hasta") && i > 0 && t.get(skip(t, i - 1, -1)).is("entre", "del", "desde", "el")) {
+        int n = skip(t, k + 1, "el");
+        Point next = n < t.size() ? point(t, n) : null;
+        if (next != null && next.day() != null) {
+          return new Point(null, null, dayNum, i, i);
+        }
+      }
+    }
+    Integer m = Lexicon.month(a.folded(), false);
+    Integer abbrev = m == null ? Lexicon.month(a.folded(), true) : null;
+    if (abbrev != null && i + 2 < t.size() && t.get(i + 1).is("-", "/") && t.get(i + 2).numeric()) {
+      Integer y = twoDigitYear(t.get(i + 2));
+      if (y != null) {
+        return new Point(y, abbrev, null, i, i + 2);
+      }
+    }
+    if (m != null) {
+      int k = skip(t, i + 1, "de", "del");
+      Integer y = k < t.size() ? year(t.get(k)) : null;
+      return new Point(y, m, null, i, y != null ? k : i);
+    }
+    Integer y = year(a);
+    if (y != null) {
+      return new Point(y, null, null, i > 0 && t.get(i - 1).is("ano", "anio") ? i - 1 : i, i);
+    }
+    return null;
+  }
+
+  private static boolean joined(List<Token> t, Point a, Point b) {
+    int k = a.end() + 1;
+    while (k < b.start() && t.get(k).is("el", "de", "del", "la")) {
+      k++;
+    }
+    if (k >= b.start() || !t.get(k).is("y", "a", "al", "hasta", "-")) {
+      return false;
+    }
+    for (int j = k + 1; j < b.start(); j++) {
+      if (!t.get(j).is("el", "de", "del", "la", "fines", "fin")) {
+        return false;
+      }
+    }
+    int before = a.start() - 1;
+    while (before >= 0 && t.get(before).is("el", "la")) {
+      before--;
+    }
+    return before >= 0 && t.get(before).is("entre", "desde", "de", "del");
+  }
+
+  private static TimeSpec spec(Point p) {
+    if (p.year() != null && p.month() != null && p.day() != null) {
+      LocalDate d;
+      try {
+        d = LocalDate.of(p.year(), p.month(), p.day());
+      } catch (java.time.DateTimeException e) {
+        return null;
+      }
+      return TimeSpec.range(d, d.plusDays(1), p.day() + " de " + Lexicon.monthName(p.month()) + " de " + p.year());
+    }
+    if (p.year() != null && p.month() != null) {
+      YearMonth ym = YearMonth.of(p.year(), p.month());
+      return TimeSpec.range(ym.atDay(1), ym.plusMonths(1).atDay(1), Lexicon.monthName(p.month()) + " de " + p.year());
+    }
+    if (p.year() != null) {
+      return TimeSpec.range(LocalDate.of(p.year(), 1, 1), LocalDate.of(p.year() + 1, 1, 1), "el año " + p.year());
+    }
+    if (p.month() != null) {
+      String label = (p.day() != null ? p.day() + " de " : "") + Lexicon.monthName(p.month()) + " (de cualquier año)";
+      return new TimeSpec(null, null, p.month(), p.day(), label);
+    }
+    return null;
+  }
+
+  private static Integer year(Token t) {
+    if (!t.numeric() || !t.raw().matches("\\d{4}")) {
+      return null;
+    }
+    int y = Integer.parseInt(t.raw());
+    return y >= 1900 && y <= 2100 ? y : null;
+  }
+
+  private static Integer twoDigitYear(Token t) {
+    if (t.raw().matches("\\d{2}")) {
+      return 2000 + Integer.parseInt(t.raw());
+    }
+    return year(t);
+  }
+
+  /** The first index from {@code i} whose token is not one of {@code words}. */
+  private static int skip(List<Token> t, int i, String... words) {
+    while (i < t.size() && t.get(i).is(words)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The first index from {@code i} going down past "el"/"la". */
+  private static int skip(List<Token> t, int i, int down) {
+    while (i > 0 && t.get(i).is("el", "la")) {
+      i--;
+    }
+    return Math.max(0, i);
+  }
+}

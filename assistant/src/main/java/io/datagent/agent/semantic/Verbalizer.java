@@ -1,0 +1,112 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.agent.QueryResult;
+import io.datagent.semantic.Aggregation;
+import io.datagent.semantic.Measure;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Spanish answer for a {@link Plan} and the rows its SQL returned: one sentence with the number(s) the
+ * database computed and their unit, then "Entendí: …" (the interpretation). It states no number that is not in
+ * the result.
+ */
+final class Verbalizer {
+
+  private static final Locale ES = Locale.forLanguageTag("es-AR");
+
+  private Verbalizer() {}
+
+  static String sentence(Plan p, QueryResult r) {
+    if (r == null || r.rows().isEmpty() || r.rows().get(0).stream().allMatch(v -> v == null)) {
+      return "No hay datos que cumplan esas condiciones en " + p.model().source() + " (la consulta no devolvió valores).";
+    }
+    Plan.Target x = p.targets().get(0);
+    String where = Describe.context(p);
+    if (p.group() != null) {
+      return grouped(p, r, x, where);
+    }
+    List<Object> row = r.rows().get(0);
+    if (p.change() != null) {
+      return Describe.subject(x) + " pasó de " + value(row.get(1), x) + " (" + Describe.when(p.change().from()) + ") a "
+          + value(row.get(2), x) + " (" + Describe.when(p.change().to()) + ")" + where + ": una variación de "
+          + signed(row.get(0)) + unitSuffix(x) + percent(row.get(1), row.get(0)) + ".";
+    }
+    if (p.share() != null) {
+      return capital(Describe.share(p)) + " es el " + number(row.get(0)) + " % de " + Describe.subject(x).toLowerCase(ES)
+          + where + " (" + value(row.get(1), x) + " de " + value(row.get(2), x) + ").";
+    }
+    if (x.measure().rowCount() || x.distinctOf() != null) {
+      String what = x.distinctOf() != null ? io.datagent.semantic.Spanish.plural(Describe.label(x.distinctOf().displayName()))
+          + " distintos (valores de la columna " + x.distinctOf().column() + ")" : p.model().rowNoun();
+      return "Hay " + number(row.get(0)) + " " + what + where + ".";
+    }
+    StringBuilder sb = new StringBuilder(Describe.subject(x)).append(where).append(" es ").append(value(row.get(0), x));
+    for (int i = 1; i < p.targets().size() && i < row.size(); i++) {
+      sb.append("; ").append(Describe.subject(p.targets().get(i)).toLowerCase(ES)).append(", ").append(value(row.get(i), p.targets().get(i)));
+    }
+    return sb.append('.').toString();
+  }
+
+  private static String grouped(Plan p, QueryResult r, Plan.Target x, String where) {
+    String dim = Describe.groupName(p.group());
+    List<String> items = new ArrayList<>();
+    for (List<Object> row : r.rows().subList(0, Math.min(r.rows().size(), 10))) {
+      items.add(row.get(0) + ": " + value(row.get(1), x));
+    }
+    String subject = Describe.subject(x).toLowerCase(ES);
+    if (p.ranking() != null && p.ranking().k() == 1) {
+      List<Object> top = r.rows().get(0);
+      return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + subject + where + ": "
+          + top.get(0) + " (" + value(top.get(1), x) + ").";
+    }
+    if (p.ranking() != null) {
+      return "Los " + r.rows().size() + " primeros por " + subject + where + " (" + (p.ranking().descending() ? "de mayor a menor"
+          : "de menor a mayor") + "): " + String.join("; ", items) + ".";
+    }
+    return capital(subject) + " por " + dim + where + " (" + r.rows().size() + (r.truncated() ? "+" : "") + " grupos"
+        + (r.rows().size() > 10 ? ", los 10 primeros" : "") + "): " + String.join("; ", items) + ".";
+  }
+
+  static String value(Object v, Plan.Target x) {
+    return number(v) + unitSuffix(x);
+  }
+
+  private static String unitSuffix(Plan.Target x) {
+    Measure m = x.measure();
+    return m.rowCount() || x.aggregation() == Aggregation.COUNT || m.unit() == null ? "" : " " + m.unit();
+  }
+
+  private static String signed(Object v) {
+    String s = number(v);
+    return v instanceof Number n && n.doubleValue() > 0 ? "+" + s : s;
+  }
+
+  private static String percent(Object base, Object delta) {
+    if (base instanceof Number b && delta instanceof Number d && b.doubleValue() != 0) {
+      return " (" + signed(d.doubleValue() * 100 / b.doubleValue()) + " %)";
+    }
+    return "";
+  }
+
+  /** A number as the database gave it, in Spanish style (1.234,5), rounded to at most two decimals (four below 1). */
+  static String number(Object v) {
+    if (!(v instanceof Number n)) {
+      return String.valueOf(v);
+    }
+    BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+    int scale = d.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2;
+    d = d.setScale(Math.min(scale, Math.max(0, d.scale())), RoundingMode.HALF_UP).stripTrailingZeros();
+    DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(ES));
+    return f.format(d);
+  }
+
+  static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

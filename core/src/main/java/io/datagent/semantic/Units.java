@@ -1,0 +1,68 @@
+package io.datagent.semantic;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Units written in headers and comments: {@code [MW]}, {@code (kWh)}, {@code °C}, {@code %}, "en miles de m3".
+ * Returns the unit as written (trimmed), or null.
+ */
+public final class Units {
+
+  private static final Pattern BRACKET = Pattern.compile("[\\[(]\\s*([^\\[\\]()]{1,16}?)\\s*[\\])]");
+  private static final Pattern DEGREES = Pattern.compile("°\\s*([CFK])\\b|º\\s*([CFK])\\b");
+  private static final Pattern SPELLED = Pattern.compile(
+      "(?i)\\ben\\s+((?:miles|millones|miles de millones)\\s+de\\s+)?([a-záéíóú$]{1,12}\\d?(?:/[a-z]+)?)"
+      + "(?=$|[\\s.,;:)])");
+  private static final Pattern KNOWN = Pattern.compile(
+      "(?i)(?<![a-z])(mwh|gwh|kwh|mw|kw|gw|m3|km|kg|tn|toneladas|litros|pesos|usd|d[oó]lares|kcal|\\$)(?![a-z])");
+  private static final Pattern AMOUNT = Pattern.compile("(?i)\\b(miles|millones)\\s+de\\s+(\\S+)");
+
+  private Units() {}
+
+  /** The unit in a header or comment, or null. */
+  public static String find(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    Matcher d = DEGREES.matcher(text);
+    if (d.find()) {
+      return "°" + (d.group(1) != null ? d.group(1) : d.group(2));
+    }
+    Matcher b = BRACKET.matcher(text);
+    while (b.find()) {
+      String u = b.group(1).strip();
+      if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ")) {
+        return u;
+      }
+    }
+    if (text.contains("%")) {
+      return "%";
+    }
+    Matcher a = AMOUNT.matcher(text);
+    if (a.find()) {
+      return a.group(1).toLowerCase(Locale.ROOT) + " de " + a.group(2).replaceAll("[.,;:]+$", "");
+    }
+    Matcher s = SPELLED.matcher(text);
+    while (s.find()) {
+      String unit = s.group(2);
+      if (KNOWN.matcher(unit).matches()) {
+        return (s.group(1) == null ? "" : s.group(1).toLowerCase(Locale.ROOT)) + unit;
+      }
+    }
+    Matcher k = KNOWN.matcher(text);
+    return k.find() && !k.group(1).equals("$") ? k.group(1) : null;
+  }
+
+  /**
+   * Whether a total of the unit makes no sense (a level or a ratio: temperatures, percentages, prices per unit),
+   * so the default aggregation is the average.
+   */
+  public static boolean level(String unit, String name) {
+    String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
+    String n = Spanish.fold(name);
+    return u.startsWith("°") || u.equals("%") || u.contains("/")
+        || n.matches(".*(temperatura|precio|tasa|porcentaje|pct|indice|promedio|media|ratio|tarifa|cotizacion|humedad).*");
+  }
+}
