@@ -58,6 +58,20 @@ public final class Platform {
     return new WorkspaceClient(c);
   }
 
+  /**
+   * The process's current bearer token, from the SDK's own auth ({@code DatabricksConfig.authenticate()}), for a
+   * protocol the SDK does not speak (a PostgreSQL login, OTLP traces to the workspace). Never log it.
+   */
+  public String bearerToken() {
+    String h = call(Operation.of("authenticate to the workspace", "autenticarse en Databricks"),
+        w -> w.config().authenticate().get("Authorization"));
+    if (h == null || !h.startsWith("Bearer ")) {
+      throw new PlatformException(0, "NO_BEARER", "the workspace auth gave no bearer token",
+          "No se obtuvo un token de Databricks.", null);
+    }
+    return h.substring("Bearer ".length());
+  }
+
   /** Runs {@code fn} on the service principal's client; a 401 refreshes the credentials once. */
   public <T> T call(Operation op, Function<WorkspaceClient, T> fn) {
     return call(op, null, fn);

@@ -116,7 +116,8 @@ class PlatformServicesTest {
 
   @Test
   void should_hand_out_a_lakebase_password() {
-    assertThat(platform.lakebase().forInstance("datagent-db")).startsWith("pg-token-");
+    assertThat(platform.lakebase().forInstance("datagent-db").token()).startsWith("pg-token-");
+    assertThat(platform.bearerToken()).isEqualTo("pat");
     assertThat(ws.store().credentialsIssued()).isEqualTo(1);
   }
 }

@@ -19,11 +19,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeServing {
 
   private final Map<String, Integer> dimensions = new ConcurrentHashMap<>();
+  private final Map<String, Integer> laterDimensions = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> embedCalls = new ConcurrentHashMap<>();
   private final Map<String, ConcurrentLinkedDeque<Reply>> scripted = new ConcurrentHashMap<>();
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
   public FakeServing dimension(String endpoint, int n) {
     dimensions.put(endpoint, n);
+    return this;
+  }
+
+  /** After its first embeddings answer, {@code endpoint} answers vectors of {@code n} floats (a model swapped mid-run). */
+  public FakeServing dimensionAfterFirstCall(String endpoint, int n) {
+    laterDimensions.put(endpoint, n);
     return this;
   }
 
@@ -61,7 +69,8 @@ public final class FakeServing {
   }
 
   private Reply embeddings(String endpoint, JsonNode input) {
-    int dim = dimensions.getOrDefault(endpoint, 8);
+    int call = embedCalls.computeIfAbsent(endpoint, k -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement();
+    int dim = call > 0 && laterDimensions.containsKey(endpoint) ? laterDimensions.get(endpoint) : dimensions.getOrDefault(endpoint, 8);
     ObjectNode out = FakeWorkspace.JSON.createObjectNode().put("object", "list").put("model", endpoint);
     ArrayNode data = out.putArray("data");
     int i = 0;

@@ -20,10 +20,19 @@ import java.util.regex.Pattern;
  */
 public final class FakeSql {
 
-  /** A column as {@code name} and {@code type_name}. */
-  public record Col(String name, String type) {}
+  /** A column as {@code name}, {@code type_name} and {@code type_text}. */
+  public record Col(String name, String type, String text) {
+    public Col(String name, String type) {
+      this(name, type, type);
+    }
+  }
 
-  private record Answer(Pattern statement, List<Col> columns, List<List<String>> rows, String errorCode, String message) {}
+  private record Answer(Pattern statement, List<Col> columns, List<List<String>> rows, String errorCode, String message,
+      boolean once) {
+    Answer(Pattern statement, List<Col> columns, List<List<String>> rows, String errorCode, String message) {
+      this(statement, columns, rows, errorCode, message, false);
+    }
+  }
 
   private final List<Answer> answers = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> statements = new ConcurrentHashMap<>();
@@ -37,6 +46,15 @@ public final class FakeSql {
   /** Statements matching {@code regex} (searched, case-insensitive) return these rows; later answers win. */
   public FakeSql answer(String regex, List<Col> columns, List<List<String>> rows) {
     answers.add(0, new Answer(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL), columns, rows, null, null));
+    return this;
+  }
+
+  /**
+   * The next statement matching {@code regex} returns these rows, then this answer is used up (for pages of one
+   * statement text with different parameters). One-off answers are used in the order they were added.
+   */
+  public FakeSql answerOnce(String regex, List<Col> columns, List<List<String>> rows) {
+    answers.add(new Answer(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL), columns, rows, null, null, true));
     return this;
   }
 
@@ -60,6 +78,12 @@ public final class FakeSql {
   /** The request bodies received by {@code POST /api/2.0/sql/statements}. */
   public List<JsonNode> received() {
     return List.copyOf(received);
+  }
+
+  /** The next statement ends in {@code state} (e.g. CANCELED, as the warehouse does at {@code wait_timeout}). */
+  public FakeSql endIn(String regex, String state) {
+    answers.add(0, new Answer(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL), List.of(), List.of(), state, null));
+    return this;
   }
 
   /** Whether a statement was cancelled. */
@@ -110,9 +134,17 @@ public final class FakeSql {
   }
 
   private ObjectNode finished(String id, String statement, long rowLimit) {
-    Answer a = answers.stream().filter(x -> x.statement().matcher(statement).find()).findFirst()
+    Answer a = answers.stream().filter(x -> x.once() && x.statement().matcher(statement).find()).findFirst()
+        .or(() -> answers.stream().filter(x -> !x.once() && x.statement().matcher(statement).find()).findFirst())
         .orElse(new Answer(null, List.of(), List.of(), "TABLE_OR_VIEW_NOT_FOUND", "[TABLE_OR_VIEW_NOT_FOUND] no answer scripted for: " + statement));
+    if (a.once()) {
+      answers.remove(a);
+    }
     ObjectNode n = FakeWorkspace.JSON.createObjectNode().put("statement_id", id);
+    if ("CANCELED".equals(a.errorCode()) || "CLOSED".equals(a.errorCode())) {
+      n.putObject("status").put("state", a.errorCode());
+      return n;
+    }
     if (a.errorCode() != null) {
       n.putObject("status").put("state", "FAILED").putObject("error").put("error_code", a.errorCode()).put("message", a.message());
       return n;
@@ -123,7 +155,7 @@ public final class FakeSql {
     ArrayNode cols = manifest.putObject("schema").put("column_count", a.columns().size()).putArray("columns");
     for (int i = 0; i < a.columns().size(); i++) {
       cols.addObject().put("name", a.columns().get(i).name()).put("type_name", a.columns().get(i).type())
-          .put("type_text", a.columns().get(i).type()).put("position", i);
+          .put("type_text", a.columns().get(i).text()).put("position", i);
     }
     List<ObjectNode> chunks = new ArrayList<>();
     for (int from = 0; from == 0 || from < rows.size(); from += chunkRows) {

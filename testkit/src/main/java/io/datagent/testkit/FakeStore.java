@@ -2,7 +2,6 @@ package io.datagent.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datagent.testkit.FakeWorkspace.Reply;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +91,6 @@ public final class FakeStore {
   }
 
   private static String volumePath(String apiPath) {
-    return URLDecoder.decode(apiPath.substring("/api/2.0/fs/files".length()), StandardCharsets.UTF_8);
+    return apiPath.substring("/api/2.0/fs/files".length()); // the server has decoded the path once, as a workspace does
   }
 }

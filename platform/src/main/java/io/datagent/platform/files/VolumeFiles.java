@@ -34,8 +34,10 @@ public final class VolumeFiles {
   }
 
   /**
-   * Each segment percent-encoded: the SDK (0.141) puts the path into the URL as given, so a space or an accent
-   * would make an invalid URI.
+   * Each segment percent-encoded, for uploads only. NOTE: the SDK (0.141) encodes the path, but a request with a query
+   * ({@code ?overwrite=true}) is rebuilt by {@code Request.getUri()} from the decoded path, so a space or an accent
+   * makes an invalid URI ("Illegal character in path"); encoded once more here, it reaches the wire encoded once.
+   * Downloads carry no query and are encoded by the SDK alone.
    */
   static String encoded(String volumePath) {
     return java.util.Arrays.stream(volumePath.split("/")).filter(p -> !p.isEmpty())
@@ -46,7 +48,7 @@ public final class VolumeFiles {
   /** The bytes of {@code volumePath}. */
   public byte[] download(String volumePath) {
     return platform.call(Operation.of("download " + volumePath, "descargar " + volumePath), w -> {
-      DownloadResponse r = w.files().download(encoded(volumePath));
+      DownloadResponse r = w.files().download(volumePath);
       try (InputStream in = r.getContents()) {
         return in.readAllBytes();
       } catch (IOException e) {

@@ -62,7 +62,9 @@ public final class Statements {
     long wait = Math.max(5, Math.min(50, request.timeout().toSeconds()));
     ExecuteStatementRequest req = new ExecuteStatementRequest().setWarehouseId(warehouseId)
         .setStatement(request.sql()).setWaitTimeout(wait + "s")
-        .setOnWaitTimeout(ExecuteStatementRequestOnWaitTimeout.CONTINUE)
+        // a statement that may not outlive the wait is cancelled by the warehouse itself (no polling)
+        .setOnWaitTimeout(request.timeout().toSeconds() <= 50 ? ExecuteStatementRequestOnWaitTimeout.CANCEL
+            : ExecuteStatementRequestOnWaitTimeout.CONTINUE)
         .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY)
         .setCatalog(request.catalog()).setSchema(request.schema());
     if (request.rowLimit() > 0) {

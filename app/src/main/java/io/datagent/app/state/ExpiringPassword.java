@@ -1,4 +1,4 @@
-package io.datagent.app.databricks;
+package io.datagent.app.state;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Caches a token and fetches a new one {@code margin} before the current one expires, so a caller never gets a token
- * that dies in its hands (the JDBC login, a REST call).
+ * Caches a Lakebase password and fetches a new one {@code margin} before the current one expires, so a JDBC login
+ * never gets a password that dies in its hands.
  */
-public final class ExpiringToken implements TokenSource {
+public final class ExpiringPassword implements Supplier<String> {
 
   /** A token and when it stops being valid. */
   public record Issued(String token, Instant expiresAt) {}
@@ -19,14 +19,14 @@ public final class ExpiringToken implements TokenSource {
   private final Clock clock;
   private Issued current;
 
-  public ExpiringToken(Supplier<Issued> fetch, Duration margin, Clock clock) {
+  public ExpiringPassword(Supplier<Issued> fetch, Duration margin, Clock clock) {
     this.fetch = fetch;
     this.margin = margin;
     this.clock = clock;
   }
 
   @Override
-  public synchronized String token() {
+  public synchronized String get() {
     if (current == null || !clock.instant().plus(margin).isBefore(current.expiresAt())) {
       current = fetch.get();
     }
