@@ -8,6 +8,12 @@ import io.datagent.platform.lakebase.LakebaseCredentials;
 import io.datagent.platform.serving.Serving;
 import io.datagent.platform.sql.Statements;
 import io.datagent.platform.vectorsearch.VectorSearch;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +33,17 @@ public final class Platform {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
+  private static final int USER_CLIENTS = 256;
+
   private final PlatformConfig config;
   private volatile WorkspaceClient client;
+  /** Recent users' clients by token digest: a new client resolves its config (and may ask the host) first. */
+  private final Map<String, WorkspaceClient> userClients = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, WorkspaceClient> eldest) {
+      return size() > USER_CLIENTS;
+    }
+  };
 
   public Platform(PlatformConfig config) {
     this.config = config;
@@ -53,9 +68,19 @@ public final class Platform {
     if (userToken == null || userToken.isBlank()) {
       throw new IllegalArgumentException("Databricks: the forwarded user token is empty");
     }
-    DatabricksConfig c = new DatabricksConfig().setHost(config.host()).setToken(userToken).setAuthType("pat")
-        .setHttpTimeoutSeconds((int) config.httpTimeout().toSeconds());
-    return new WorkspaceClient(c);
+    String key = digest(userToken);
+    synchronized (userClients) {
+      return userClients.computeIfAbsent(key, k -> new WorkspaceClient(new DatabricksConfig().setHost(config.host())
+          .setToken(userToken).setAuthType("pat").setHttpTimeoutSeconds((int) Math.max(1, config.httpTimeout().toSeconds()))));
+    }
+  }
+
+  private static String digest(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

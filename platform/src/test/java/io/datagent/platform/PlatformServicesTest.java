@@ -61,6 +61,12 @@ class PlatformServicesTest {
   }
 
   @Test
+  void should_reuse_a_users_client_for_the_same_token_and_not_for_another() {
+    assertThat(platform.forUser("user-token")).isSameAs(platform.forUser("user-token"))
+        .isNotSameAs(platform.forUser("other-token")).isNotSameAs(platform.workspace());
+  }
+
+  @Test
   void should_cancel_and_say_so_in_spanish_when_the_statement_outlives_its_timeout() {
     ws.sql().pendingPolls(1000).answer("SELECT", List.of(), List.of());
 
@@ -104,14 +110,14 @@ class PlatformServicesTest {
   }
 
   @Test
-  void should_upload_and_download_a_volume_file(@TempDir Path dir) throws Exception {
-    Path f = Files.writeString(dir.resolve("a.csv"), "fecha;valor\n1/1/2024;3\n");
+  void should_upload_and_download_a_binary_volume_file_whose_name_has_a_space_and_an_accent(@TempDir Path dir) throws Exception {
+    byte[] xlsx = {0x50, 0x4B, 0x03, 0x04, (byte) 0xFF, (byte) 0xC3, 0x28, 0x00};
+    Path f = Files.write(dir.resolve("a.xlsx"), xlsx);
 
-    platform.files().upload("/Volumes/main/raw/uploads/a b.csv", f);
+    platform.files().upload("/Volumes/main/raw/uploads/energía 2024.xlsx", f);
 
-    assertThat(new String(ws.store().file("/Volumes/main/raw/uploads/a b.csv"), StandardCharsets.UTF_8)).startsWith("fecha;valor");
-    assertThat(new String(platform.files().download("/Volumes/main/raw/uploads/a b.csv"), StandardCharsets.UTF_8))
-        .isEqualTo(Files.readString(f));
+    assertThat(ws.store().file("/Volumes/main/raw/uploads/energía 2024.xlsx")).isEqualTo(xlsx);
+    assertThat(platform.files().download("/Volumes/main/raw/uploads/energía 2024.xlsx")).isEqualTo(xlsx);
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.datagent.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datagent.testkit.FakeWorkspace.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,13 +49,13 @@ public final class FakeStore {
 
   void install(FakeWorkspace ws) {
     ws.route("PUT", "/api/2\\.0/fs/files/.+", (c, b) -> {
-      files.put(volumePath(c.path()), c.body().getBytes(StandardCharsets.UTF_8));
+      files.put(volumePath(c.path()), c.bytes());
       return new Reply(204, "application/json", null);
     });
     ws.route("GET", "/api/2\\.0/fs/files/.+", (c, b) -> {
       byte[] f = files.get(volumePath(c.path()));
       return f == null ? Reply.error(404, "NOT_FOUND", "The file being accessed is not found.")
-          : new Reply(200, "application/octet-stream", new String(f, StandardCharsets.UTF_8));
+          : Reply.bytes("application/octet-stream", f);
     });
     ws.route("POST", "/api/2\\.0/vector-search/indexes/[^/]+/query", (c, b) -> {
       String index = c.path().split("/")[5];

@@ -32,8 +32,12 @@ public final class FakeWorkspace implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One request as received. */
-  public record Call(String method, String path, String query, String body, String authorization) {}
+  /** One request as received; {@code body} is its UTF-8 text, {@code bytes} the raw body (a file upload). */
+  public record Call(String method, String path, String query, String body, String authorization, byte[] bytes) {
+    public Call(String method, String path, String query, String body, String authorization) {
+      this(method, path, query, body, authorization, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   /**
    * A scripted answer instead of the normal one: status, headers and body; {@link #drop()} closes the connection
@@ -61,8 +65,16 @@ public final class FakeWorkspace implements AutoCloseable {
     }
   }
 
-  /** What a route answers: a status and a JSON body (or another content type). */
-  public record Reply(int status, String contentType, String body) {
+  /** What a route answers: a status and a JSON body (or another content type; {@code raw} bytes win over the text). */
+  public record Reply(int status, String contentType, String body, byte[] raw) {
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body, null);
+    }
+
+    public static Reply bytes(String contentType, byte[] raw) {
+      return new Reply(200, contentType, null, raw);
+    }
+
     public static Reply json(Object body) {
       return new Reply(200, "application/json", body instanceof String s ? s : JSON.valueToTree(body).toString());
     }
@@ -163,9 +175,10 @@ public final class FakeWorkspace implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
-      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      byte[] bytes = ex.getRequestBody().readAllBytes();
+      String body = new String(bytes, StandardCharsets.UTF_8);
       Call call = new Call(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(), body,
-          ex.getRequestHeaders().getFirst("Authorization"));
+          ex.getRequestHeaders().getFirst("Authorization"), bytes);
       calls.add(call);
       Fault fault = nextFault(path);
       if (fault != null && fault.status() == 0 && !fault.applyFirst()) {
@@ -213,7 +226,7 @@ public final class FakeWorkspace implements AutoCloseable {
   }
 
   static void send(HttpExchange ex, Reply reply) throws IOException {
-    byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = reply.raw() != null ? reply.raw() : reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", reply.contentType());
     ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
