@@ -1,23 +1,16 @@
 package io.datagent.app;
 
-import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
 import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.DatabricksTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
-import io.datagent.agent.databricks.DatabricksApiException;
-import io.datagent.agent.databricks.DatabricksWorkspace;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.app.catalog.AgentDataCatalog;
 import io.datagent.app.catalog.CachedDataCatalog;
 import io.datagent.app.catalog.DataCatalog;
-import io.datagent.app.databricks.DatabricksClient;
-import io.datagent.app.databricks.DatabricksException;
 import io.datagent.app.databricks.DatabricksIngestionJobs;
-import io.datagent.app.databricks.TokenSource;
 import io.datagent.app.prompts.AgentPrompts;
 import io.datagent.app.roles.Engineers;
 import io.datagent.app.roles.EngineersOnly;
@@ -31,8 +24,10 @@ import io.datagent.app.trace.TraceExporters;
 import io.datagent.app.web.RouteRegistrar;
 import io.datagent.retrieval.Retriever;
 import io.datagent.retrieval.RetrieverConfig;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
+import io.datagent.retrieval.databricks.DatabricksRetrievalConfig;
 import io.datagent.retrieval.databricks.DatabricksRetrievers;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,45 +46,38 @@ public final class AppMain {
 
   public static void main(String[] args) {
     long t0 = System.nanoTime();
+    Map<String, String> sysenv = System.getenv();
+    if (!PlatformConfig.present(sysenv)) {
+      throw new IllegalArgumentException("DATABRICKS_HOST no está definida (la pone el entorno de Databricks Apps)");
+    }
+    // The one Databricks client of the process (the App's service principal); the user's client is built per request.
+    Platform platform = new Platform(PlatformConfig.fromEnv(sysenv).withWarehouse(require(sysenv, "DATABRICKS_WAREHOUSE_ID")));
     // The optional secrets join the environment here, read from the scope as the App's service principal; what is
     // missing is logged and shown on the Monitor page, and the App starts regardless.
-    AppSecrets secrets = secrets(System.getenv());
+    AppSecrets secrets = secrets(sysenv, platform);
     secrets.missing().forEach(line -> System.out.println("datagent App: " + line));
     Map<String, String> env = secrets.environment();
     Clock clock = Clock.systemUTC();
     JsonCodec json = new JsonCodec();
-    DatabricksWorkspace workspace = DatabricksWorkspace.fromEnv(env);
-    if (workspace == null) {
-      throw new IllegalArgumentException("DATABRICKS_HOST no está definida (la pone el entorno de Databricks Apps)");
-    }
-    TokenSource spToken = () -> {
-      try {
-        return workspace.token().get();
-      } catch (DatabricksApiException e) {
-        throw new DatabricksException(0, "OAUTH", "no se obtuvo el token del principal de servicio: " + e.getMessage());
-      }
-    };
-    URI host = DatabricksClient.hostUri(workspace.http().host());
-    DatabricksClient rest = new DatabricksClient(host, spToken, json);
 
     // The agent and the Datos page share one SQL warehouse executor and one catalog.
-    AgentConfig agentConfig = AgentConfig.fromEnv(env);
+    AgentConfig agentConfig = AgentConfig.fromEnv(env, platform);
     String catalog = require(env, "DATAGENT_CATALOG");
     // Required, not defaulted: development mode renames the schemas (dev_<user>_serving), so "serving" could be
     // another deployment's tables.
     String serving = require(env, "DATAGENT_SERVING_SCHEMA");
     String raw = require(env, "DATAGENT_RAW_SCHEMA");
-    SqlExecutor sql = new DatabricksSqlExecutor(workspace, require(env, "DATABRICKS_WAREHOUSE_ID"), catalog, serving);
+    SqlExecutor sql = new DatabricksSqlExecutor(platform.statements(), catalog, serving);
     List<String> schemas = new ArrayList<>(agentConfig.sqlPolicy().allowedSchemas());
     schemas.remove(serving);
     schemas.add(0, serving);
     TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
-    Retriever retriever = retriever(env, catalog, serving);
+    Retriever retriever = retriever(env, platform, catalog, serving);
     DataCatalog data = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "`" + raw + "`.`_ingestion_log`"),
         Duration.ofMinutes(1), clock);
 
     Lakebase.Config pg = Lakebase.Config.fromEnv(env);
-    StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, rest, spToken, clock), 10));
+    StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(), platform::bearerToken, clock), 10));
 
     List<RouteRegistrar> extra = new ArrayList<>();
     // The agent's prompt: the production alias of the registry (Lakebase, or MLflow's in Unity Catalog), refreshed.
@@ -99,25 +87,25 @@ public final class AppMain {
     // Each table's semantic model as the ingestion job kept it in the uploads Volume (issue 12), for the agent and
     // the Datos page; without a file it is derived from the catalog and SQL.
     io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
-        host, spToken, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")));
+        platform.files(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(data, serving, tables, sql, agentConfig, models));
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.databricks(state.dataSource(), env,
-        io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env));
+        platform, io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env, platform));
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor, secrets.missing()));
     // The monitor's API is the engineers': members of the workspace group (read with the user's token), or listed.
-    extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(host.toString(),
+    extra.add(EngineersOnly.monitor(new WorkspaceGroupEngineers(platform,
         env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
         .or(Engineers.listed(env.get("DATAGENT_ENGINEERS"))), state.dataSource()));
 
     DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
             true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
         new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models), state, data,
-            new DatabricksIngestionJobs(rest, volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
+            new DatabricksIngestionJobs(platform.files(), platform.jobs(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
-            TraceExporters.fromEnv(env, () -> workspaceAuth(env, host, spToken), json), extra),
+            TraceExporters.fromEnv(env, () -> workspaceAuth(env, platform), json), extra),
         clock);
     monitor.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -131,25 +119,22 @@ public final class AppMain {
    * The environment plus the secrets of DATAGENT_SECRET_SCOPE (the bundle's scope), read with databricks-sdk-java as
    * the App's service principal (DATABRICKS_CLIENT_ID/SECRET, injected by the Apps runtime).
    */
-  static AppSecrets secrets(Map<String, String> env) {
+  static AppSecrets secrets(Map<String, String> env, Platform platform) {
     String scope = env.get("DATAGENT_SECRET_SCOPE");
-    String host = env.get("DATABRICKS_HOST");
-    if (scope == null || scope.isBlank() || host == null || host.isBlank()) {
+    if (scope == null || scope.isBlank()) {
       return AppSecrets.withoutScope(env);
     }
-    DatabricksConfig sp = new DatabricksConfig().setHost(DatabricksClient.hostUri(host).toString())
-        .setClientId(env.get("DATABRICKS_CLIENT_ID")).setClientSecret(env.get("DATABRICKS_CLIENT_SECRET"))
-        .setAuthType("oauth-m2m");
-    return AppSecrets.resolve(env, new WorkspaceSecretScope(new WorkspaceClient(sp), scope.strip()));
+    return AppSecrets.resolve(env, new WorkspaceSecretScope(platform.workspace(), scope.strip()));
   }
 
   /** The search index, opened in the background when an embedding endpoint is configured. */
-  static Retriever retriever(Map<String, String> env, String catalog, String serving) {
+  static Retriever retriever(Map<String, String> env, Platform platform, String catalog, String serving) {
     String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
     if (endpoint == null || endpoint.isBlank()) {
       return BackgroundRetriever.none();
     }
     Map<String, String> settings = new HashMap<>();
+    settings.put("databricks.host", platform.config().host());
     settings.put("catalog", catalog);
     settings.put("serving_schema", serving);
     settings.put("sql.warehouse_id", env.get("DATABRICKS_WAREHOUSE_ID"));
@@ -158,7 +143,8 @@ public final class AppMain {
     if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
       settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
     }
-    return new BackgroundRetriever(() -> DatabricksRetrievers.fromEnvironment(settings, RetrieverConfig.defaults()));
+    DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, env);
+    return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform, RetrieverConfig.defaults()));
   }
 
   static io.datagent.app.chat.ChatService.Limits chatLimits(AgentConfig agent) {
@@ -192,9 +178,9 @@ public final class AppMain {
   }
 
   /** The service principal's token, only for a tracking server inside the workspace. */
-  private static Map<String, String> workspaceAuth(Map<String, String> env, URI host, TokenSource token) {
+  private static Map<String, String> workspaceAuth(Map<String, String> env, Platform platform) {
     String target = env.getOrDefault("DATAGENT_OTLP_TRACES_ENDPOINT", env.getOrDefault("MLFLOW_TRACKING_URI", ""));
-    return target.startsWith(host.toString()) ? Map.of("Authorization", "Bearer " + token.token()) : Map.of();
+    return target.startsWith(platform.config().host()) ? Map.of("Authorization", "Bearer " + platform.bearerToken()) : Map.of();
   }
 
   static String require(Map<String, String> env, String key) {

@@ -1,6 +1,7 @@
 package io.datagent.agent;
 
-import io.datagent.agent.databricks.DatabricksWorkspace;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import io.datagent.agent.llm.LlmConfig;
 import io.datagent.agent.sql.SqlPolicy;
 import java.nio.file.Path;
@@ -52,6 +53,14 @@ public record AgentConfig(LlmConfig llm, SqlPolicy sqlPolicy, Duration sqlTimeou
   }
 
   public static AgentConfig fromEnv(Map<String, String> env) {
+    return fromEnv(env, null);
+  }
+
+  /**
+   * @param platform the process's Databricks platform, used for a serving endpoint ({@code DATAGENT_LLM_ENDPOINT});
+   *     null to build one from env when needed
+   */
+  public static AgentConfig fromEnv(Map<String, String> env, Platform platform) {
     Env e = new Env(env);
     String servingSchema = e.text("DATAGENT_SERVING_SCHEMA", "serving");
     Set<String> schemas = new LinkedHashSet<>(Set.of(servingSchema));
@@ -61,23 +70,25 @@ public record AgentConfig(LlmConfig llm, SqlPolicy sqlPolicy, Duration sqlTimeou
     SqlPolicy policy = new SqlPolicy(schemas, servingSchema, e.text("DATAGENT_CATALOG", null),
         e.positive("DATAGENT_SQL_MAX_ROWS", SqlPolicy.DEFAULT_MAX_ROWS), SqlPolicy.DEFAULT_MAX_LENGTH);
     String prompt = e.text("DATAGENT_SYSTEM_PROMPT", null);
-    return new AgentConfig(llm(e), policy, Duration.ofSeconds(e.positive("DATAGENT_SQL_TIMEOUT_SECONDS", 30)),
+    return new AgentConfig(llm(e, platform), policy, Duration.ofSeconds(e.positive("DATAGENT_SQL_TIMEOUT_SECONDS", 30)),
         e.positive("DATAGENT_SQL_MAX_ATTEMPTS", 3), e.positive("DATAGENT_MAX_TOOL_CALLS", 8),
         e.positive("DATAGENT_MAX_QUESTION_CHARS", 4000), e.positive("DATAGENT_PROMPT_BUDGET", 4000),
         e.positive("DATAGENT_MAX_HISTORY_TURNS", 6), prompt == null ? null : Path.of(prompt));
   }
 
-  private static LlmConfig llm(Env e) {
+  private static LlmConfig llm(Env e, Platform platform) {
     Duration timeout = Duration.ofSeconds(e.positive("DATAGENT_LLM_TIMEOUT_SECONDS", 60));
     int retries = e.nonNegative("DATAGENT_LLM_MAX_RETRIES", 1);
     Double temperature = e.decimal("DATAGENT_LLM_TEMPERATURE");
     String endpoint = e.text("DATAGENT_LLM_ENDPOINT", null);
     if (endpoint != null) {
-      DatabricksWorkspace ws = DatabricksWorkspace.fromEnv(e.env);
-      if (ws == null) {
-        throw new IllegalArgumentException("DATAGENT_LLM_ENDPOINT is set but DATABRICKS_HOST is not");
+      if (platform == null) {
+        if (!PlatformConfig.present(e.env)) {
+          throw new IllegalArgumentException("DATAGENT_LLM_ENDPOINT is set but DATABRICKS_HOST is not");
+        }
+        platform = new Platform(PlatformConfig.fromEnv(e.env));
       }
-      return new LlmConfig(null, endpoint, null, ws, timeout, retries, temperature);
+      return new LlmConfig(null, endpoint, null, platform, timeout, retries, temperature);
     }
     String base = e.text("OPENAI_BASE_URL", null);
     if (base != null) {

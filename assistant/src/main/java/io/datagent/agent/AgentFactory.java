@@ -3,7 +3,7 @@ package io.datagent.agent;
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.DatabricksTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
-import io.datagent.agent.databricks.DatabricksWorkspace;
+import io.datagent.platform.Platform;
 import io.datagent.agent.extractive.ExtractiveAgent;
 import io.datagent.agent.llm.ChatModels;
 import io.datagent.agent.llm.LlmAgent;
@@ -72,23 +72,18 @@ public final class AgentFactory {
   }
 
   /**
-   * The agent of the App on Databricks, from environment variables: DATABRICKS_HOST with DATABRICKS_TOKEN or
-   * DATABRICKS_CLIENT_ID/SECRET, DATABRICKS_WAREHOUSE_ID, DATAGENT_CATALOG, plus everything
-   * {@link AgentConfig#fromEnv} reads. SQL runs as the user when the request carries their token.
+   * The agent of the App on Databricks: the process's {@code platform} (its warehouse runs the SQL), DATAGENT_CATALOG
+   * and everything {@link AgentConfig#fromEnv} reads. SQL runs as the user when the request carries their token.
    *
    * @throws IllegalArgumentException naming the missing or wrong variable
    */
-  public static Agent databricks(Map<String, String> env, Retriever retriever) {
-    AgentConfig config = AgentConfig.fromEnv(env);
-    DatabricksWorkspace ws = DatabricksWorkspace.fromEnv(env);
-    if (ws == null) {
-      throw new IllegalArgumentException("DATABRICKS_HOST is not set");
-    }
+  public static Agent databricks(Map<String, String> env, Platform platform, Retriever retriever) {
+    AgentConfig config = AgentConfig.fromEnv(env, platform);
     String catalog = config.sqlPolicy().catalog();
     if (catalog == null) {
       throw new IllegalArgumentException("DATAGENT_CATALOG is not set (the Unity Catalog catalog of the serving schema)");
     }
-    SqlExecutor executor = new DatabricksSqlExecutor(ws, env.get("DATABRICKS_WAREHOUSE_ID"), catalog, config.sqlPolicy().defaultSchema());
+    SqlExecutor executor = new DatabricksSqlExecutor(platform.statements(), catalog, config.sqlPolicy().defaultSchema());
     List<String> schemas = new ArrayList<>(config.sqlPolicy().allowedSchemas());
     schemas.remove(config.sqlPolicy().defaultSchema());
     schemas.add(0, config.sqlPolicy().defaultSchema());

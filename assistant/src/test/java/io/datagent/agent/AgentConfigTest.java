@@ -7,6 +7,8 @@ import io.datagent.agent.extractive.ExtractiveAgent;
 import io.datagent.agent.llm.LlmAgent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 
 class AgentConfigTest {
 
@@ -49,10 +51,11 @@ class AgentConfigTest {
     assertThatThrownBy(() -> AgentConfig.fromEnv(Map.of("OPENAI_BASE_URL", "http://x"))).hasMessageContaining("DATAGENT_LLM_MODEL");
     assertThatThrownBy(() -> AgentConfig.fromEnv(Map.of("DATAGENT_LLM_ENDPOINT", "e"))).hasMessageContaining("DATABRICKS_HOST");
     assertThatThrownBy(() -> AgentConfig.fromEnv(Map.of("DATAGENT_LLM_ENDPOINT", "e", "DATABRICKS_HOST", "h")))
-        .hasMessageContaining("DATABRICKS_TOKEN");
-    assertThatThrownBy(() -> AgentFactory.databricks(Map.of("DATABRICKS_HOST", "h", "DATABRICKS_TOKEN", "t"), r -> java.util.List.of()))
+        .hasMessageContaining("DATABRICKS_CLIENT_ID");
+    Platform noWarehouse = new Platform(PlatformConfig.pat("h", "t"));
+    assertThatThrownBy(() -> AgentFactory.databricks(Map.of(), noWarehouse, r -> java.util.List.of()))
         .hasMessageContaining("DATAGENT_CATALOG");
-    assertThatThrownBy(() -> AgentFactory.databricks(Map.of("DATABRICKS_HOST", "h", "DATABRICKS_TOKEN", "t", "DATAGENT_CATALOG", "main"),
-        r -> java.util.List.of())).hasMessageContaining("DATABRICKS_WAREHOUSE_ID");
+    assertThatThrownBy(() -> AgentFactory.databricks(Map.of("DATAGENT_CATALOG", "main"), noWarehouse, r -> java.util.List.of()))
+        .hasMessageContaining("DATABRICKS_WAREHOUSE_ID");
   }
 }

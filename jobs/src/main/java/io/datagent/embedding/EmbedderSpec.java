@@ -1,10 +1,9 @@
 package io.datagent.embedding;
 
 import io.datagent.retrieval.EmbeddingModel;
-import io.datagent.retrieval.databricks.DatabricksCredentials;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import io.datagent.retrieval.databricks.DatabricksEmbeddingModel;
-import io.datagent.retrieval.databricks.DatabricksHttp;
-import io.datagent.retrieval.databricks.OAuthM2MCredentials;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -51,12 +50,10 @@ public record EmbedderSpec(String provider, int threads, String host, String tok
     if (LOCAL.equals(provider)) {
       return OnnxEmbeddingModel.load(threads);
     }
-    DatabricksCredentials creds = token != null && !token.isBlank()
-        ? DatabricksCredentials.token(token)
-        : new OAuthM2MCredentials(host, clientId, clientSecret);
-    DatabricksHttp http = new DatabricksHttp(new DatabricksHttp.Settings(host, creds,
-        timeout == null ? Duration.ofSeconds(60) : timeout, 6, Duration.ofMillis(500), Duration.ofSeconds(30)));
-    return new DatabricksEmbeddingModel(http, endpoint, batchSize, dimension);
+    PlatformConfig cfg = token != null && !token.isBlank() ? PlatformConfig.pat(host, token)
+        : PlatformConfig.oauth(host, clientId, clientSecret);
+    Platform platform = new Platform(cfg.withHttpTimeout(timeout == null ? Duration.ofSeconds(60) : timeout));
+    return new DatabricksEmbeddingModel(platform.serving(), endpoint, batchSize, dimension);
   }
 
   @Override

@@ -3,13 +3,11 @@ package io.datagent.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import io.datagent.testkit.FakeWorkspace;
 import io.datagent.retrieval.EmbeddingException;
 import io.datagent.spark.SharedSpark;
 import io.datagent.spark.Sql;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,7 +185,7 @@ class EmbedJobTest {
   @Order(5)
   void should_refuse_to_mix_models_and_leave_the_table_untouched() throws Exception {
     // given: an endpoint with another model
-    HttpServer server = endpoint(3, 3);
+    FakeWorkspace server = endpoint(3, 3);
     try {
       long emb = version("document_embeddings");
 
@@ -197,7 +195,7 @@ class EmbedJobTest {
           .hasMessageContaining("onnx/all-minilm-l6-v2-q").hasMessageContaining("databricks/gte").hasMessageContaining("--rebuild");
       assertThat(version("document_embeddings")).isEqualTo(emb);
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -205,7 +203,7 @@ class EmbedJobTest {
   @Order(6)
   void should_write_nothing_when_the_endpoint_returns_a_wrong_dimension_mid_run() throws Exception {
     // given: the probe says 3 dimensions, later answers have 4
-    HttpServer server = endpoint(3, 4);
+    FakeWorkspace server = endpoint(3, 4);
     try {
       long emb = version("document_embeddings");
 
@@ -215,7 +213,7 @@ class EmbedJobTest {
       assertThat(version("document_embeddings")).isEqualTo(emb);
       assertThat(spark.sql("SELECT DISTINCT model FROM " + serving("document_embeddings")).count()).isEqualTo(1);
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -386,31 +384,15 @@ class EmbedJobTest {
     assertThat(ids("document_embeddings")).contains("row:centrales:p.csv:3");
   }
 
-  static Map<String, String> env(HttpServer s) {
-    return Map.of("DATABRICKS_HOST", "http://127.0.0.1:" + s.getAddress().getPort(), "DATABRICKS_TOKEN", "dapi-test");
+  static Map<String, String> env(FakeWorkspace ws) {
+    return Map.of("DATABRICKS_HOST", ws.url(), "DATABRICKS_TOKEN", "dapi-test");
   }
 
-  /** A serving endpoint on loopback: the first answer has {@code firstDim} values per vector, the rest {@code laterDim}. */
-  static HttpServer endpoint(int firstDim, int laterDim) throws Exception {
-    HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    int[] calls = {0};
-    s.createContext("/serving-endpoints/gte/invocations", ex -> {
-      var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ex.getRequestBody());
-      int dim = calls[0]++ == 0 ? firstDim : laterDim;
-      StringBuilder sb = new StringBuilder("{\"object\":\"list\",\"data\":[");
-      for (int i = 0; i < body.path("input").size(); i++) {
-        sb.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"embedding\":[");
-        for (int d = 0; d < dim; d++) {
-          sb.append(d == 0 ? "" : ",").append("0.5");
-        }
-        sb.append("]}");
-      }
-      byte[] out = sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, out.length);
-      ex.getResponseBody().write(out);
-      ex.close();
-    });
-    s.start();
-    return s;
+  /** A serving endpoint on the fake workspace: the first answer has {@code firstDim} values per vector, the rest {@code laterDim}. */
+  static FakeWorkspace endpoint(int firstDim, int laterDim) {
+    FakeWorkspace ws = new FakeWorkspace();
+    ws.auth().allowToken("dapi-test");
+    ws.serving().dimension("gte", firstDim).dimensionAfterFirstCall("gte", laterDim);
+    return ws;
   }
 }

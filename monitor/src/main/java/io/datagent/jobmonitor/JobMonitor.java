@@ -11,6 +11,7 @@ import io.datagent.jobmonitor.config.Classifiers;
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.config.MonitorConfigLoader;
 import io.datagent.jobmonitor.databricks.DatabricksJobsClient;
+import io.datagent.platform.Platform;
 import io.datagent.jobmonitor.detect.JobsClient;
 import io.datagent.jobmonitor.detect.RunDetector;
 import io.datagent.jobmonitor.local.LocalJobsClient;
@@ -43,7 +44,7 @@ import javax.sql.DataSource;
  * and hands it to {@code MonitorRoutes.register}.
  *
  * <pre>{@code
- * JobMonitor monitor = JobMonitor.databricks(dataSource, System.getenv(), chatModelOrNull); // or JobMonitor.local(...)
+ * JobMonitor monitor = JobMonitor.databricks(dataSource, env, platform, chatModelOrNull); // or JobMonitor.local(...)
  * MonitorRoutes.register(app, monitor);
  * monitor.start();   // ... monitor.close() on shutdown
  * }</pre>
@@ -92,10 +93,10 @@ public final class JobMonitor implements AutoCloseable {
         new Reconciler(store, jobs, b.clock), new ResolutionTracker(store, jobs), quality, b.clock);
   }
 
-  /** A monitor of the Databricks workspace in {@code DATABRICKS_HOST}; emails over SMTP when configured. */
-  public static JobMonitor databricks(DataSource ds, Map<String, String> env, ChatModel model) {
+  /** A monitor of the process's Databricks workspace ({@code platform}); emails over SMTP when configured. */
+  public static JobMonitor databricks(DataSource ds, Map<String, String> env, Platform platform, ChatModel model) {
     MonitorConfig cfg = MonitorConfigLoader.load(env);
-    DatabricksJobsClient jobs = DatabricksJobsClient.fromEnv(env);
+    DatabricksJobsClient jobs = new DatabricksJobsClient(platform.jobs());
     MailSender mail = cfg.email().smtp().configured() ? new SmtpMailSender(cfg.email().smtp()) : new DisabledMailSender();
     EvaluationTrigger trigger = cfg.quality().evaluationJobId() == null ? new RecordingEvaluationTrigger()
         : new RunNowEvaluationTrigger(jobs, cfg.quality().evaluationJobId());

@@ -161,15 +161,17 @@ class JobMonitorTest {
   }
 
   @Test
-  void should_apply_one_repair_when_its_response_is_lost_and_the_client_retries() throws Exception {
+  void should_apply_one_repair_and_record_it_when_its_response_is_lost() throws Exception {
     failed(600, 60_000, "ingest", "java.net.ConnectException: Connection refused");
     f.api.dropResponseAfterNextRepair();
     try (JobMonitor m = f.monitor()) {
       m.tick();
-      assertThat(f.api.requests("/runs/repair")).hasSize(2); // the retry carried the same latest_repair_id: refused
+      // the platform layer does not resend the repair: it reads the run again and finds the repair applied
+      assertThat(f.api.requests("/runs/repair")).hasSize(1);
       assertThat(f.api.runs().get(600).attempt()).isEqualTo(1);
       Decision d = decisions(m).get(0);
-      assertThat(d.outcome()).isEqualTo("ALREADY_REPAIRED");
+      assertThat(d.outcome()).isEqualTo("REPAIR_SUBMITTED");
+      assertThat(d.repairId()).isEqualTo(f.api.runs().get(600).latestRepairId());
       assertThat(f.mail.getReceivedMessages()).isEmpty();
     }
   }

@@ -4,12 +4,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.databricks.DatabricksJobsClient;
-import io.datagent.jobmonitor.databricks.RetryPolicy;
 import io.datagent.jobmonitor.detect.JobsClient;
 import io.datagent.jobmonitor.loopback.LoopbackJobsApi;
 import io.datagent.jobmonitor.mail.SmtpMailSender;
 import io.datagent.jobmonitor.store.Jdbc;
-import java.time.Duration;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import javax.sql.DataSource;
 
 /**
@@ -26,7 +26,7 @@ public final class MonitorFixture implements AutoCloseable {
 
   public MonitorFixture() throws Exception {
     api = new LoopbackJobsApi("tok");
-    client = new DatabricksJobsClient(api.uri(), () -> "tok", new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(1)));
+    client = new DatabricksJobsClient(new Platform(PlatformConfig.pat(api.uri().toString(), "tok")).jobs());
     mail.start();
     config = Configs.withSmtp(Configs.fast(), mail.getSmtp().getPort());
   }

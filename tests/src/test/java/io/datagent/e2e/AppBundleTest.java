@@ -68,7 +68,14 @@ class AppBundleTest {
     }
     assertThat(jars).anyMatch(j -> j.startsWith("datagent-app-")).anyMatch(j -> j.startsWith("javalin-"))
         .anyMatch(j -> j.startsWith("postgresql-")).anyMatch(j -> j.startsWith("flyway-core-"))
-        .noneMatch(j -> j.startsWith("spark-")).noneMatch(j -> j.startsWith("datagent-jobs-"));
+        .noneMatch(j -> j.startsWith("spark-")).noneMatch(j -> j.startsWith("datagent-jobs-"))
+        // the platform layer and databricks-sdk-java with its runtime dependencies ship too (each checked < 10 MB
+        // by should_keep_every_file_under_10_mb_when_the_app_is_built); the test fixtures never do
+        .anyMatch(j -> j.startsWith("datagent-platform-")).anyMatch(j -> j.startsWith("databricks-sdk-java-"))
+        .anyMatch(j -> j.startsWith("httpclient-")).noneMatch(j -> j.startsWith("datagent-testkit-"));
+    for (String j : jars) {
+      assertThat(Files.size(lib.resolve(j))).as("lib/" + j + " must stay under 10 MB").isLessThan(TEN_MB);
+    }
     Path appJar = lib.resolve(jars.stream().filter(j -> j.startsWith("datagent-app-")).findFirst().orElseThrow());
     try (JarFile jar = new JarFile(appJar.toFile())) {
       assertThat(jar.getEntry("io/datagent/app/AppMain.class")).isNotNull();

@@ -7,29 +7,31 @@ import io.datagent.app.uploads.FileResult;
 import io.datagent.app.uploads.IngestionJobs;
 import io.datagent.app.uploads.IngestionProgress;
 import io.datagent.app.uploads.UploadStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.datagent.platform.Json;
+import io.datagent.platform.PlatformException;
+import io.datagent.platform.files.VolumeFiles;
+import io.datagent.platform.jobs.PlatformJobs;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The Databricks side of {@link IngestionJobs}: the file goes to the uploads Volume with the Files API
- * ({@code PUT /api/2.0/fs/files/Volumes/...}), the ingestion job is started with {@code POST /api/2.1/jobs/run-now}
- * and followed with {@code GET /api/2.1/jobs/runs/get}; the per-file results come from {@code raw._ingestion_log},
+ * The Databricks side of {@link IngestionJobs}, on the platform layer: the file goes to the uploads Volume
+ * (Files API), the ingestion job is started with {@code run-now} (the upload id as idempotency token, so a retried
+ * start never runs the job twice) and followed with {@code runs/get} (Jobs API 2.2); the per-file results come from {@code raw._ingestion_log},
  * where the job stamps its run id as batch id.
  */
 public final class DatabricksIngestionJobs implements IngestionJobs {
 
-  private final DatabricksClient client;
+  private final VolumeFiles files;
+  private final PlatformJobs jobs;
   private final String volume;
   private final long jobId;
   private final DataCatalog catalog;
 
-  public DatabricksIngestionJobs(DatabricksClient client, String volume, long jobId, DataCatalog catalog) {
-    this.client = client;
+  public DatabricksIngestionJobs(VolumeFiles files, PlatformJobs jobs, String volume, long jobId, DataCatalog catalog) {
+    this.files = files;
+    this.jobs = jobs;
     this.volume = volume.endsWith("/") ? volume.substring(0, volume.length() - 1) : volume;
     this.jobId = jobId;
     this.catalog = catalog;
@@ -42,11 +44,8 @@ public final class DatabricksIngestionJobs implements IngestionJobs {
 
   @Override
   public String start(String uploadId, Path content, String relativePath) {
-    String encoded = Arrays.stream(volumePath(relativePath).split("/")).filter(s -> !s.isEmpty())
-        .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20")).collect(Collectors.joining("/", "/", ""));
-    client.put("/api/2.0/fs/files" + encoded + "?overwrite=true", content);
-    JsonNode run = client.post("/api/2.1/jobs/run-now", Map.of("job_id", jobId, "idempotency_token", uploadId));
-    return run.path("run_id").asLong() + ":" + relativePath;
+    files.upload(volumePath(relativePath), content);
+    return jobs.runNow(jobId, Map.of(), uploadId) + ":" + relativePath;
   }
 
   @Override
@@ -56,8 +55,8 @@ public final class DatabricksIngestionJobs implements IngestionJobs {
     String relative = runRef.substring(colon + 1);
     JsonNode state;
     try {
-      state = client.get("/api/2.1/jobs/runs/get?run_id=" + runId).path("state");
-    } catch (DatabricksException e) {
+      state = Json.tree(jobs.getRun(Long.parseLong(runId), null)).path("state");
+    } catch (PlatformException e) {
       return new IngestionProgress(UploadStatus.RUNNING, "No se pudo consultar la carga en Databricks; se reintenta.", List.of(), null);
     }
     String life = state.path("life_cycle_state").asText("PENDING");

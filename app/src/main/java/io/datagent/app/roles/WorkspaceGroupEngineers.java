@@ -1,7 +1,5 @@
 package io.datagent.app.roles;
 
-import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksException;
 import com.databricks.sdk.service.iam.ComplexValue;
 import com.databricks.sdk.service.iam.MeRequest;
@@ -9,6 +7,8 @@ import com.databricks.sdk.service.iam.User;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.datagent.app.web.Identity;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,20 +25,19 @@ import org.slf4j.LoggerFactory;
  * kept in the App. Answers are cached per token for a few minutes; a failed lookup counts as "not an engineer" (and is
  * logged) and is not cached for long, so a transient error costs one refused click, not minutes.
  *
- * <p>The user's client is built with {@code authType=pat}: the App's process also carries its service principal's
- * OAuth secret in env, and the SDK refuses a config with two authorization methods otherwise.
+ * <p>The user's client is the platform layer's on-behalf-of-user client ({@link Platform#forUser}).
  */
 public final class WorkspaceGroupEngineers implements Engineers {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkspaceGroupEngineers.class);
 
-  private final String host;
+  private final Platform platform;
   private final String group;
   private final Cache<String, Boolean> members;
   private final Cache<String, Boolean> failures;
 
-  public WorkspaceGroupEngineers(String host, String group, Duration ttl) {
-    this.host = Objects.requireNonNull(host, "host");
+  public WorkspaceGroupEngineers(Platform platform, String group, Duration ttl) {
+    this.platform = Objects.requireNonNull(platform, "platform");
     this.group = Objects.requireNonNull(group, "group").strip().toLowerCase(Locale.ROOT);
     this.members = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
     this.failures = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(15)).build();
@@ -61,17 +60,15 @@ public final class WorkspaceGroupEngineers implements Engineers {
       boolean member = isMember(lookUp(who.token()));
       members.put(key, member);
       return member;
-    } catch (DatabricksException | IllegalArgumentException e) {
-      LOG.warn("could not read the groups of {} from {}: {}", who.email(), host, e.getMessage());
+    } catch (DatabricksException | PlatformException | IllegalArgumentException e) {
+      LOG.warn("could not read the groups of {} from {}: {}", who.email(), platform.config().host(), e.getMessage());
       failures.put(key, Boolean.TRUE);
       return false;
     }
   }
 
   private User lookUp(String token) {
-    DatabricksConfig config = new DatabricksConfig().setHost(host).setToken(token).setAuthType("pat")
-        .setHttpTimeoutSeconds(10);
-    return new WorkspaceClient(config).currentUser().me(new MeRequest());
+    return platform.forUser(token).currentUser().me(new MeRequest());
   }
 
   private boolean isMember(User user) {

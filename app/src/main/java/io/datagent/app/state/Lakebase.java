@@ -1,20 +1,15 @@
 package io.datagent.app.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.datagent.app.databricks.DatabricksClient;
-import io.datagent.app.databricks.ExpiringToken;
-import io.datagent.app.databricks.TokenSource;
+import io.datagent.platform.lakebase.LakebaseCredentials;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -22,10 +17,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the App's service principal with a short-lived OAuth token as password.
  *
  * <p>The App's {@code database} resource injects PGHOST, PGPORT, PGDATABASE, PGUSER (the principal's client id) and
- * PGSSLMODE. The password is a database credential: {@code POST /api/2.0/database/credentials} for a Lakebase
- * Provisioned instance (LAKEBASE_INSTANCE_NAME), {@code POST /api/2.0/postgres/credentials} for an Autoscaling endpoint
- * (LAKEBASE_ENDPOINT), else the principal's workspace OAuth token itself. Tokens last an hour and are only checked at
- * login, so every new pooled connection asks {@link ExpiringToken} for one, renewed five minutes before expiry, and
+ * PGSSLMODE. The password is a database credential from the platform layer ({@link LakebaseCredentials}) for a
+ * Lakebase Provisioned instance (LAKEBASE_INSTANCE_NAME) or an Autoscaling endpoint (LAKEBASE_ENDPOINT), else the
+ * principal's workspace OAuth token itself. Tokens last an hour and are only checked at login, so every new pooled
+ * connection asks {@link ExpiringPassword} for one, renewed five minutes before expiry, and
  * connections are recycled every 45 minutes.
  */
 public final class Lakebase {
@@ -56,28 +51,29 @@ public final class Lakebase {
 
   private Lakebase() {}
 
-  /** The password source for {@code cfg}: a database credential when an instance or endpoint is named. */
-  public static TokenSource passwords(Config cfg, DatabricksClient client, TokenSource workspaceTokens, Clock clock) {
+  /**
+   * The password source for {@code cfg}: a database credential when an instance or endpoint is named, else
+   * {@code workspaceToken} (the principal's OAuth token).
+   */
+  public static Supplier<String> passwords(Config cfg, LakebaseCredentials credentials, Supplier<String> workspaceToken,
+      Clock clock) {
     if (cfg.instanceName() == null && cfg.endpoint() == null) {
-      return workspaceTokens;
+      return workspaceToken;
     }
-    return new ExpiringToken(() -> {
-      JsonNode res = cfg.endpoint() != null
-          ? client.post("/api/2.0/postgres/credentials", Map.of("endpoint", cfg.endpoint()))
-          : client.post("/api/2.0/database/credentials",
-              Map.of("instance_names", List.of(cfg.instanceName()), "request_id", UUID.randomUUID().toString()));
-      String expires = res.has("expire_time") ? res.path("expire_time").asText() : res.path("expiration_time").asText("");
-      Instant until = expires.isBlank() ? clock.instant().plus(Duration.ofHours(1)) : OffsetDateTime.parse(expires).toInstant();
-      return new ExpiringToken.Issued(res.path("token").asText(), until);
+    return new ExpiringPassword(() -> {
+      LakebaseCredentials.Credential c = cfg.endpoint() != null ? credentials.forEndpoint(cfg.endpoint())
+          : credentials.forInstance(cfg.instanceName());
+      Instant until = c.expiresAt() == null ? clock.instant().plus(Duration.ofHours(1)) : c.expiresAt();
+      return new ExpiringPassword.Issued(c.token(), until);
     }, Duration.ofMinutes(5), clock);
   }
 
   /** A pool whose every new connection logs in with a fresh token. */
-  public static HikariDataSource dataSource(Config cfg, TokenSource passwords, int maxPool) {
+  public static HikariDataSource dataSource(Config cfg, Supplier<String> passwords, int maxPool) {
     PGSimpleDataSource pg = new PGSimpleDataSource() {
       @Override
       public Connection getConnection() throws SQLException {
-        return super.getConnection(cfg.user(), passwords.token());
+        return super.getConnection(cfg.user(), passwords.get());
       }
     };
     pg.setServerNames(new String[] {cfg.host()});

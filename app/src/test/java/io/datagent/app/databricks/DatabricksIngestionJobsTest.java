@@ -2,25 +2,25 @@ package io.datagent.app.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datagent.app.LoopbackServer;
-import io.datagent.app.LoopbackServer.Reply;
 import io.datagent.app.catalog.DataCatalog;
 import io.datagent.app.catalog.IngestionEntry;
 import io.datagent.app.catalog.Rows;
 import io.datagent.app.catalog.TableInfo;
-import io.datagent.app.state.JsonCodec;
 import io.datagent.app.uploads.IngestionProgress;
 import io.datagent.app.uploads.UploadStatus;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
+import io.datagent.testkit.FakeWorkspace;
+import io.datagent.testkit.FakeWorkspace.Fault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The Databricks side against a loopback server speaking the Files and Jobs REST shapes. */
+/** The Databricks side through the platform layer, against the loopback fake workspace (Files and Jobs 2.2). */
 class DatabricksIngestionJobsTest {
 
   /** The ingestion log as the job leaves it: one line for our file, stamped with the run id. */
@@ -35,55 +35,55 @@ class DatabricksIngestionJobsTest {
     };
   }
 
+  static DatabricksIngestionJobs jobs(FakeWorkspace ws, String volume, long jobId, DataCatalog log) {
+    ws.auth().allowToken("sp-token");
+    Platform p = new Platform(PlatformConfig.pat(ws.url(), "sp-token"));
+    return new DatabricksIngestionJobs(p.files(), p.jobs(), volume, jobId, log);
+  }
+
   @Test
-  void should_upload_to_the_volume_run_the_job_and_report_the_logged_result_when_the_run_ends() throws Exception {
-    AtomicReference<String> life = new AtomicReference<>("QUEUED");
-    try (LoopbackServer dbx = new LoopbackServer(r -> switch (r.method() + " " + r.path()) {
-      case "PUT /api/2.0/fs/files/Volumes/main/raw/uploads/potencia/Potencia%20Nueva.csv" -> new Reply(204, "application/json", new byte[0]);
-      case "POST /api/2.1/jobs/run-now" -> Reply.json("{\"run_id\": 4242, \"number_in_job\": 7}");
-      case "GET /api/2.1/jobs/runs/get" -> Reply.json("{\"run_id\":4242,\"state\":{\"life_cycle_state\":\"" + life.get()
-          + "\",\"result_state\":\"SUCCESS\",\"state_message\":\"\"}}");
-      default -> new Reply(404, "application/json", "{\"error_code\":\"NOT_FOUND\",\"message\":\"no\"}".getBytes());
-    })) {
-      DatabricksClient client = new DatabricksClient(DatabricksClient.hostUri(dbx.url()), TokenSource.fixed("sp-token"), new JsonCodec());
-      DatabricksIngestionJobs jobs = new DatabricksIngestionJobs(client, "/Volumes/main/raw/uploads", 99, log(List.of(
+  void should_upload_to_the_volume_run_the_job_once_and_report_the_logged_result_when_the_run_ends() throws Exception {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      DatabricksIngestionJobs jobs = jobs(ws, "/Volumes/main/raw/uploads", 99, log(List.of(
           new IngestionEntry("potencia/Potencia Nueva.csv", "potencia", "potencia", "PARTIAL", 10, 9, 1,
-              "cargadas 9 filas; 1 en cuarentena", "4242", Instant.now(), Instant.now()),
-          new IngestionEntry("otra.csv", "otra", "otra", "LOADED", 3, 3, 0, "ok", "4242", Instant.now(), Instant.now()))));
+              "cargadas 9 filas; 1 en cuarentena", "1001", Instant.now(), Instant.now()),
+          new IngestionEntry("otra.csv", "otra", "otra", "LOADED", 3, 3, 0, "ok", "1001", Instant.now(), Instant.now()))));
       Path file = Files.createTempFile("up", ".csv");
       Files.writeString(file, "Región;MW\nCuyo;1\n");
 
       String ref = jobs.start("upload-1", file, "potencia/Potencia Nueva.csv");
+      String again = jobs.start("upload-1", file, "potencia/Potencia Nueva.csv"); // a retried start: same run
 
-      assertThat(ref).isEqualTo("4242:potencia/Potencia Nueva.csv");
-      LoopbackServer.Received put = dbx.received.get(0);
+      assertThat(ref).isEqualTo("1001:potencia/Potencia Nueva.csv").isEqualTo(again);
+      assertThat(ws.jobs().runsStarted()).isEqualTo(1);
+      assertThat(new String(ws.store().file("/Volumes/main/raw/uploads/potencia/Potencia Nueva.csv"), StandardCharsets.UTF_8))
+          .isEqualTo("Región;MW\nCuyo;1\n");
+      FakeWorkspace.Call put = ws.calls("/api/2\\.0/fs/files/.*").get(0);
       assertThat(put.method()).isEqualTo("PUT");
       assertThat(put.query()).isEqualTo("overwrite=true");
       assertThat(put.authorization()).isEqualTo("Bearer sp-token");
-      assertThat(new String(put.body(), StandardCharsets.UTF_8)).isEqualTo("Región;MW\nCuyo;1\n");
-      assertThat(dbx.received.get(1).text()).contains("\"job_id\":99", "\"idempotency_token\":\"upload-1\"");
+      assertThat(ws.calls("/api/2\\.2/jobs/run-now").get(0).body()).contains("\"job_id\":99", "\"idempotency_token\":\"upload-1\"");
 
+      ((com.fasterxml.jackson.databind.node.ObjectNode) ws.jobs().run(1001).get("state")).put("life_cycle_state", "QUEUED");
       assertThat(jobs.poll(ref).status()).isEqualTo(UploadStatus.QUEUED);
-      life.set("RUNNING");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) ws.jobs().run(1001).get("state")).put("life_cycle_state", "RUNNING");
       assertThat(jobs.poll(ref).status()).isEqualTo(UploadStatus.RUNNING);
-      life.set("TERMINATED");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) ws.jobs().run(1001).get("state")).put("life_cycle_state", "TERMINATED")
+          .put("result_state", "SUCCESS");
       IngestionProgress done = jobs.poll(ref);
       assertThat(done.status()).isEqualTo(UploadStatus.PARTIAL);
       assertThat(done.files()).hasSize(1);
       assertThat(done.rowsLoaded()).isEqualTo(9);
       assertThat(done.message()).contains("cuarentena");
-      assertThat(dbx.received.stream().filter(r -> r.path().equals("/api/2.1/jobs/runs/get")).map(LoopbackServer.Received::query))
-          .allMatch("run_id=4242"::equals);
+      assertThat(ws.calls("/api/2\\.2/jobs/runs/get")).extracting(FakeWorkspace.Call::query).allMatch(q -> q.contains("run_id=1001"));
     }
   }
 
   @Test
-  void should_report_the_failure_in_plain_words_when_the_run_fails_before_logging_the_file() throws Exception {
-    try (LoopbackServer dbx = new LoopbackServer(r -> Reply.json("{\"state\":{\"life_cycle_state\":\"INTERNAL_ERROR\","
-        + "\"result_state\":\"FAILED\",\"state_message\":\"No se pudo crear el clúster\"}}"))) {
-      DatabricksClient client = new DatabricksClient(DatabricksClient.hostUri(dbx.url()), TokenSource.fixed("t"), new JsonCodec());
-      DatabricksIngestionJobs jobs = new DatabricksIngestionJobs(client, "/Volumes/main/raw/uploads/", 1, log(List.of()));
-      IngestionProgress p = jobs.poll("77:nuevo.csv");
+  void should_report_the_failure_in_plain_words_when_the_run_fails_before_logging_the_file() {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      ws.jobs().addRun(77, 1, "INTERNAL_ERROR", "FAILED").withObject("/state").put("state_message", "No se pudo crear el clúster");
+      IngestionProgress p = jobs(ws, "/Volumes/main/raw/uploads/", 1, log(List.of())).poll("77:nuevo.csv");
       assertThat(p.status()).isEqualTo(UploadStatus.FAILED);
       assertThat(p.message()).contains("No se pudo crear el clúster");
     }
@@ -91,8 +91,10 @@ class DatabricksIngestionJobsTest {
 
   @Test
   void should_keep_following_not_fail_when_databricks_does_not_answer() {
-    DatabricksClient client = new DatabricksClient(DatabricksClient.hostUri("http://127.0.0.1:9"), TokenSource.fixed("t"), new JsonCodec());
-    IngestionProgress p = new DatabricksIngestionJobs(client, "/Volumes/c/raw/uploads", 1, log(List.of())).poll("5:a.csv");
-    assertThat(p.status()).isEqualTo(UploadStatus.RUNNING);
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      ws.fail("/api/2\\.2/jobs/runs/get", Fault.error(500, "INTERNAL_ERROR", "down"));
+      IngestionProgress p = jobs(ws, "/Volumes/c/raw/uploads", 1, log(List.of())).poll("5:a.csv");
+      assertThat(p.status()).isEqualTo(UploadStatus.RUNNING);
+    }
   }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 
 /** Group membership read from a loopback server that answers the SCIM current-user API as a workspace does. */
 class WorkspaceGroupEngineersTest {
@@ -30,6 +32,11 @@ class WorkspaceGroupEngineersTest {
         "{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No API found\"}".getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The App's platform on the loopback workspace; the service principal's token is never used for this lookup. */
+  static Platform platform(LoopbackServer ws) {
+    return new Platform(PlatformConfig.pat(ws.url(), "sp-token"));
+  }
+
   static long asked(LoopbackServer ws) {
     return ws.received.stream().filter(r -> r.path().equals(ME)).count();
   }
@@ -37,7 +44,7 @@ class WorkspaceGroupEngineersTest {
   @Test
   void should_include_a_member_of_the_group_asking_with_the_users_own_token_and_ask_once() {
     try (LoopbackServer ws = new LoopbackServer(r -> !r.path().equals(ME) ? notFound() : LoopbackServer.Reply.json(user("ing@empresa.es", "users", "Datagent-Engineers")))) {
-      Engineers engineers = new WorkspaceGroupEngineers(ws.url(), "datagent-engineers", Duration.ofMinutes(5));
+      Engineers engineers = new WorkspaceGroupEngineers(platform(ws), "datagent-engineers", Duration.ofMinutes(5));
       Identity who = new Identity("ing@empresa.es", "Ing", "dapi-user-token");
       assertThat(engineers.includes(who)).isTrue();
       assertThat(engineers.includes(who)).isTrue();
@@ -51,7 +58,7 @@ class WorkspaceGroupEngineersTest {
   @Test
   void should_exclude_a_user_outside_the_group_and_one_without_a_forwarded_token() {
     try (LoopbackServer ws = new LoopbackServer(r -> !r.path().equals(ME) ? notFound() : LoopbackServer.Reply.json(user("negocio@empresa.es", "users", "datagent-users")))) {
-      Engineers engineers = new WorkspaceGroupEngineers(ws.url(), "datagent-engineers", Duration.ofMinutes(5));
+      Engineers engineers = new WorkspaceGroupEngineers(platform(ws), "datagent-engineers", Duration.ofMinutes(5));
       assertThat(engineers.includes(new Identity("negocio@empresa.es", "N", "tok"))).isFalse();
       assertThat(engineers.includes(new Identity("negocio@empresa.es", "N", null))).isFalse();
       assertThat(asked(ws)).isEqualTo(1);
@@ -63,7 +70,7 @@ class WorkspaceGroupEngineersTest {
     String error = "{\"error_code\":\"PERMISSION_DENIED\",\"message\":\"Invalid scope\"}";
     try (LoopbackServer ws = new LoopbackServer(r -> !r.path().equals(ME) ? notFound() : new LoopbackServer.Reply(403, "application/json",
         error.getBytes(StandardCharsets.UTF_8)))) {
-      Engineers engineers = new WorkspaceGroupEngineers(ws.url(), "datagent-engineers", Duration.ofMinutes(5));
+      Engineers engineers = new WorkspaceGroupEngineers(platform(ws), "datagent-engineers", Duration.ofMinutes(5));
       assertThat(engineers.includes(new Identity("ing@empresa.es", "Ing", "expired"))).isFalse();
     }
   }
@@ -75,7 +82,7 @@ class WorkspaceGroupEngineersTest {
     try (LoopbackServer ws = new LoopbackServer(r -> !r.path().equals(ME) ? notFound() : calls.incrementAndGet() == 1
         ? new LoopbackServer.Reply(429, "application/json", limited.getBytes(StandardCharsets.UTF_8))
         : LoopbackServer.Reply.json(user("ing@empresa.es", "datagent-engineers")))) {
-      Engineers engineers = new WorkspaceGroupEngineers(ws.url(), "datagent-engineers", Duration.ofMinutes(5));
+      Engineers engineers = new WorkspaceGroupEngineers(platform(ws), "datagent-engineers", Duration.ofMinutes(5));
       assertThat(engineers.includes(new Identity("ing@empresa.es", "Ing", "tok"))).isTrue();
       assertThat(calls).hasValue(2);
     }

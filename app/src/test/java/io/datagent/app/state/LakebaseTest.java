@@ -3,11 +3,11 @@ package io.datagent.app.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.datagent.app.LoopbackServer;
-import io.datagent.app.LoopbackServer.Reply;
 import io.datagent.app.TestPostgres;
-import io.datagent.app.databricks.DatabricksClient;
-import io.datagent.app.databricks.TokenSource;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
+import io.datagent.testkit.FakeWorkspace;
+import io.datagent.testkit.FakeWorkspace.Reply;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class LakebaseTest {
@@ -29,39 +30,52 @@ class LakebaseTest {
     @Override public Instant instant() { return now; }
   }
 
+  static Platform platform(FakeWorkspace ws) {
+    ws.auth().allowToken("ws-token");
+    return new Platform(PlatformConfig.pat(ws.url(), "ws-token"));
+  }
+
   @Test
   void should_ask_for_a_database_credential_and_renew_it_before_it_expires_when_an_instance_is_named() {
     HandClock clock = new HandClock();
     AtomicInteger issued = new AtomicInteger();
-    try (LoopbackServer dbx = new LoopbackServer(r -> Reply.json("{\"token\":\"pg-token-" + issued.incrementAndGet()
-        + "\",\"expiration_time\":\"" + clock.now.plus(Duration.ofHours(1)) + "\"}"))) {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      ws.route("POST", "/api/2\\.0/database/credentials", (c, b) -> Reply.json("{\"token\":\"pg-token-" + issued.incrementAndGet()
+          + "\",\"expiration_time\":\"" + clock.now.plus(Duration.ofHours(1)) + "\"}"));
       Lakebase.Config cfg = Lakebase.Config.fromEnv(Map.of("PGHOST", "127.0.0.1", "PGDATABASE", "databricks_postgres",
           "PGUSER", "0000-sp-client-id", "LAKEBASE_INSTANCE_NAME", "datagent-state"));
-      DatabricksClient client = new DatabricksClient(DatabricksClient.hostUri(dbx.url()), TokenSource.fixed("ws-token"), new JsonCodec());
-      TokenSource passwords = Lakebase.passwords(cfg, client, TokenSource.fixed("ws-token"), clock);
+      Platform platform = platform(ws);
+      Supplier<String> passwords = Lakebase.passwords(cfg, platform.lakebase(), platform::bearerToken, clock);
 
-      assertThat(passwords.token()).isEqualTo("pg-token-1");
+      assertThat(passwords.get()).isEqualTo("pg-token-1");
       clock.now = clock.now.plus(Duration.ofMinutes(50));
-      assertThat(passwords.token()).isEqualTo("pg-token-1");
+      assertThat(passwords.get()).isEqualTo("pg-token-1");
       clock.now = clock.now.plus(Duration.ofMinutes(6)); // 4 minutes left: renewed
-      assertThat(passwords.token()).isEqualTo("pg-token-2");
+      assertThat(passwords.get()).isEqualTo("pg-token-2");
 
-      LoopbackServer.Received first = dbx.received.get(0);
-      assertThat(first.path()).isEqualTo("/api/2.0/database/credentials");
+      FakeWorkspace.Call first = ws.calls("/api/2\\.0/database/credentials").get(0);
       assertThat(first.authorization()).isEqualTo("Bearer ws-token");
-      assertThat(first.text()).contains("\"instance_names\":[\"datagent-state\"]", "\"request_id\"");
+      assertThat(first.body()).contains("\"instance_names\":[\"datagent-state\"]", "\"request_id\"");
     }
   }
 
   @Test
   void should_use_the_autoscaling_endpoint_credential_when_an_endpoint_is_named() {
-    try (LoopbackServer dbx = new LoopbackServer(r -> Reply.json("{\"token\":\"ep\",\"expire_time\":\"2099-01-01T00:00:00Z\"}"))) {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
       Lakebase.Config cfg = Lakebase.Config.fromEnv(Map.of("PGHOST", "h", "PGDATABASE", "d", "PGUSER", "u",
           "LAKEBASE_ENDPOINT", "projects/p/branches/main/endpoints/ep-1"));
-      DatabricksClient client = new DatabricksClient(DatabricksClient.hostUri(dbx.url()), TokenSource.fixed("w"), new JsonCodec());
-      assertThat(Lakebase.passwords(cfg, client, TokenSource.fixed("w"), Clock.systemUTC()).token()).isEqualTo("ep");
-      assertThat(dbx.received.get(0).path()).isEqualTo("/api/2.0/postgres/credentials");
-      assertThat(dbx.received.get(0).text()).contains("projects/p/branches/main/endpoints/ep-1");
+      Platform platform = platform(ws);
+      assertThat(Lakebase.passwords(cfg, platform.lakebase(), platform::bearerToken, Clock.systemUTC()).get()).startsWith("pg-token-");
+      assertThat(ws.calls("/api/2\\.0/postgres/credentials").get(0).body()).contains("projects/p/branches/main/endpoints/ep-1");
+    }
+  }
+
+  @Test
+  void should_log_in_with_the_workspace_token_when_no_instance_or_endpoint_is_named() {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      Lakebase.Config cfg = Lakebase.Config.fromEnv(Map.of("PGHOST", "h", "PGDATABASE", "d", "PGUSER", "u"));
+      Platform platform = platform(ws);
+      assertThat(Lakebase.passwords(cfg, platform.lakebase(), platform::bearerToken, Clock.systemUTC()).get()).isEqualTo("ws-token");
     }
   }
 

@@ -24,8 +24,8 @@ public final class ChatModels {
     HttpClientBuilder http;
     if (config.databricks() != null) {
       // The OpenAI client appends /chat/completions to the base URL; the HTTP client below redirects it.
-      b.baseUrl(config.databricks().http().host() + "/serving-endpoints");
-      http = ServingEndpointHttpClient.builder(config.databricks(), config.model());
+      b.baseUrl(config.databricks().config().host() + "/serving-endpoints");
+      http = ServingEndpointHttpClient.builder(config.databricks().serving().stream(), config.model());
     } else {
       b.baseUrl(config.baseUrl()).apiKey(config.apiKey());
       http = HttpClientBuilderLoader.loadHttpClientBuilder();

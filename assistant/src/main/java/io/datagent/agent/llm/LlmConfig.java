@@ -1,20 +1,20 @@
 package io.datagent.agent.llm;
 
-import io.datagent.agent.databricks.DatabricksWorkspace;
+import io.datagent.platform.Platform;
 import java.time.Duration;
 
 /**
  * Which chat model the agent talks to: any OpenAI-compatible {@code /chat/completions} server (base URL, key,
- * model), or a Databricks model serving endpoint ({@code /serving-endpoints/{name}/invocations}, the workspace's
- * token, refreshed per call).
+ * model), or a Databricks model serving endpoint ({@code /serving-endpoints/{name}/invocations} through the
+ * platform layer, which authenticates each call).
  *
  * @param baseUrl the OpenAI-compatible base URL (ignored for Databricks)
  * @param model the model name, or the serving endpoint's name
  * @param apiKey the API key (may be null for servers that need none; ignored for Databricks)
- * @param databricks the workspace of a serving endpoint, or null for an OpenAI-compatible server
+ * @param databricks the platform of a serving endpoint's workspace, or null for an OpenAI-compatible server
  * @param temperature sampling temperature, or null for the server's default
  */
-public record LlmConfig(String baseUrl, String model, String apiKey, DatabricksWorkspace databricks, Duration timeout,
+public record LlmConfig(String baseUrl, String model, String apiKey, Platform databricks, Duration timeout,
     int maxRetries, Double temperature) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -36,8 +36,8 @@ public record LlmConfig(String baseUrl, String model, String apiKey, DatabricksW
     return new LlmConfig(baseUrl, model, apiKey, null, DEFAULT_TIMEOUT, 1, null);
   }
 
-  public static LlmConfig databricks(DatabricksWorkspace workspace, String endpoint) {
-    return new LlmConfig(null, endpoint, null, workspace, DEFAULT_TIMEOUT, 1, null);
+  public static LlmConfig databricks(Platform platform, String endpoint) {
+    return new LlmConfig(null, endpoint, null, platform, DEFAULT_TIMEOUT, 1, null);
   }
 
   public LlmConfig withTimeout(Duration t, int retries) {
@@ -47,7 +47,7 @@ public record LlmConfig(String baseUrl, String model, String apiKey, DatabricksW
   /** A line for logs and the UI, with no secret in it. */
   public String describe() {
     return databricks != null
-        ? "Databricks serving endpoint " + model + " en " + databricks.http().host()
+        ? "Databricks serving endpoint " + model + " en " + databricks.config().host()
         : "modelo " + model + " en " + baseUrl;
   }
 }

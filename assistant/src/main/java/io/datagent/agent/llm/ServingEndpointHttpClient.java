@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderLoader;
@@ -11,61 +12,92 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import io.datagent.agent.databricks.DatabricksApiException;
-import io.datagent.agent.databricks.DatabricksWorkspace;
-import java.util.HashMap;
-import java.util.List;
+import io.datagent.platform.PlatformException;
+import io.datagent.platform.serving.ServingStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Points langchain4j's OpenAI client at a Databricks serving endpoint: {@code .../chat/completions} becomes
- * {@code {host}/serving-endpoints/{name}/invocations} (the body is the same OpenAI chat format, tools and
- * {@code "stream": true} included, less {@code stream_options}), and each request carries a fresh bearer token of the
- * workspace (OAuth M2M tokens expire). Streamed answers come back as the same {@code data:} chunks as OpenAI's.
+ * langchain4j's OpenAI client on a Databricks serving endpoint: its {@code .../chat/completions} request (the same
+ * OpenAI chat body, tools and {@code "stream": true} included, less {@code stream_options}) is sent through the
+ * platform layer's {@link ServingStream} (the SDK's HTTP client and auth), and the body it returns is parsed as
+ * langchain4j's own client would. An HTTP error becomes langchain4j's {@link HttpException}, so its exception
+ * mapping (rate limit, authentication…) applies as for any OpenAI-compatible server.
  */
 final class ServingEndpointHttpClient implements HttpClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExecutorService STREAMS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "datagent-serving-stream");
+    t.setDaemon(true);
+    return t;
+  });
 
-  private final HttpClient delegate;
-  private final DatabricksWorkspace workspace;
-  private final String invocations;
+  private final ServingStream stream;
+  private final String endpoint;
 
-  private ServingEndpointHttpClient(HttpClient delegate, DatabricksWorkspace workspace, String endpoint) {
-    this.delegate = delegate;
-    this.workspace = workspace;
-    this.invocations = workspace.http().host() + "/serving-endpoints/" + endpoint + "/invocations";
+  private ServingEndpointHttpClient(ServingStream stream, String endpoint) {
+    this.stream = stream;
+    this.endpoint = endpoint;
   }
 
-  static HttpClientBuilder builder(DatabricksWorkspace workspace, String endpoint) {
+  static HttpClientBuilder builder(ServingStream stream, String endpoint) {
     return ChatStreamHttpClient.decorate(HttpClientBuilderLoader.loadHttpClientBuilder(),
-        (inner, readTimeout) -> new ServingEndpointHttpClient(inner, workspace, endpoint));
+        (inner, readTimeout) -> new ServingEndpointHttpClient(stream, endpoint));
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    return delegate.execute(rewrite(request));
+    try (InputStream in = open(request)) {
+      return ok(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    delegate.execute(rewrite(request), parser, listener);
+    STREAMS.execute(() -> {
+      InputStream in;
+      try {
+        in = open(request);
+      } catch (RuntimeException e) {
+        listener.onError(e);
+        return;
+      }
+      listener.onOpen(ok(null));
+      try (in) {
+        parser.parse(in, listener);
+        listener.onClose();
+      } catch (IOException | RuntimeException e) {
+        listener.onError(e);
+      }
+    });
   }
 
-  private HttpRequest rewrite(HttpRequest request) {
+  private InputStream open(HttpRequest request) {
     if (!request.url().endsWith("/chat/completions")) {
       throw new IllegalStateException("only chat completions go to a serving endpoint, not " + request.url());
     }
-    String token;
     try {
-      token = workspace.token().get();
-    } catch (DatabricksApiException e) {
-      throw new IllegalStateException("no Databricks token for the serving endpoint: " + e.getMessage(), e);
+      return stream.open(endpoint, withoutStreamOptions(request.body()));
+    } catch (PlatformException e) {
+      if (e.status() > 0) {
+        HttpException h = new HttpException(e.status(), e.getMessage());
+        h.initCause(e);
+        throw h;
+      }
+      throw e;
     }
-    Map<String, List<String>> headers = new HashMap<>(request.headers());
-    headers.put("Authorization", List.of("Bearer " + token));
-    return HttpRequest.builder().method(request.method()).url(invocations).headers(headers).body(withoutStreamOptions(request.body()))
-        .build();
+  }
+
+  private static SuccessfulHttpResponse ok(String body) {
+    return SuccessfulHttpResponse.builder().statusCode(200).headers(Map.of()).body(body).build();
   }
 
   /**

@@ -11,10 +11,9 @@ import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
 import io.datagent.agent.Fixtures;
 import io.datagent.agent.Fixtures.RecordingExecutor;
-import io.datagent.agent.databricks.DatabricksHttp;
-import io.datagent.agent.databricks.DatabricksToken;
-import io.datagent.agent.databricks.DatabricksWorkspace;
 import io.datagent.retrieval.Retriever;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -269,7 +268,7 @@ class LlmAgentStreamingTest {
   @Test
   void should_stream_from_serving_endpoint_with_stream_true_and_no_stream_options_when_databricks_configured() {
     server.toolCall("run_sql", "{\"sql\":\"" + SQL + "\"}").text(ANSWER);
-    DatabricksWorkspace ws = new DatabricksWorkspace(new DatabricksHttp(server.host()), DatabricksToken.of("dapi-test"));
+    Platform ws = new Platform(PlatformConfig.pat(server.host(), "dapi-test"));
 
     AgentAnswer a = agent(LlmConfig.databricks(ws, "chat-endpoint").withTimeout(Duration.ofSeconds(10), 0))
         .answer(AgentRequest.of(QUESTION), listener);

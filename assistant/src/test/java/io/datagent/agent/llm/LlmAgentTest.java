@@ -11,11 +11,10 @@ import io.datagent.agent.AnswerListener;
 import io.datagent.agent.Fixtures;
 import io.datagent.agent.Fixtures.RecordingExecutor;
 import io.datagent.agent.ToolCallTrace;
-import io.datagent.agent.databricks.DatabricksHttp;
-import io.datagent.agent.databricks.DatabricksToken;
-import io.datagent.agent.databricks.DatabricksWorkspace;
 import io.datagent.agent.sql.SqlExecutionException;
 import io.datagent.retrieval.Retriever;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -200,7 +199,7 @@ class LlmAgentTest {
   @Test
   void should_call_serving_endpoint_invocations_with_bearer_when_databricks_endpoint_configured() {
     server.text("Hola.");
-    DatabricksWorkspace ws = new DatabricksWorkspace(new DatabricksHttp(server.host()), DatabricksToken.of("dapi-test"));
+    Platform ws = new Platform(PlatformConfig.pat(server.host(), "dapi-test"));
 
     AgentAnswer a = agent(LlmConfig.databricks(ws, "chat-endpoint").withTimeout(Duration.ofSeconds(10), 0))
         .answer(AgentRequest.of(QUESTION), AnswerListener.NONE);

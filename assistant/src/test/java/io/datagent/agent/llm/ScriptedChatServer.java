@@ -75,6 +75,14 @@ final class ScriptedChatServer implements AutoCloseable {
         exchange.close();
       }
     });
+    // what the Databricks SDK asks a workspace before its first call (host metadata, OIDC discovery): not chat
+    for (String path : new String[] {"/.well-known", "/oidc"}) {
+      server.createContext(path, exchange -> {
+        exchange.getRequestBody().readAllBytes();
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+      });
+    }
     server.setExecutor(pool);
     server.start();
   }

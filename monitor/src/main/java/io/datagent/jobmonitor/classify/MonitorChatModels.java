@@ -1,9 +1,9 @@
 package io.datagent.jobmonitor.classify;
 
 import dev.langchain4j.model.chat.ChatModel;
-import io.datagent.jobmonitor.databricks.DatabricksToken;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,30 +25,40 @@ public final class MonitorChatModels {
    * {@link #fromEnv}, for a process that must start anyway: a misconfigured model is reported on stderr and the
    * monitor classifies with its rules alone (null).
    */
-  public static HttpChatModel fromEnvOrRules(Map<String, String> env) {
+  public static ChatModel fromEnvOrRules(Map<String, String> env) {
+    return fromEnvOrRules(env, null);
+  }
+
+  /** @param platform the process's Databricks platform, or null */
+  public static ChatModel fromEnvOrRules(Map<String, String> env, Platform platform) {
     try {
-      return fromEnv(env);
+      return fromEnv(env, platform);
     } catch (RuntimeException e) {
       System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
       return null;
     }
   }
 
-  public static HttpChatModel fromEnv(Map<String, String> env) {
+  /** {@link #fromEnv(Map, Platform)} with a platform of its own when a serving endpoint is configured (CLI mains). */
+  public static ChatModel fromEnv(Map<String, String> env) {
+    return fromEnv(env, null);
+  }
+
+  /** @param platform the process's Databricks platform, or null to build one from env when needed */
+  public static ChatModel fromEnv(Map<String, String> env, Platform platform) {
     if ("false".equalsIgnoreCase(text(env, "DATAGENT_MONITOR_LLM"))) {
       return null;
     }
     Duration timeout = timeout(env);
     String endpoint = text(env, "DATAGENT_LLM_ENDPOINT");
     if (endpoint != null) {
-      String host = text(env, "DATABRICKS_HOST");
-      if (host == null) {
-        throw new IllegalArgumentException("DATAGENT_LLM_ENDPOINT is set but DATABRICKS_HOST is not");
+      if (platform == null) {
+        if (!PlatformConfig.present(env)) {
+          throw new IllegalArgumentException("DATAGENT_LLM_ENDPOINT is set but DATABRICKS_HOST is not");
+        }
+        platform = new Platform(PlatformConfig.fromEnv(env).withHttpTimeout(timeout));
       }
-      URI base = URI.create(host.startsWith("http") ? host : "https://" + host);
-      DatabricksToken token = DatabricksToken.fromEnv(base, env, HttpClient.newBuilder().connectTimeout(timeout).build());
-      String root = base.toString().replaceAll("/+$", "");
-      return new HttpChatModel(URI.create(root + "/serving-endpoints/" + endpoint + "/invocations"), null, token, timeout);
+      return new ServingChatModel(platform.serving(), endpoint);
     }
     String baseUrl = text(env, "OPENAI_BASE_URL");
     if (baseUrl != null) {
@@ -90,6 +100,8 @@ public final class MonitorChatModels {
 
   /** For logs: where the model is, with no secret. */
   public static String describe(ChatModel m) {
-    return m instanceof HttpChatModel h ? h.url().getHost() + h.url().getPath() : m == null ? "ninguno" : m.getClass().getSimpleName();
+    return m instanceof HttpChatModel h ? h.url().getHost() + h.url().getPath()
+        : m instanceof ServingChatModel s ? "serving endpoint " + s.endpoint()
+        : m == null ? "ninguno" : m.getClass().getSimpleName();
   }
 }

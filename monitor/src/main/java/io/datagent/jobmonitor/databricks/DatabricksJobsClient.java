@@ -1,7 +1,8 @@
 package io.datagent.jobmonitor.databricks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.databricks.sdk.service.jobs.ListRunsRequest;
+import com.databricks.sdk.service.jobs.RepairRun;
+import com.databricks.sdk.service.jobs.Run;
 import io.datagent.jobmonitor.detect.JobRun;
 import io.datagent.jobmonitor.detect.JobsClient;
 import io.datagent.jobmonitor.detect.RepairRequest;
@@ -10,86 +11,51 @@ import io.datagent.jobmonitor.detect.RunOutput;
 import io.datagent.jobmonitor.detect.RunPage;
 import io.datagent.jobmonitor.detect.RunQuery;
 import io.datagent.jobmonitor.detect.TaskRun;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import io.datagent.platform.Json;
+import io.datagent.platform.jobs.PlatformJobs;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link JobsClient} over the Databricks Jobs API 2.2 REST endpoints ({@code runs/list}, {@code runs/get},
- * {@code runs/get-output}, {@code runs/repair}, {@code run-now}).
- *
- * <p>Plain HTTP rather than the Java SDK: the same JSON, one fewer 10 MB-class dependency in the App, and the
- * retry rules (429 with Retry-After, 5xx) are ours to test against a loopback server.
+ * {@link JobsClient} on the platform layer's Jobs API (databricks-sdk-java, Jobs API 2.2). The SDK's objects are
+ * read back as the API's JSON by {@link RunJson}, the one parser of runs the monitor has for both sources.
  */
 public final class DatabricksJobsClient implements JobsClient {
 
-  private static final String API = "/api/2.2/jobs/";
+  private final PlatformJobs jobs;
 
-  private final DatabricksHttp http;
-
-  public DatabricksJobsClient(URI host, java.util.function.Supplier<String> token, RetryPolicy retry) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-    this.http = new DatabricksHttp(normalize(host), token, client, retry);
-  }
-
-  /** From {@code DATABRICKS_HOST} and the unified-auth variables (see {@link DatabricksToken}). */
-  public static DatabricksJobsClient fromEnv(Map<String, String> env) {
-    String h = env.get("DATABRICKS_HOST");
-    if (h == null || h.isBlank()) {
-      throw new IllegalStateException("DATABRICKS_HOST is not set");
-    }
-    URI host = normalize(URI.create(h.startsWith("http") ? h : "https://" + h));
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-    return new DatabricksJobsClient(host, DatabricksToken.fromEnv(host, env, client), RetryPolicy.DEFAULT);
-  }
-
-  private static URI normalize(URI host) {
-    String s = host.toString();
-    return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+  public DatabricksJobsClient(PlatformJobs jobs) {
+    this.jobs = jobs;
   }
 
   @Override
   public RunPage listRuns(RunQuery q) {
-    Map<String, String> p = new LinkedHashMap<>();
+    ListRunsRequest r = new ListRunsRequest().setExpandTasks(q.expandTasks()).setLimit((long) q.limit())
+        .setPageToken(q.pageToken()).setStartTimeFrom(q.startTimeFrom()).setJobId(q.jobId());
     if (q.completedOnly()) {
-      p.put("completed_only", "true");
+      r.setCompletedOnly(true);
     }
     if (q.activeOnly()) {
-      p.put("active_only", "true");
+      r.setActiveOnly(true);
     }
-    if (q.startTimeFrom() != null) {
-      p.put("start_time_from", String.valueOf(q.startTimeFrom()));
-    }
-    if (q.jobId() != null) {
-      p.put("job_id", String.valueOf(q.jobId()));
-    }
-    p.put("expand_tasks", String.valueOf(q.expandTasks()));
-    p.put("limit", String.valueOf(q.limit()));
-    p.put("page_token", q.pageToken());
-    return RunJson.page(http.get(API + "runs/list", p));
+    return RunJson.page(Json.tree(jobs.listRuns(r)));
   }
 
   @Override
   public JobRun getRun(long runId) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("run_id", String.valueOf(runId));
-    JsonNode first = http.get(API + "runs/get", p);
-    JobRun run = RunJson.run(first);
-    String token = first.path("next_page_token").asText(null);
+    Run first = jobs.getRun(runId, null);
+    JobRun run = RunJson.run(Json.tree(first));
+    String token = first.getNextPageToken();
     if (token == null || token.isEmpty()) {
       return run;
     }
     // Jobs API 2.2 pages the tasks of runs with more than 100 of them
     List<TaskRun> tasks = new ArrayList<>(run.tasks());
     while (token != null && !token.isEmpty()) {
-      p.put("page_token", token);
-      JsonNode page = http.get(API + "runs/get", p);
-      page.path("tasks").forEach(t -> tasks.add(RunJson.task(t)));
-      token = page.path("next_page_token").asText(null);
+      Run page = jobs.getRun(runId, token);
+      Json.tree(page).path("tasks").forEach(t -> tasks.add(RunJson.task(t)));
+      token = page.getNextPageToken();
     }
     return new JobRun(run.runId(), run.jobId(), run.runName(), run.lifeCycleState(), run.resultState(),
         run.stateMessage(), run.userCancelledOrTimedout(), run.terminationCode(), run.terminationType(),
@@ -98,42 +64,30 @@ public final class DatabricksJobsClient implements JobsClient {
 
   @Override
   public RunOutput getRunOutput(long taskRunId) {
-    return RunJson.output(http.get(API + "runs/get-output", Map.of("run_id", String.valueOf(taskRunId))));
+    return RunJson.output(Json.tree(jobs.getRunOutput(taskRunId)));
   }
 
   @Override
   public long repairRun(RepairRequest r) {
-    ObjectNode body = RunJson.MAPPER.createObjectNode().put("run_id", r.runId());
+    RepairRun body = new RepairRun().setRunId(r.runId()).setLatestRepairId(r.latestRepairId());
     if (r.rerunTasks().isEmpty()) {
-      body.put("rerun_all_failed_tasks", true);
+      body.setRerunAllFailedTasks(true);
     } else {
-      r.rerunTasks().forEach(body.putArray("rerun_tasks")::add);
-    }
-    if (r.latestRepairId() != null) {
-      body.put("latest_repair_id", r.latestRepairId());
+      body.setRerunTasks(r.rerunTasks());
     }
     if (!r.jobParameters().isEmpty()) {
-      ObjectNode params = body.putObject("job_parameters");
-      r.jobParameters().forEach(params::put);
+      body.setJobParameters(r.jobParameters());
     }
-    return http.post(API + "runs/repair", body).path("repair_id").asLong();
+    return jobs.repairRun(body);
   }
 
   @Override
   public long runNow(long jobId, Map<String, String> jobParameters, String idempotencyToken) {
-    ObjectNode body = RunJson.MAPPER.createObjectNode().put("job_id", jobId);
-    if (idempotencyToken != null) {
-      body.put("idempotency_token", idempotencyToken);
-    }
-    if (!jobParameters.isEmpty()) {
-      ObjectNode params = body.putObject("job_parameters");
-      jobParameters.forEach(params::put);
-    }
-    return http.post(API + "run-now", body).path("run_id").asLong();
+    return jobs.runNow(jobId, jobParameters, idempotencyToken);
   }
 
   @Override
   public String jobUrl(Long jobId) {
-    return jobId == null ? null : http.host() + "/jobs/" + jobId;
+    return jobId == null ? null : jobs.jobUrl(jobId);
   }
 }

@@ -10,7 +10,8 @@ import io.datagent.jobmonitor.classify.TriageClassifier;
 import io.datagent.jobmonitor.config.Classifiers;
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.databricks.DatabricksJobsClient;
-import io.datagent.jobmonitor.databricks.RetryPolicy;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import io.datagent.jobmonitor.detect.RunJson;
 import io.datagent.jobmonitor.detect.RunOutput;
 import io.datagent.jobmonitor.loopback.LoopbackJobsApi;
@@ -111,7 +112,7 @@ public final class TriageBench {
           // not a repair we made
         }
       });
-      DatabricksJobsClient client = new DatabricksJobsClient(api.uri(), () -> "bench", RetryPolicy.DEFAULT);
+      DatabricksJobsClient client = new DatabricksJobsClient(new Platform(PlatformConfig.pat(api.uri().toString(), "bench")).jobs());
       try (JobMonitor monitor = JobMonitor.builder(ds, cfg, client).source("bench").build()) {
         monitor.start();
         Thread.sleep(poll.toMillis() + 500);

@@ -10,14 +10,16 @@ import io.datagent.jobmonitor.detect.RunJson;
 import io.datagent.jobmonitor.detect.RunOutput;
 import io.datagent.jobmonitor.detect.RunQuery;
 import io.datagent.jobmonitor.loopback.LoopbackJobsApi;
-import java.time.Duration;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
+import io.datagent.platform.PlatformException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The real REST client against a loopback server speaking the Jobs API 2.2 JSON, faults included. */
+/** The SDK-backed client against a loopback server speaking the Jobs API 2.2 JSON, faults included. */
 class DatabricksJobsClientTest {
 
   private LoopbackJobsApi api;
@@ -26,7 +28,7 @@ class DatabricksJobsClientTest {
   @BeforeEach
   void start() throws Exception {
     api = new LoopbackJobsApi("tok");
-    client = new DatabricksJobsClient(api.uri(), () -> "tok", new RetryPolicy(4, Duration.ofMillis(20), Duration.ofSeconds(2)));
+    client = new DatabricksJobsClient(new Platform(PlatformConfig.pat(api.uri().toString(), "tok")).jobs());
   }
 
   @AfterEach
@@ -82,11 +84,10 @@ class DatabricksJobsClientTest {
     api.runs().failed(7, "j", 700, 1, 2, "ingest", "RUN_EXECUTION_ERROR", "x", Map.of(), null);
     client.repairRun(new RepairRequest(700, null, List.of(), Map.of()));
     assertThatThrownBy(() -> client.repairRun(new RepairRequest(700, null, List.of(), Map.of())))
-        .isInstanceOf(DatabricksApiException.class)
-        .satisfies(e -> {
-          assertThat(((DatabricksApiException) e).status()).isEqualTo(400);
-          assertThat(((DatabricksApiException) e).errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-          assertThat(((DatabricksApiException) e).transientFailure()).isFalse();
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+          assertThat(e.outcomeUnknown()).isFalse();
         });
   }
 
@@ -104,22 +105,20 @@ class DatabricksJobsClientTest {
   }
 
   @Test
-  void should_retry_server_errors_and_dropped_connections_when_they_are_transient() {
+  void should_retry_a_503_when_the_service_is_briefly_unavailable() {
     api.runs().succeeded(1, "j", 900, 1, 2);
-    api.fault("/runs/get", new LoopbackJobsApi.Fault(500, Map.of(), "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"boom\"}"));
-    api.fault("/runs/get", new LoopbackJobsApi.Fault(0, Map.of(), null));
-    api.fault("/runs/get", new LoopbackJobsApi.Fault(503, Map.of(), "temporarily unavailable"));
+    api.fault("/runs/get", new LoopbackJobsApi.Fault(503, Map.of("Retry-After", "0"), "temporarily unavailable"));
     assertThat(client.getRun(900).runId()).isEqualTo(900);
-    assertThat(api.requests("/runs/get")).hasSize(4);
+    assertThat(api.requests("/runs/get")).hasSize(2);
   }
 
   @Test
-  void should_give_up_with_the_api_error_when_server_errors_persist() {
-    for (int i = 0; i < 4; i++) {
-      api.fault("/runs/list", new LoopbackJobsApi.Fault(500, Map.of(), "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"down\"}"));
-    }
+  void should_give_up_with_the_api_error_when_the_server_fails() {
+    // The SDK retries 5xx only on calls it knows to be idempotent; runs/list is not one of them.
+    api.fault("/runs/list", new LoopbackJobsApi.Fault(500, Map.of(), "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"down\"}"));
     assertThatThrownBy(() -> client.listRuns(RunQuery.active()))
-        .isInstanceOf(DatabricksApiException.class).hasMessageContaining("500").hasMessageContaining("down");
+        .isInstanceOf(PlatformException.class).hasMessageContaining("500").hasMessageContaining("down");
+    assertThat(api.requests("/runs/list")).hasSize(1);
   }
 
   @Test
@@ -131,18 +130,13 @@ class DatabricksJobsClientTest {
   }
 
   @Test
-  void should_exchange_client_credentials_for_a_token_when_no_pat_is_set() {
-    api.runs().succeeded(1, "j", 950, 1, 2);
-    DatabricksJobsClient m2m = DatabricksJobsClient.fromEnv(Map.of("DATABRICKS_HOST", api.uri().toString(),
-        "DATABRICKS_CLIENT_ID", "sp", "DATABRICKS_CLIENT_SECRET", "s3cr3t"));
-    assertThat(m2m.getRun(950).runId()).isEqualTo(950);
-    assertThat(api.requests("/oidc/v1/token")).hasSize(1);
-    assertThat(m2m.jobUrl(1L)).isEqualTo(api.uri() + "/jobs/1");
+  void should_link_to_the_job_in_the_workspace() {
+    assertThat(client.jobUrl(1L)).isEqualTo(api.uri() + "/jobs/1");
   }
 
   @Test
   void should_fail_with_the_api_message_when_the_token_is_wrong() {
-    DatabricksJobsClient bad = new DatabricksJobsClient(api.uri(), () -> "other", RetryPolicy.DEFAULT);
+    DatabricksJobsClient bad = new DatabricksJobsClient(new Platform(PlatformConfig.pat(api.uri().toString(), "other")).jobs());
     assertThatThrownBy(() -> bad.getRun(1)).hasMessageContaining("401").hasMessageContaining("UNAUTHENTICATED");
   }
 }

@@ -1,16 +1,17 @@
 package io.datagent.retrieval.databricks;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.datagent.platform.PlatformException;
+import io.datagent.platform.serving.Serving;
 import io.datagent.retrieval.EmbeddingException;
 import io.datagent.retrieval.EmbeddingModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Databricks Model Serving embedding endpoint ({@code POST /serving-endpoints/{name}/invocations} with
  * {@code {"input": [...]}}, answered as {@code {"data": [{"index": i, "embedding": [...]}]}}), called in batches
- * with the retries of {@link DatabricksHttp}. EmbedJob and the App share one endpoint so documents and queries are
+ * through the platform layer (the SDK's retries). EmbedJob and the App share one endpoint so documents and queries are
  * embedded by the same model.
  *
  * <p>Every answer is checked: one vector per input, all of the endpoint's dimension (learned from the first answer
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class DatabricksEmbeddingModel implements EmbeddingModel {
 
-  private final DatabricksHttp http;
+  private final Serving serving;
   private final String endpoint;
   private final int batchSize;
   private volatile int dimension;
@@ -26,14 +27,14 @@ public final class DatabricksEmbeddingModel implements EmbeddingModel {
   /**
    * @param dimension the expected vector length, or 0 to learn it from the endpoint's first answer
    */
-  public DatabricksEmbeddingModel(DatabricksHttp http, String endpoint, int batchSize, int dimension) {
+  public DatabricksEmbeddingModel(Serving serving, String endpoint, int batchSize, int dimension) {
     if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException("Databricks embeddings: the serving endpoint name is empty");
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("Databricks embeddings: batch size must be positive, got " + batchSize);
     }
-    this.http = http;
+    this.serving = serving;
     this.endpoint = endpoint;
     this.batchSize = batchSize;
     this.dimension = dimension;
@@ -63,28 +64,25 @@ public final class DatabricksEmbeddingModel implements EmbeddingModel {
   }
 
   private List<float[]> batch(List<String> texts) {
-    JsonNode res;
+    List<Serving.Embedding> data;
     try {
-      res = http.post("/serving-endpoints/" + endpoint + "/invocations", Map.of("input", texts),
-          "el endpoint de embeddings '" + endpoint + "'");
-    } catch (DatabricksApiException e) {
-      throw new EmbeddingException(e.getMessage() + ". Compruebe que el endpoint existe, está en estado READY y que "
-          + "la identidad que lo llama tiene permiso CAN_QUERY.", e);
+      data = serving.embed(endpoint, texts);
+    } catch (PlatformException e) {
+      throw new EmbeddingException(e.userMessage() + " Compruebe que el endpoint '" + endpoint + "' existe, está en "
+          + "estado READY y que la identidad que lo llama tiene permiso CAN_QUERY. [" + e.getMessage() + "]", e);
     }
-    JsonNode data = res.path("data");
-    if (!data.isArray() || data.size() != texts.size()) {
-      throw new EmbeddingException("el endpoint de embeddings '" + endpoint + "' devolvió " + (data.isArray() ? data.size() : 0)
+    if (data.size() != texts.size()) {
+      throw new EmbeddingException("el endpoint de embeddings '" + endpoint + "' devolvió " + data.size()
           + " vectores para " + texts.size() + " textos; se esperaba un campo data con uno por texto");
     }
     float[][] vectors = new float[texts.size()][];
     for (int i = 0; i < data.size(); i++) {
-      JsonNode item = data.get(i);
-      int index = item.path("index").asInt(i);
-      JsonNode emb = item.path("embedding");
-      if (index < 0 || index >= vectors.length || !emb.isArray()) {
+      Serving.Embedding item = data.get(i);
+      int index = item.index() < 0 ? i : item.index();
+      if (index >= vectors.length || item.vector() == null) {
         throw new EmbeddingException("el endpoint de embeddings '" + endpoint + "' devolvió un elemento inválido en la posición " + i);
       }
-      vectors[index] = toVector(emb);
+      vectors[index] = toVector(item.vector());
     }
     List<float[]> out = new ArrayList<>(vectors.length);
     for (float[] v : vectors) {
@@ -96,7 +94,7 @@ public final class DatabricksEmbeddingModel implements EmbeddingModel {
     return out;
   }
 
-  private float[] toVector(JsonNode emb) {
+  private float[] toVector(Collection<Double> emb) {
     int n = emb.size();
     synchronized (this) {
       if (dimension == 0) {
@@ -109,12 +107,13 @@ public final class DatabricksEmbeddingModel implements EmbeddingModel {
           + "los embeddings (EmbedJob --rebuild) y reinicie la App.");
     }
     float[] v = new float[n];
-    for (int j = 0; j < n; j++) {
-      double d = emb.get(j).asDouble(Double.NaN);
+    int j = 0;
+    for (Double value : emb) {
+      double d = value == null ? Double.NaN : value;
       if (!Double.isFinite(d)) {
         throw new EmbeddingException("el endpoint de embeddings '" + endpoint + "' devolvió un valor no numérico");
       }
-      v[j] = (float) d;
+      v[j++] = (float) d;
     }
     return v;
   }

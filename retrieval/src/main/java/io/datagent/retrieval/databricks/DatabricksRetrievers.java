@@ -1,11 +1,12 @@
 package io.datagent.retrieval.databricks;
 
+import io.datagent.platform.Platform;
+import io.datagent.platform.sql.Statements;
 import io.datagent.retrieval.ModelMismatchException;
 import io.datagent.retrieval.RefreshingRetriever;
 import io.datagent.retrieval.Retriever;
 import io.datagent.retrieval.RetrieverConfig;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the App's {@link Retriever} on Databricks: queries are embedded by the serving endpoint EmbedJob used, and
@@ -16,14 +17,14 @@ public final class DatabricksRetrievers {
 
   private DatabricksRetrievers() {}
 
-  public static Retriever open(DatabricksRetrievalConfig cfg, DatabricksCredentials credentials, RetrieverConfig retrieval) {
-    DatabricksHttp http = new DatabricksHttp(DatabricksHttp.Settings.of(cfg.host(), credentials));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(http, cfg.embeddingEndpoint(), 16, 0);
-    StatementExecution sql = new StatementExecution(http, cfg.warehouseId());
+  /** @param platform the process's Databricks platform (its host should be {@code cfg.host()}) */
+  public static Retriever open(DatabricksRetrievalConfig cfg, Platform platform, RetrieverConfig retrieval) {
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), cfg.embeddingEndpoint(), 16, 0);
+    Statements sql = new Statements(platform, cfg.warehouseId());
     WarehouseDocumentSource source = new WarehouseDocumentSource(sql, cfg.embeddingsTable(), pageRows(model.dimension()));
     if (cfg.vectorSearchEnabled()) {
       checkModel(source, model);
-      return new VectorSearchRetriever(http, cfg.vectorSearchIndex(), model, true);
+      return new VectorSearchRetriever(platform.vectorSearch(), cfg.vectorSearchIndex(), model, true);
     }
     return RefreshingRetriever.open(source, model, retrieval.withRefreshInterval(cfg.refreshInterval()));
   }
@@ -41,11 +42,5 @@ public final class DatabricksRetrievers {
   static int pageRows(int dimension) {
     // ~12 bytes per float as JSON text plus the document text: stay near 10 MB per page.
     return Math.max(200, 10_000_000 / (dimension * 12 + 4_000));
-  }
-
-  /** Settings from a map plus the process environment. */
-  public static Retriever fromEnvironment(Map<String, String> settings, RetrieverConfig retrieval) {
-    DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, System.getenv());
-    return open(cfg, DatabricksCredentials.fromEnv(cfg.host(), System.getenv()), retrieval);
   }
 }

@@ -2,6 +2,11 @@ package io.datagent.retrieval.databricks;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datagent.platform.PlatformException;
+import io.datagent.platform.sql.StatementRequest;
+import io.datagent.platform.sql.StatementResult;
+import io.datagent.platform.sql.Statements;
 import io.datagent.retrieval.DocumentSource;
 import io.datagent.retrieval.IndexedDocument;
 import java.io.IOException;
@@ -19,7 +24,9 @@ import java.util.function.Consumer;
  */
 public final class WarehouseDocumentSource implements DocumentSource {
 
-  private final StatementExecution sql;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Statements sql;
   private final String table;
   private final int pageRows;
 
@@ -27,7 +34,7 @@ public final class WarehouseDocumentSource implements DocumentSource {
    * @param table    the fully qualified embeddings table, e.g. {@code main.serving.document_embeddings}
    * @param pageRows rows per page (vectors of 1,024 floats take about 12 KB each as JSON)
    */
-  public WarehouseDocumentSource(StatementExecution sql, String table, int pageRows) {
+  public WarehouseDocumentSource(Statements sql, String table, int pageRows) {
     this.sql = sql;
     this.table = table;
     this.pageRows = pageRows;
@@ -35,7 +42,7 @@ public final class WarehouseDocumentSource implements DocumentSource {
 
   @Override
   public long version() {
-    StatementExecution.Result r = run("DESCRIBE HISTORY " + quoted() + " LIMIT 1", Map.of());
+    StatementResult r = run("DESCRIBE HISTORY " + quoted() + " LIMIT 1", Map.of());
     if (r.rows().isEmpty()) {
       throw new IllegalStateException(table + " no tiene historial");
     }
@@ -46,7 +53,7 @@ public final class WarehouseDocumentSource implements DocumentSource {
   public void read(long version, Consumer<IndexedDocument> sink) {
     String after = "";
     while (true) {
-      StatementExecution.Result r = run("SELECT id, kind, `table`, source_file, source_row, text, model, "
+      StatementResult r = run("SELECT id, kind, `table`, source_file, source_row, text, model, "
           + "to_json(vector) AS vector FROM " + quoted() + " VERSION AS OF " + version
           + " WHERE id > :after ORDER BY id LIMIT " + pageRows, Map.of("after", after));
       for (List<String> row : r.rows()) {
@@ -72,11 +79,11 @@ public final class WarehouseDocumentSource implements DocumentSource {
     return table;
   }
 
-  private StatementExecution.Result run(String statement, Map<String, String> params) {
+  private StatementResult run(String statement, Map<String, String> params) {
     try {
-      return sql.execute(statement, params);
-    } catch (DatabricksApiException e) {
-      if (e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND") || "TABLE_OR_VIEW_NOT_FOUND".equals(e.errorCode())) {
+      return sql.execute(StatementRequest.of(statement, params));
+    } catch (PlatformException e) {
+      if ("TABLE_OR_VIEW_NOT_FOUND".equals(e.errorCode())) {
         throw new IllegalStateException("no existe " + table + ": ejecute EmbedJob (tarea embed del job de ingesta) "
             + "para crearla", e);
       }
@@ -96,7 +103,7 @@ public final class WarehouseDocumentSource implements DocumentSource {
     if (json == null) {
       return null;
     }
-    try (JsonParser p = DatabricksHttp.JSON.getFactory().createParser(json)) {
+    try (JsonParser p = JSON.getFactory().createParser(json)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalStateException("vector inválido: " + json.substring(0, Math.min(40, json.length())));
       }

@@ -3,10 +3,13 @@ package io.datagent.retrieval.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import io.datagent.retrieval.EmbeddingException;
-import java.time.Duration;
+import io.datagent.testkit.FakeWorkspace;
+import io.datagent.testkit.FakeWorkspace.Fault;
+import io.datagent.testkit.FakeWorkspace.Reply;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +18,14 @@ class DatabricksEmbeddingModelTest {
 
   static final String PATH = "/serving-endpoints/gte/invocations";
 
-  LoopbackWorkspace ws;
+  FakeWorkspace ws;
+  Platform platform;
 
   @BeforeEach
-  void start() throws Exception {
-    ws = new LoopbackWorkspace();
+  void start() {
+    ws = new FakeWorkspace();
+    ws.auth().allowToken("dapi-test");
+    platform = new Platform(PlatformConfig.pat(ws.url(), "dapi-test"));
   }
 
   @AfterEach
@@ -42,8 +48,8 @@ class DatabricksEmbeddingModelTest {
   @Test
   void should_embed_in_batches_in_input_order_when_the_endpoint_answers() {
     // given
-    ws.on(PATH, 200, answer(2, 4)).on(PATH, 200, answer(1, 4));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(3, Duration.ofSeconds(5)), "gte", 2, 4);
+    ws.serving().raw("gte", Reply.json(answer(2, 4))).raw("gte", Reply.json(answer(1, 4)));
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), "gte", 2, 4);
 
     // when
     List<float[]> v = model.embedAll(List.of("uno", "dos", "tres"));
@@ -52,20 +58,18 @@ class DatabricksEmbeddingModelTest {
     assertThat(v).hasSize(3);
     assertThat(v.get(0)[0]).isEqualTo(1f);
     assertThat(v.get(1)[0]).isEqualTo(2f);
-    assertThat(ws.requests(PATH)).hasSize(2);
-    assertThat(ws.requests(PATH).get(0).body().path("input").size()).isEqualTo(2);
-    assertThat(ws.requests(PATH).get(0).authorization()).isEqualTo("Bearer dapi-test");
+    assertThat(ws.calls(PATH)).hasSize(2);
+    assertThat(ws.serving().received().get(0).path("input").size()).isEqualTo(2);
+    assertThat(ws.calls(PATH).get(0).authorization()).isEqualTo("Bearer dapi-test");
     assertThat(model.id()).isEqualTo("databricks/gte");
   }
 
   @Test
-  void should_back_off_and_retry_when_rate_limited_or_the_server_fails() {
+  void should_retry_when_rate_limited_or_the_endpoint_is_scaling_up() {
     // given: 429 with Retry-After, then a 503, then the answer
-    ws.on(PATH, new LoopbackWorkspace.Response(429, "{\"error_code\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"rate limit\"}",
-            Map.of("Retry-After", "0.05"), 0))
-        .on(PATH, 503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"scaling up\"}")
-        .on(PATH, 200, answer(1, 3));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(5, Duration.ofSeconds(5)), "gte", 8, 0);
+    ws.fail(PATH, Fault.retryAfter(429, 0), Fault.retryAfter(503, 0));
+    ws.serving().dimension("gte", 3);
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), "gte", 8, 0);
 
     // when
     float[] v = model.embed("hola");
@@ -73,37 +77,26 @@ class DatabricksEmbeddingModelTest {
     // then
     assertThat(v).hasSize(3);
     assertThat(model.dimension()).isEqualTo(3);
-    assertThat(ws.requests(PATH)).hasSize(3);
+    assertThat(ws.calls(PATH)).hasSize(3);
   }
 
   @Test
-  void should_fail_with_the_api_message_when_the_endpoint_refuses() {
+  void should_fail_with_a_spanish_message_and_the_api_detail_when_the_endpoint_refuses() {
     // given
-    ws.on(PATH, 403, "{\"error_code\":\"PERMISSION_DENIED\",\"message\":\"User does not have CAN_QUERY\"}");
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(5, Duration.ofSeconds(5)), "gte", 8, 3);
+    ws.fail(PATH, Fault.error(403, "PERMISSION_DENIED", "User does not have CAN_QUERY on endpoint gte"));
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), "gte", 8, 3);
 
     // when / then: no retry for a 4xx other than 429
     assertThatThrownBy(() -> model.embed("hola")).isInstanceOf(EmbeddingException.class)
-        .hasMessageContaining("PERMISSION_DENIED").hasMessageContaining("CAN_QUERY");
-    assertThat(ws.requests(PATH)).hasSize(1);
-  }
-
-  @Test
-  void should_give_up_with_a_clear_error_when_the_endpoint_times_out() {
-    // given
-    ws.on(PATH, new LoopbackWorkspace.Response(200, answer(1, 3), Map.of(), 1_500));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(2, Duration.ofMillis(200)), "gte", 8, 3);
-
-    // when / then
-    assertThatThrownBy(() -> model.embed("hola")).isInstanceOf(EmbeddingException.class)
-        .hasMessageContaining("tras 2 intentos").hasMessageContaining("sin respuesta");
+        .hasMessageStartingWith("No hay permiso").hasMessageContaining("PERMISSION_DENIED").hasMessageContaining("CAN_QUERY");
+    assertThat(ws.calls(PATH)).hasSize(1);
   }
 
   @Test
   void should_refuse_vectors_of_the_wrong_dimension() {
     // given
-    ws.on(PATH, 200, answer(1, 5));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(1, Duration.ofSeconds(5)), "gte", 8, 1024);
+    ws.serving().raw("gte", Reply.json(answer(1, 5)));
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), "gte", 8, 1024);
 
     // when / then
     assertThatThrownBy(() -> model.embed("hola")).isInstanceOf(EmbeddingException.class)
@@ -113,8 +106,8 @@ class DatabricksEmbeddingModelTest {
   @Test
   void should_refuse_an_answer_with_fewer_vectors_than_texts() {
     // given
-    ws.on(PATH, 200, answer(1, 3));
-    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(ws.http(1, Duration.ofSeconds(5)), "gte", 8, 3);
+    ws.serving().raw("gte", Reply.json(answer(1, 3)));
+    DatabricksEmbeddingModel model = new DatabricksEmbeddingModel(platform.serving(), "gte", 8, 3);
 
     // when / then
     assertThatThrownBy(() -> model.embedAll(List.of("a", "b"))).isInstanceOf(EmbeddingException.class)

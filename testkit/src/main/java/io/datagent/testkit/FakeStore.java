@@ -1,0 +1,95 @@
+package io.datagent.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datagent.testkit.FakeWorkspace.Reply;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The smaller services: Files in Volumes ({@code PUT}/{@code GET /api/2.0/fs/files/Volumes/...}), Vector Search
+ * queries ({@code POST /api/2.0/vector-search/indexes/{name}/query}, scripted per index), Lakebase credentials
+ * ({@code POST /api/2.0/database/credentials}, {@code /api/2.0/postgres/credentials}) and MLflow experiments and
+ * runs ({@code /api/2.0/mlflow/experiments/get-by-name|create}, {@code /api/2.0/mlflow/runs/create|log-metric}).
+ */
+public final class FakeStore {
+
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, String> indexes = new ConcurrentHashMap<>();
+  private final Map<String, String> experiments = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> mlflowRuns = new ConcurrentHashMap<>();
+  private final AtomicInteger credentials = new AtomicInteger();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  /** The bytes uploaded to a Volume path, or null. */
+  public byte[] file(String volumePath) {
+    return files.get(volumePath);
+  }
+
+  public FakeStore putFile(String volumePath, byte[] bytes) {
+    files.put(volumePath, bytes);
+    return this;
+  }
+
+  /** What a Vector Search index answers: the API's JSON ({@code manifest.columns}, {@code result.data_array}). */
+  public FakeStore vectorSearch(String index, String responseJson) {
+    indexes.put(index, responseJson);
+    return this;
+  }
+
+  /** How many Lakebase credentials were handed out. */
+  public int credentialsIssued() {
+    return credentials.get();
+  }
+
+  /** The MLflow runs created, by id, with their metrics. */
+  public Map<String, ObjectNode> mlflowRuns() {
+    return Map.copyOf(mlflowRuns);
+  }
+
+  void install(FakeWorkspace ws) {
+    ws.route("PUT", "/api/2\\.0/fs/files/.+", (c, b) -> {
+      files.put(volumePath(c.path()), c.bytes());
+      return new Reply(204, "application/json", null);
+    });
+    ws.route("GET", "/api/2\\.0/fs/files/.+", (c, b) -> {
+      byte[] f = files.get(volumePath(c.path()));
+      return f == null ? Reply.error(404, "NOT_FOUND", "The file being accessed is not found.")
+          : Reply.bytes("application/octet-stream", f);
+    });
+    ws.route("POST", "/api/2\\.0/vector-search/indexes/[^/]+/query", (c, b) -> {
+      String index = c.path().split("/")[5];
+      String r = indexes.get(index);
+      return r == null ? Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Index " + index + " does not exist.") : Reply.json(r);
+    });
+    ws.route("POST", "/api/2\\.0/(database|postgres)/credentials", (c, b) ->
+        Reply.json(Map.of("token", "pg-token-" + credentials.incrementAndGet(), "expiration_time", "2099-01-01T00:00:00Z")));
+    ws.route("GET", "/api/2\\.0/mlflow/experiments/get-by-name", (c, b) -> {
+      String name = FakeWorkspace.query(c).get("experiment_name");
+      String id = experiments.get(name);
+      return id == null ? Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Could not find experiment with name " + name)
+          : Reply.json(Map.of("experiment", Map.of("experiment_id", id, "name", name)));
+    });
+    ws.route("POST", "/api/2\\.0/mlflow/experiments/create", (c, b) ->
+        Reply.json(Map.of("experiment_id", experiments.computeIfAbsent(b.path("name").asText(), k -> "exp-" + ids.incrementAndGet()))));
+    ws.route("POST", "/api/2\\.0/mlflow/runs/create", (c, b) -> {
+      String id = "run-" + ids.incrementAndGet();
+      ObjectNode run = FakeWorkspace.JSON.createObjectNode();
+      run.putObject("info").put("run_id", id).put("experiment_id", b.path("experiment_id").asText());
+      mlflowRuns.put(id, run);
+      return Reply.json("{\"run\":" + run + "}");
+    });
+    ws.route("POST", "/api/2\\.0/mlflow/runs/log-metric", (c, b) -> {
+      ObjectNode run = mlflowRuns.get(b.path("run_id").asText());
+      if (run == null) {
+        return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "run");
+      }
+      ((ObjectNode) run.withObject("/metrics")).put(b.path("key").asText(), b.path("value").asDouble());
+      return Reply.json("{}");
+    });
+  }
+
+  private static String volumePath(String apiPath) {
+    return apiPath.substring("/api/2.0/fs/files".length()); // the server has decoded the path once, as a workspace does
+  }
+}
