@@ -21,6 +21,9 @@ final class Assembly {
 
   static Compilation assemble(SemanticModel m, List<Token> t, Slots s, TimeParser.Times times, double explained, Parts r) {
     List<Mention> targetMentions = new ArrayList<>(r.targets());
+    if (targetMentions.stream().anyMatch(Mention::full)) {
+      targetMentions.removeIf(x -> !x.full()); // "demanda de industrias": the full name wins over a partial one
+    }
     List<Plan.Filter> filters = new ArrayList<>();
     // comparisons take the measure their unit names, else the nearest one named before them
     for (Slots.Compare c : s.comparisons) {
@@ -32,6 +35,10 @@ final class Assembly {
         }
       }
       Measure fm = by != null ? by : near != null ? near.measure() : null;
+      if (fm == null && c.unit() != null && !c.unit().equals("%")) {
+        return Compilation.unclear("Ninguna medida de " + m.source() + " está en " + c.unit() + ".",
+            names(m.measures().stream().filter(x -> !x.rowCount()).toList()), explained * 0.5);
+      }
       if (fm == null) {
         List<Measure> numbers = m.measures().stream().filter(x -> !x.rowCount()).toList();
         if (numbers.size() != 1) {
@@ -53,8 +60,12 @@ final class Assembly {
     r.include().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, false)));
     r.exclude().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, true)));
 
+    boolean named = targetMentions.stream().anyMatch(Mention::full);
     boolean analytic = !s.aggregations.isEmpty() || !s.counts.isEmpty() || s.amount || s.share || s.change
         || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null;
+    if (!analytic && !named) {
+      return Compilation.none(); // "¿cuál es la capital de Francia?" names no measure fully and asks for no figure
+    }
     List<Plan.Target> targets = new ArrayList<>();
     boolean rankingOrder = r.ranked() || (r.group() != null && s.descending != null && !s.which.isEmpty());
     for (Mention x : targetMentions) {
@@ -135,7 +146,8 @@ final class Assembly {
     } else {
       timeFilter.addAll(found);
     }
-    double score = explained;
+    // a measure the question named beats one taken because the table has no other
+    double score = explained + (named || !r.countTargets().isEmpty() ? 0.1 : 0);
     if ((!timeFilter.isEmpty() || change != null) && Roles.primaryTime(m) == null) {
       return Compilation.unclear("La tabla " + m.source() + " no tiene una columna de fechas para filtrar por "
           + found.get(0).label() + ".", List.of(), explained * 0.5);

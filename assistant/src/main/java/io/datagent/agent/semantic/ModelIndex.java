@@ -21,6 +21,7 @@ final class ModelIndex {
   private final SemanticModel model;
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> topic = new java.util.HashSet<>();
+  private final Set<String> vocabulary = new java.util.HashSet<>();
 
   ModelIndex(SemanticModel model) {
     this.model = model;
@@ -69,6 +70,22 @@ final class ModelIndex {
     return false;
   }
 
+  /** The name words of the model that a question word may be (exactly or with a typo). */
+  List<String> wordsLike(String stem) {
+    if (vocabulary.contains(stem)) {
+      return List.of(stem);
+    }
+    List<String> out = new ArrayList<>();
+    if (stem.length() >= 5 && !Character.isDigit(stem.charAt(0))) {
+      for (String w : vocabulary) {
+        if (Text.same(w, stem)) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
   List<Entry> entries() {
     return entries;
   }
@@ -76,6 +93,7 @@ final class ModelIndex {
   private void add(Entry e) {
     if (!e.words().isEmpty()) {
       entries.add(e);
+      vocabulary.addAll(e.words());
     }
   }
 

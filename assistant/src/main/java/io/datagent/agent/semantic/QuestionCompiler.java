@@ -161,8 +161,12 @@ final class QuestionCompiler {
       if (group == null) {
         group = d;
         grain = d.kind() == Dimension.Kind.DATE ? (at == null ? "dia" : grainOf(at)) : null;
-        plural = at != null && t.get(at.end()).raw().toLowerCase(java.util.Locale.ROOT).endsWith("s");
+        plural = at != null && plural(t.get(at.end()));
       }
+    }
+
+    private static boolean plural(Token w) {
+      return !w.stem().equals(w.folded());
     }
 
     private String grainOf(Mention at) {
@@ -186,7 +190,7 @@ final class QuestionCompiler {
           group = date;
           grain = g;
           ranked = ctx == Roles.Context.WHICH;
-          plural = w.raw().endsWith("s");
+          plural = plural(w);
         } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
             && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
             && w.folded().length() > 3
@@ -194,7 +198,7 @@ final class QuestionCompiler {
           categoryWord = w.folded();
           skip.add(w.index());
           ranked = ctx == Roles.Context.WHICH;
-          plural = w.raw().endsWith("s");
+          plural = plural(w);
         }
       }
       if (group == null && s.grainAdjective != null && date != null) {

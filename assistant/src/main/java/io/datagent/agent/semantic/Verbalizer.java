@@ -62,7 +62,9 @@ final class Verbalizer {
     String subject = Describe.subject(x).toLowerCase(ES);
     if (p.ranking() != null && p.ranking().k() == 1) {
       List<Object> top = r.rows().get(0);
-      return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + subject + where + ": "
+      String what = x.measure().rowCount() || x.distinctOf() != null ? p.model().rowNoun()
+          : Describe.label(x.measure().displayName()) + " (" + x.aggregation().spanish() + ")";
+      return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + what + where + ": "
           + top.get(0) + " (" + value(top.get(1), x) + ").";
     }
     if (p.ranking() != null) {
