@@ -62,7 +62,8 @@ final class Assembly {
 
     boolean named = targetMentions.stream().anyMatch(Mention::full);
     boolean analytic = !s.aggregations.isEmpty() || !s.counts.isEmpty() || s.amount || s.share || s.change
-        || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null;
+        || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null
+        || !r.minus().isEmpty();
     if (!analytic && !named) {
       return Compilation.none(); // "¿cuál es la capital de Francia?" names no measure fully and asks for no figure
     }

@@ -51,7 +51,7 @@ final class MentionFinder {
 
   /** Two readings of exactly the same words are both kept (a value in two columns; resolved later). */
   private static boolean sameSpanOtherThing(Mention a, Mention b) {
-    return a.start() == b.start() && a.end() == b.end() && a.kind() == b.kind() && a.score() == b.score();
+    return a.start() == b.start() && a.end() == b.end() && a.score() == b.score();
   }
 
   private static void match(ModelIndex.Entry e, List<Token> content, List<Mention> out, java.util.Map<String, boolean[]> memo) {

@@ -19,12 +19,19 @@ final class ModelIndex {
   record Entry(Mention.Kind kind, Measure measure, Dimension dimension, String value, List<String> words, boolean exactCase) {}
 
   private final SemanticModel model;
+  private final long rows;
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> topic = new java.util.HashSet<>();
   private final Set<String> vocabulary = new java.util.HashSet<>();
 
   ModelIndex(SemanticModel model) {
+    this(model, -1);
+  }
+
+  /** @param rows the table's row count when known (-1 otherwise): of two tables that read a question equally, the larger wins */
+  ModelIndex(SemanticModel model, long rows) {
     this.model = model;
+    this.rows = rows;
     String source = model.source().substring(model.source().lastIndexOf('.') + 1).replace('_', ' ');
     for (String w : words(source + " " + (model.comment() == null ? "" : model.comment()))) {
       if (w.length() >= 3) {
@@ -51,6 +58,10 @@ final class ModelIndex {
         }
       }
     }
+  }
+
+  long rows() {
+    return rows;
   }
 
   SemanticModel model() {

@@ -195,8 +195,7 @@ final class QuestionCompiler {
             && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
             && w.folded().length() > 3
             && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
-          categoryWord = w.folded();
-          skip.add(w.index());
+          categoryWord = w.folded(); // not counted as explained: any word after "por" would do
           ranked = ctx == Roles.Context.WHICH;
           plural = plural(w);
         }

@@ -57,7 +57,7 @@ final class Verbalizer {
     String dim = Describe.groupName(p.group());
     List<String> items = new ArrayList<>();
     for (List<Object> row : r.rows().subList(0, Math.min(r.rows().size(), 10))) {
-      items.add(row.get(0) + ": " + value(row.get(1), x));
+      items.add(row.get(0) + ": " + (p.share() != null ? number(row.get(1)) + " %" : value(row.get(1), x)));
     }
     String subject = Describe.subject(x).toLowerCase(ES);
     if (p.ranking() != null && p.ranking().k() == 1) {
@@ -65,7 +65,7 @@ final class Verbalizer {
       String what = x.measure().rowCount() || x.distinctOf() != null ? p.model().rowNoun()
           : Describe.label(x.measure().displayName()) + " (" + x.aggregation().spanish() + ")";
       return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + what + where + ": "
-          + top.get(0) + " (" + value(top.get(1), x) + ").";
+          + top.get(0) + " (" + (p.share() != null ? number(top.get(1)) + " %" : value(top.get(1), x)) + ").";
     }
     if (p.ranking() != null) {
       return "Los " + r.rows().size() + " primeros por " + subject + where + " (" + (p.ranking().descending() ? "de mayor a menor"

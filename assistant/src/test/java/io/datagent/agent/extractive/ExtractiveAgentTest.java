@@ -51,6 +51,16 @@ class ExtractiveAgentTest {
   }
 
   @Test
+  void should_keep_the_best_hit_first_when_hits_are_not_in_file_order() {
+    agent(Fixtures.retriever(Fixtures.row("potenciainstalada", "PotenciaInstalada.csv", 200, "best"),
+        Fixtures.row("potenciainstalada", "PotenciaInstalada.csv", 2, "second")))
+        .answer(AgentRequest.of("DEMANDA el 15 de julio de 2023"), AnswerListener.NONE);
+
+    assertThat(executor.executed.get(0)).contains("WHERE _source_row IN (200, 2)")
+        .contains("ORDER BY CASE _source_row WHEN 200 THEN 0 WHEN 2 THEN 1 END, _source_row");
+  }
+
+  @Test
   void should_search_rows_by_distinctive_words_when_retriever_finds_nothing() {
     AgentAnswer a = agent(Fixtures.retriever()).answer(AgentRequest.of("¿Cuál es la potencia instalada de la central ABRO?"),
         AnswerListener.NONE);

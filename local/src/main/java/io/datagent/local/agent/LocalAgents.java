@@ -5,6 +5,7 @@ import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.semantic.SemanticModelSource;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.local.LocalRuntime;
 import io.datagent.retrieval.Retriever;
@@ -31,7 +32,17 @@ public final class LocalAgents {
     if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
       config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
     }
-    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env)));
+    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env),
+        semanticYaml(runtime)));
+  }
+
+  /**
+   * Where an engineer's semantic model YAML for a table is read from locally: {@code volumes/semantic/<schema>.<table>.yaml}
+   * (or {@code <table>.yaml}) in the workspace, a metric view bundle as {@link io.datagent.semantic.MetricViewYaml}
+   * writes it. Tables without one get a model derived from the catalog.
+   */
+  public static SemanticModelSource semanticYaml(LocalRuntime runtime) {
+    return SemanticModelSource.directory(runtime.workspace().root().resolve("volumes").resolve("semantic"));
   }
 
   /** The SQL port with the default limits ({@link SparkSqlExecutor.Limits#defaults()}). */

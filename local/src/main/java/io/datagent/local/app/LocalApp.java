@@ -79,7 +79,8 @@ public final class LocalApp implements AutoCloseable {
     // without them the agent answers from the catalog and SQL alone.
     Retriever retriever = retriever(rt);
     // each request's statements count against its user's limit of concurrent queries
-    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql));
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql,
+        LocalAgents.semanticYaml(rt)));
     String serving = config.sqlPolicy().defaultSchema();
     DataCatalog catalog = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "raw._ingestion_log"),
         Duration.ofMinutes(1), Clock.systemUTC());

@@ -31,9 +31,11 @@ class LocalAgentTest {
         .rows().get(0).get(0);
   }
 
+  /** A lookup (no figure asked): the question compiler leaves it to the extractive answer. */
   @Test
   void should_answer_extractively_with_verbatim_row_file_and_runnable_sql_when_no_model() throws Exception {
-    AgentAnswer a = LocalAgents.create(rt, Map.of(), new NoIndexRetriever()).answer(AgentRequest.of(ABRO), AnswerListener.NONE);
+    AgentAnswer a = LocalAgents.create(rt, Map.of(), new NoIndexRetriever())
+        .answer(AgentRequest.of("central ABRO en potenciainstalada"), AnswerListener.NONE);
 
     assertThat(a.mode()).isEqualTo("extractive");
     assertThat(a.answer()).contains("Respuesta extractiva (sin modelo de lenguaje)").contains("central = ABRO")
