@@ -15,7 +15,7 @@ final class Assembly {
   /** What {@link QuestionCompiler} found each name to be. */
   record Parts(List<Mention> targets, List<Mention> countTargets, Map<Dimension, List<String>> include,
       Map<Dimension, List<String>> exclude, List<Measure> minus, Dimension group, String grain, boolean ranked,
-      boolean plural, String categoryWord) {}
+      boolean plural, String categoryWord, boolean grainAdjective) {}
 
   private Assembly() {}
 
@@ -156,11 +156,18 @@ final class Assembly {
 
     Plan.Group group = null;
     if (r.group() != null) {
-      group = new Plan.Group(r.group(), r.grain(), List.of());
+      boolean perGrain = r.grainAdjective() && r.group().temporal() && !targets.isEmpty()
+          && targets.get(0).aggregation() == Aggregation.AVG && !targets.get(0).measure().rowCount();
+      if (perGrain) { // "promedio mensual": the average of the monthly totals
+        Plan.Target x = targets.get(0);
+        targets.set(0, new Plan.Target(x.measure(), x.measure().aggregation() == Aggregation.AVG ? Aggregation.AVG
+            : Aggregation.SUM, x.distinctOf(), x.minus()));
+      }
+      group = new Plan.Group(r.group(), r.grain(), List.of(), perGrain);
     } else if (r.categoryWord() != null) {
       List<Measure> parts = m.measures().stream().filter(x -> !x.rowCount() && !Spanish.fold(x.name()).equals("total")
           && !r.minus().contains(x)).toList();
-      group = new Plan.Group(null, r.categoryWord(), parts);
+      group = new Plan.Group(null, r.categoryWord(), parts, false);
     }
     Plan.Ranking ranking = null;
     if (group != null && (r.ranked() || rankingOrder || s.k != null)) {

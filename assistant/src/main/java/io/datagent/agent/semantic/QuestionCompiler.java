@@ -75,6 +75,7 @@ final class QuestionCompiler {
     boolean plural;
     String categoryWord;
     int excludedUntil = -2;
+    boolean fromAdjective;
 
     Builder(SemanticModel m, List<Token> t, Slots s) {
       this.m = m;
@@ -203,6 +204,7 @@ final class QuestionCompiler {
       if (group == null && s.grainAdjective != null && date != null) {
         group = date;
         grain = s.grainAdjective;
+        fromAdjective = true;
       }
     }
 
@@ -228,7 +230,7 @@ final class QuestionCompiler {
 
     Compilation finish(TimeParser.Times times, double explained) {
       return Assembly.assemble(m, t, s, times, explained, new Assembly.Parts(targets, countTargets, include, exclude,
-          minus, group, grain, ranked, plural, categoryWord));
+          minus, group, grain, ranked, plural, categoryWord, fromAdjective));
     }
   }
 }

@@ -39,7 +39,7 @@ final class Roles {
     if (s.which.contains(i) || t.get(i).is("top", "primeros", "primeras", "principales", "ultimos", "ultimas")) {
       return Context.WHICH;
     }
-    if (s.counts.contains(i)) {
+    if (s.counts.contains(i) || t.get(i).is("mas", "menos")) { // "la región con más centrales" counts them
       return Context.COUNT;
     }
     return Context.NONE;

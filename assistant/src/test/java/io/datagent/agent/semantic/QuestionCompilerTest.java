@@ -68,6 +68,19 @@ class QuestionCompilerTest {
   }
 
   @Test
+  void should_average_the_monthly_totals_when_question_asks_for_a_monthly_average() {
+    assertThat(sql("promedio mensual de demanda distribuidor en 2023")).isEqualTo("SELECT AVG(valor) AS valor, COUNT(*) AS grupos "
+        + "FROM (SELECT date_format(fecha, 'yyyy-MM') AS mes, SUM(demanda_distribuidor) AS valor FROM serving.cammesa_res "
+        + "WHERE (fecha >= DATE'2023-01-01' AND fecha < DATE'2024-01-01') GROUP BY date_format(fecha, 'yyyy-MM')) AS g");
+  }
+
+  @Test
+  void should_count_distinct_values_per_group_when_question_ranks_by_how_many() {
+    assertThat(sql("¿Cuál es la región con más centrales?")).isEqualTo("SELECT trim(region) AS region, COUNT(DISTINCT central) "
+        + "AS valor FROM serving.potenciainstalada GROUP BY trim(region) ORDER BY valor DESC, region LIMIT 1");
+  }
+
+  @Test
   void should_aggregate_with_the_word_the_question_uses() {
     assertThat(sql("¿Cuál fue la temperatura máxima en enero de 2024?")).startsWith("SELECT MAX(temperatura_media_gba_c)");
     assertThat(sql("¿cuál fue la menor demanda distribuidor?")).startsWith("SELECT MIN(demanda_distribuidor)");

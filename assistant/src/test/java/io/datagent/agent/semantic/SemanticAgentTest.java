@@ -65,8 +65,8 @@ class SemanticAgentTest {
     AgentAnswer a = agent().answer(AgentRequest.of("¿Cuánta potencia hay en la región Cuyo?"), AnswerListener.NONE);
 
     assertThat(a.mode()).isEqualTo(AgentAnswer.SEMANTIC);
-    assertThat(a.answer()).startsWith("**El total de potencia con region CUYO es 30,5 MW.**")
-        .contains("Entendí: el total de potencia (MW) de la tabla serving.plantas; filtro: con region CUYO.")
+    assertThat(a.answer()).startsWith("**El total de potencia con region = CUYO es 30,5 MW.**")
+        .contains("Entendí: el total de potencia (MW) de la tabla serving.plantas; filtro: con region = CUYO.")
         .contains("```sql\n" + a.sql().get(0) + "\n```");
     assertThat(a.sql()).singleElement().asString().containsIgnoringCase("SUM(potencia_mw) AS valor FROM serving.plantas WHERE")
         .contains("'CUYO'");

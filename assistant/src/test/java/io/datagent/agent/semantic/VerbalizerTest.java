@@ -26,9 +26,9 @@ class VerbalizerTest {
 
     String s = Verbalizer.sentence(p, new QueryResult(List.of("valor"), List.of("DECIMAL"), List.of(List.of(new BigDecimal("1500.250"))), false));
 
-    assertThat(s).isEqualTo("El total de potencia instalada con region CUYO es 1.500,25 MW.");
+    assertThat(s).isEqualTo("El total de potencia instalada con region = CUYO es 1.500,25 MW.");
     assertThat(Describe.understood(p)).startsWith("Entendí: el total de potencia instalada (MW) de la tabla serving.potenciainstalada")
-        .contains("filtro: con region CUYO");
+        .contains("filtro: con region = CUYO");
   }
 
   @Test
