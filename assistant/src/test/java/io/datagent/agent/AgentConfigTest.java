@@ -21,7 +21,7 @@ class AgentConfigTest {
     assertThat(c.sqlPolicy().allowedSchemas()).containsExactly("serving");
     assertThat(c.sqlPolicy().maxRows()).isEqualTo(200);
     assertThat(AgentFactory.create(c, r -> java.util.List.of(), Fixtures.catalog(), Fixtures.RecordingExecutor.always(null)))
-        .isInstanceOf(ExtractiveAgent.class);
+        .isInstanceOf(io.datagent.agent.semantic.SemanticAgent.class);
   }
 
   @Test

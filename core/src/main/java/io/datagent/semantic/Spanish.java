@@ -6,6 +6,8 @@ import java.util.Locale;
 /** Small Spanish text helpers for deriving names: folding and plurals. */
 public final class Spanish {
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
   private Spanish() {}
 
   /** Lower case without accents ({@code "Región"} → {@code "region"}). */
@@ -13,7 +15,7 @@ public final class Spanish {
     if (s == null) {
       return "";
     }
-    return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
   /** The plural of a noun ("central" → "centrales", "estación" → "estaciones", "día" → "días"). */

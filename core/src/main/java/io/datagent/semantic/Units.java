@@ -33,7 +33,8 @@ public final class Units {
     Matcher b = BRACKET.matcher(text);
     while (b.find()) {
       String u = b.group(1).strip();
-      if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ")) {
+      // a unit, not a note or section reference such as "(1)" or "(I.06)"
+      if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ") && !u.contains(".") && u.matches(".*[\\p{L}%$°].*")) {
         return u;
       }
     }

@@ -22,6 +22,7 @@ class UnitsTest {
     assertThat(Units.find("Buenos Aires/1")).isNull();
     assertThat(Units.find(null)).isNull();
     assertThat(Units.find("Nota (1)")).isNull();
+    assertThat(Units.find("I.06.02.a - Gas Entregado - En miles de m³ de 9300 kcal. Ver Anexo (I.06).")).isEqualTo("miles de m³");
   }
 
   @Test

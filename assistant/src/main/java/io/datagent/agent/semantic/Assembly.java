@@ -15,12 +15,15 @@ final class Assembly {
   /** What {@link QuestionCompiler} found each name to be. */
   record Parts(List<Mention> targets, List<Mention> countTargets, Map<Dimension, List<String>> include,
       Map<Dimension, List<String>> exclude, List<Measure> minus, Dimension group, String grain, boolean ranked,
-      boolean plural, String categoryWord) {}
+      boolean plural, String categoryWord, boolean grainAdjective) {}
 
   private Assembly() {}
 
   static Compilation assemble(SemanticModel m, List<Token> t, Slots s, TimeParser.Times times, double explained, Parts r) {
     List<Mention> targetMentions = new ArrayList<>(r.targets());
+    if (targetMentions.stream().anyMatch(Mention::full)) {
+      targetMentions.removeIf(x -> !x.full()); // "demanda de industrias": the full name wins over a partial one
+    }
     List<Plan.Filter> filters = new ArrayList<>();
     // comparisons take the measure their unit names, else the nearest one named before them
     for (Slots.Compare c : s.comparisons) {
@@ -32,6 +35,10 @@ final class Assembly {
         }
       }
       Measure fm = by != null ? by : near != null ? near.measure() : null;
+      if (fm == null && c.unit() != null && !c.unit().equals("%")) {
+        return Compilation.unclear("Ninguna medida de " + m.source() + " está en " + c.unit() + ".",
+            names(m.measures().stream().filter(x -> !x.rowCount()).toList()), explained * 0.5);
+      }
       if (fm == null) {
         List<Measure> numbers = m.measures().stream().filter(x -> !x.rowCount()).toList();
         if (numbers.size() != 1) {
@@ -53,8 +60,13 @@ final class Assembly {
     r.include().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, false)));
     r.exclude().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, true)));
 
+    boolean named = targetMentions.stream().anyMatch(Mention::full);
     boolean analytic = !s.aggregations.isEmpty() || !s.counts.isEmpty() || s.amount || s.share || s.change
-        || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null;
+        || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null
+        || !r.minus().isEmpty();
+    if (!analytic && !named) {
+      return Compilation.none(); // "¿cuál es la capital de Francia?" names no measure fully and asks for no figure
+    }
     List<Plan.Target> targets = new ArrayList<>();
     boolean rankingOrder = r.ranked() || (r.group() != null && s.descending != null && !s.which.isEmpty());
     for (Mention x : targetMentions) {
@@ -135,7 +147,8 @@ final class Assembly {
     } else {
       timeFilter.addAll(found);
     }
-    double score = explained;
+    // a measure the question named beats one taken because the table has no other
+    double score = explained + (named || !r.countTargets().isEmpty() ? 0.1 : 0);
     if ((!timeFilter.isEmpty() || change != null) && Roles.primaryTime(m) == null) {
       return Compilation.unclear("La tabla " + m.source() + " no tiene una columna de fechas para filtrar por "
           + found.get(0).label() + ".", List.of(), explained * 0.5);
@@ -143,11 +156,18 @@ final class Assembly {
 
     Plan.Group group = null;
     if (r.group() != null) {
-      group = new Plan.Group(r.group(), r.grain(), List.of());
+      boolean perGrain = r.grainAdjective() && r.group().temporal() && !targets.isEmpty()
+          && targets.get(0).aggregation() == Aggregation.AVG && !targets.get(0).measure().rowCount();
+      if (perGrain) { // "promedio mensual": the average of the monthly totals
+        Plan.Target x = targets.get(0);
+        targets.set(0, new Plan.Target(x.measure(), x.measure().aggregation() == Aggregation.AVG ? Aggregation.AVG
+            : Aggregation.SUM, x.distinctOf(), x.minus()));
+      }
+      group = new Plan.Group(r.group(), r.grain(), List.of(), perGrain);
     } else if (r.categoryWord() != null) {
       List<Measure> parts = m.measures().stream().filter(x -> !x.rowCount() && !Spanish.fold(x.name()).equals("total")
           && !r.minus().contains(x)).toList();
-      group = new Plan.Group(null, r.categoryWord(), parts);
+      group = new Plan.Group(null, r.categoryWord(), parts, false);
     }
     Plan.Ranking ranking = null;
     if (group != null && (r.ranked() || rankingOrder || s.k != null)) {

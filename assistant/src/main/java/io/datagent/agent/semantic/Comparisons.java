@@ -126,8 +126,11 @@ final class Comparisons {
     return sb.toString();
   }
 
+  private static final java.util.Set<String> UNIT_WORDS = java.util.Set.of("mw", "kw", "gw", "mwh", "kwh", "gwh", "m3",
+      "km", "kg", "tn", "grados", "pesos", "usd", "dolares", "litros", "toneladas", "c");
+
   private static boolean isUnitWord(String w) {
-    return w.matches("mw|kw|gw|mwh|kwh|gwh|m3|km|kg|tn|grados|pesos|usd|dolares|litros|toneladas|c");
+    return UNIT_WORDS.contains(w);
   }
 
   private static void mark(Slots s, int from, int to) {

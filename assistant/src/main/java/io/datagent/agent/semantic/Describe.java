@@ -55,8 +55,8 @@ final class Describe {
   static String filter(Plan.Filter f) {
     if (f.dimension() != null) {
       String values = String.join(" o ", f.values());
-      return f.negated() ? "sin contar " + label(f.dimension().displayName()) + " " + values
-          : "con " + label(f.dimension().displayName()) + " " + values;
+      return f.negated() ? "sin contar " + label(f.dimension().displayName()) + " = " + values
+          : "con " + label(f.dimension().displayName()) + " = " + values;
     }
     String unit = f.measure().unit() == null ? "" : " " + f.measure().unit();
     String op = switch (f.op()) {
@@ -122,7 +122,8 @@ final class Describe {
       parts.add("porcentaje que representa " + share(p) + " sobre el total");
     }
     if (p.group() != null) {
-      parts.add("agrupado por " + groupName(p.group()));
+      parts.add(p.group().average() ? "promedio de los totales de cada " + groupName(p.group())
+          : "agrupado por " + groupName(p.group()));
     }
     if (p.ranking() != null) {
       parts.add((p.ranking().descending() ? "de mayor a menor" : "de menor a mayor") + ", los " + p.ranking().k() + " primeros");

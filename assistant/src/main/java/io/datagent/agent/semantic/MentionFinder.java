@@ -28,8 +28,14 @@ final class MentionFinder {
       }
     }
     List<Mention> all = new ArrayList<>();
+    java.util.Map<String, boolean[]> memo = new java.util.HashMap<>();
+    for (int j = 0; j < content.size(); j++) { // each question word against the model's words, typos included
+      for (String w : index.wordsLike(content.get(j).stem())) {
+        memo.computeIfAbsent(w, k -> new boolean[content.size()])[j] = true;
+      }
+    }
     for (ModelIndex.Entry e : index.entries()) {
-      match(e, content, all);
+      match(e, content, all, memo);
     }
     all.sort(Comparator.comparingDouble(Mention::score).reversed().thenComparing(m -> !m.full())
         .thenComparing(m -> m.kind() == Mention.Kind.VALUE ? 0 : 1).thenComparingInt(Mention::start));
@@ -45,17 +51,26 @@ final class MentionFinder {
 
   /** Two readings of exactly the same words are both kept (a value in two columns; resolved later). */
   private static boolean sameSpanOtherThing(Mention a, Mention b) {
-    return a.start() == b.start() && a.end() == b.end() && a.kind() == b.kind() && a.score() == b.score();
+    return a.start() == b.start() && a.end() == b.end() && a.score() == b.score();
   }
 
-  private static void match(ModelIndex.Entry e, List<Token> content, List<Mention> out) {
+  private static void match(ModelIndex.Entry e, List<Token> content, List<Mention> out, java.util.Map<String, boolean[]> memo) {
     List<String> words = e.words();
     int n = words.size();
+    if (!e.exactCase()) {
+      boolean any = false;
+      for (String w : words) {
+        any |= memo.containsKey(w);
+      }
+      if (!any) {
+        return;
+      }
+    }
     for (int i = 0; i < content.size(); i++) {
       // the longest run of the name's words starting at question word i (names may be matched from any word)
       for (int w = 0; w < n; w++) {
         int len = 0;
-        while (i + len < content.size() && w + len < n && matches(words.get(w + len), content.get(i + len), e.exactCase())) {
+        while (i + len < content.size() && w + len < n && matches(words.get(w + len), i + len, content.get(i + len), e.exactCase(), memo)) {
           len++;
         }
         if (len == 0) {
@@ -77,10 +92,11 @@ final class MentionFinder {
     return matched.stream().allMatch(w -> GENERIC.contains(w) || w.length() < 4);
   }
 
-  private static boolean matches(String word, Token t, boolean exactCase) {
+  private static boolean matches(String word, int j, Token t, boolean exactCase, java.util.Map<String, boolean[]> memo) {
     if (exactCase) {
       return t.raw().equalsIgnoreCase(word) && t.raw().equals(t.raw().toUpperCase(java.util.Locale.ROOT));
     }
-    return Text.same(word, t.stem());
+    boolean[] hits = memo.get(word);
+    return hits != null && hits[j];
   }
 }

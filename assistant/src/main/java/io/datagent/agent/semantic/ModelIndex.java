@@ -19,11 +19,19 @@ final class ModelIndex {
   record Entry(Mention.Kind kind, Measure measure, Dimension dimension, String value, List<String> words, boolean exactCase) {}
 
   private final SemanticModel model;
+  private final long rows;
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> topic = new java.util.HashSet<>();
+  private final Set<String> vocabulary = new java.util.HashSet<>();
 
   ModelIndex(SemanticModel model) {
+    this(model, -1);
+  }
+
+  /** @param rows the table's row count when known (-1 otherwise): of two tables that read a question equally, the larger wins */
+  ModelIndex(SemanticModel model, long rows) {
     this.model = model;
+    this.rows = rows;
     String source = model.source().substring(model.source().lastIndexOf('.') + 1).replace('_', ' ');
     for (String w : words(source + " " + (model.comment() == null ? "" : model.comment()))) {
       if (w.length() >= 3) {
@@ -52,6 +60,10 @@ final class ModelIndex {
     }
   }
 
+  long rows() {
+    return rows;
+  }
+
   SemanticModel model() {
     return model;
   }
@@ -69,6 +81,22 @@ final class ModelIndex {
     return false;
   }
 
+  /** The name words of the model that a question word may be (exactly or with a typo). */
+  List<String> wordsLike(String stem) {
+    if (vocabulary.contains(stem)) {
+      return List.of(stem);
+    }
+    List<String> out = new ArrayList<>();
+    if (stem.length() >= 5 && !Character.isDigit(stem.charAt(0))) {
+      for (String w : vocabulary) {
+        if (Text.same(w, stem)) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
   List<Entry> entries() {
     return entries;
   }
@@ -76,6 +104,7 @@ final class ModelIndex {
   private void add(Entry e) {
     if (!e.words().isEmpty()) {
       entries.add(e);
+      vocabulary.addAll(e.words());
     }
   }
 

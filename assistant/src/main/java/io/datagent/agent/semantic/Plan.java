@@ -40,7 +40,11 @@ record Plan(SemanticModel model, List<Target> targets, List<Filter> filters, Lis
   }
 
   /** Group by a dimension (at a grain for dates: "dia", "mes", "ano"), or by the measures themselves (wide tables). */
-  record Group(Dimension dimension, String grain, List<Measure> measures) {}
+  /**
+   * Group by a dimension (at a grain for dates: "dia", "mes", "ano"), or by the measures themselves (wide tables);
+   * {@code average}: one number, the average of the groups' totals ("promedio mensual").
+   */
+  record Group(Dimension dimension, String grain, List<Measure> measures, boolean average) {}
 
   record Ranking(boolean descending, int k) {}
 

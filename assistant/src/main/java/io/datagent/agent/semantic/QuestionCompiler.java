@@ -75,6 +75,7 @@ final class QuestionCompiler {
     boolean plural;
     String categoryWord;
     int excludedUntil = -2;
+    boolean fromAdjective;
 
     Builder(SemanticModel m, List<Token> t, Slots s) {
       this.m = m;
@@ -161,8 +162,12 @@ final class QuestionCompiler {
       if (group == null) {
         group = d;
         grain = d.kind() == Dimension.Kind.DATE ? (at == null ? "dia" : grainOf(at)) : null;
-        plural = at != null && t.get(at.end()).raw().toLowerCase(java.util.Locale.ROOT).endsWith("s");
+        plural = at != null && plural(t.get(at.end()));
       }
+    }
+
+    private static boolean plural(Token w) {
+      return !w.stem().equals(w.folded());
     }
 
     private String grainOf(Mention at) {
@@ -186,20 +191,20 @@ final class QuestionCompiler {
           group = date;
           grain = g;
           ranked = ctx == Roles.Context.WHICH;
-          plural = w.raw().endsWith("s");
+          plural = plural(w);
         } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
             && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
             && w.folded().length() > 3
             && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
-          categoryWord = w.folded();
-          skip.add(w.index());
+          categoryWord = w.folded(); // not counted as explained: any word after "por" would do
           ranked = ctx == Roles.Context.WHICH;
-          plural = w.raw().endsWith("s");
+          plural = plural(w);
         }
       }
       if (group == null && s.grainAdjective != null && date != null) {
         group = date;
         grain = s.grainAdjective;
+        fromAdjective = true;
       }
     }
 
@@ -225,7 +230,7 @@ final class QuestionCompiler {
 
     Compilation finish(TimeParser.Times times, double explained) {
       return Assembly.assemble(m, t, s, times, explained, new Assembly.Parts(targets, countTargets, include, exclude,
-          minus, group, grain, ranked, plural, categoryWord));
+          minus, group, grain, ranked, plural, categoryWord, fromAdjective));
     }
   }
 }

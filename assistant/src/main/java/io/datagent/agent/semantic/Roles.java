@@ -11,7 +11,8 @@ final class Roles {
   enum Context { GROUP, EXCLUDE, WHICH, COUNT, NONE }
 
   private static final Set<String> FILLER = Set.of("el", "la", "los", "las", "de", "del", "un", "una", "al", "a", "en",
-      "contar", "incluir", "considerar", "ni", "y", "para", "tipo", "que", "sea", "sean");
+      "contar", "incluir", "considerar", "ni", "y", "para", "que", "sea", "sean", "fue", "es", "era", "fueron", "son",
+      "tuvo", "tiene", "hubo");
 
   private Roles() {}
 
@@ -38,10 +39,19 @@ final class Roles {
     if (s.which.contains(i) || t.get(i).is("top", "primeros", "primeras", "principales", "ultimos", "ultimas")) {
       return Context.WHICH;
     }
-    if (s.counts.contains(i)) {
+    if (s.counts.contains(i) || t.get(i).is("mas", "menos")) { // "la región con más centrales" counts them
       return Context.COUNT;
     }
     return Context.NONE;
+  }
+
+  private static boolean containsAny(String s, String... parts) {
+    for (String p : parts) {
+      if (s.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMarker(Slots s, int i) {
@@ -53,9 +63,9 @@ final class Roles {
     Dimension best = null;
     int bestRank = Integer.MAX_VALUE;
     for (Dimension d : m.temporal()) {
-      String n = io.datagent.semantic.Spanish.fold(d.name() + " " + d.displayName());
-      int rank = d.kind() != Dimension.Kind.DATE ? 3 : n.matches(".*(fecha|date|dia).*") ? 0
-          : n.matches(".*(mes|periodo|ano|anio).*") ? 2 : 1;
+      String n = Text.fold(d.name() + " " + d.displayName());
+      int rank = d.kind() != Dimension.Kind.DATE ? 3 : containsAny(n, "fecha", "date", "dia") ? 0
+          : containsAny(n, "mes", "periodo", "ano", "anio") ? 2 : 1;
       if (rank < bestRank) {
         best = d;
         bestRank = rank;

@@ -27,6 +27,8 @@ public final class SemanticAgent implements Agent {
   /** Below this share of the question explained, a plan is not trusted. */
   static final double MIN_SCORE = 0.5;
   private static final int MAX_TABLES = 8;
+  private static final java.util.regex.Pattern TABLES = java.util.regex.Pattern.compile(
+      "\\b(que|cuales) (tablas|archivos)\\b|\\blista(r|me)? (de )?(las )?tablas\\b|\\btablas (hay|disponibles)\\b");
 
   private final Toolbox tools;
   private final QuestionCheck check;
@@ -73,7 +75,11 @@ public final class SemanticAgent implements Agent {
   /** The compiled answer, or empty when no table's model reads the question well enough. */
   Optional<AgentAnswer> compiled(String question, ToolSession session, long t0) {
     session.status("Interpretando la pregunta…");
+    if (TABLES.matcher(Text.fold(question)).find()) {
+      return Optional.of(done(tables(), session, null, t0));
+    }
     Compilation best = null;
+    long bestRows = -1;
     for (String table : candidates(question)) {
       Optional<ModelIndex> index = models.index(table);
       if (index.isEmpty()) {
@@ -84,8 +90,11 @@ public final class SemanticAgent implements Agent {
         return Optional.of(done(column.get(), session, null, t0));
       }
       Compilation c = QuestionCompiler.compile(question, index.get());
-      if (c.score() > 0 && (best == null || c.score() > best.score() || c.ok() && !best.ok() && c.score() >= best.score())) {
+      boolean tie = best != null && Math.abs(c.score() - best.score()) < 1e-9;
+      if (c.score() > 0 && (best == null || c.score() > best.score() + 1e-9 || tie && c.ok() && !best.ok()
+          || tie && c.ok() == best.ok() && index.get().rows() > bestRows)) {
         best = c;
+        bestRows = index.get().rows();
       }
     }
     if (best == null || best.score() < MIN_SCORE) {
@@ -105,6 +114,28 @@ public final class SemanticAgent implements Agent {
     String text = "**" + Verbalizer.sentence(plan, r.get()) + "**\n\n" + Describe.understood(plan)
         + "\n\n**SQL para repetir la consulta:**\n```sql\n" + session.sql().get(session.sql().size() - 1) + "\n```";
     return Optional.of(done(text, session, r.get(), t0));
+  }
+
+  /** "¿Qué tablas hay?": each table with what it counts and measures (from its model). */
+  private String tables() {
+    StringBuilder sb = new StringBuilder();
+    List<TableInfo> all = tools.catalog().listTables().stream().filter(t -> TableCatalog.visible(t.name())).toList();
+    sb.append(all.isEmpty() ? "No hay tablas disponibles todavía: cargue un archivo desde la página de carga."
+        : "Hay " + all.size() + (all.size() == 1 ? " tabla disponible:" : " tablas disponibles:"));
+    for (TableInfo t : all.subList(0, Math.min(all.size(), 30))) {
+      sb.append("\n- **").append(t.qualified()).append("**");
+      if (t.comment() != null && !t.comment().isBlank()) {
+        sb.append(": ").append(t.comment().length() > 160 ? t.comment().substring(0, 159) + "…" : t.comment());
+      }
+      models.model(t.qualified()).ifPresent(m -> {
+        List<String> numbers = m.measures().stream().filter(x -> !x.rowCount()).map(x -> x.displayName()).limit(6).toList();
+        sb.append(" — cada fila: ").append(m.rowNoun().equals("filas") ? "un registro" : m.rowNoun());
+        if (!numbers.isEmpty()) {
+          sb.append("; cifras: ").append(String.join(", ", numbers)).append(numbers.size() < m.measures().size() - 1 ? ", …" : "");
+        }
+      });
+    }
+    return sb.toString();
   }
 
   private AgentAnswer done(String text, ToolSession session, QueryResult result, long t0) {

@@ -107,7 +107,7 @@ final class Slots {
         }
       }
       if ((f.equals("los") || f.equals("las")) && nextTok != null && Lexicon.count(nextTok) != null && s.k == null
-          && !nextTok.raw().matches("\\d{4}") && !timeTokens.contains(i + 1) && !isComparisonNumber(t, i + 1)) {
+          && nextTok.raw().length() != 4 && !timeTokens.contains(i + 1) && !isComparisonNumber(t, i + 1)) {
         s.k = Lexicon.count(nextTok);
         s.kIndex = i + 1;
         s.used.add(i + 1);

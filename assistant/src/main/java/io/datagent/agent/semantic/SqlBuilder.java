@@ -65,6 +65,9 @@ final class SqlBuilder {
     String label = label(g);
     String labelAlias = labelAlias(g);
     String sql = "SELECT " + label + " AS " + labelAlias + ", " + String.join(", ", select) + from + " GROUP BY " + label;
+    if (g.average()) {
+      return "SELECT AVG(" + VALUE + ") AS " + VALUE + ", COUNT(*) AS grupos FROM (" + sql + ") AS g";
+    }
     if (p.ranking() != null) {
       return sql + " ORDER BY " + firstAlias(p) + (p.ranking().descending() ? " DESC" : " ASC") + ", " + labelAlias
           + " LIMIT " + p.ranking().k();

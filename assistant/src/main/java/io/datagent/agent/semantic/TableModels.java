@@ -75,7 +75,7 @@ public final class TableModels {
     String signature = d.get().columns().stream().map(c -> c.name() + ":" + c.type()).reduce("", (a, b) -> a + "," + b);
     Entry e = cache.get(key);
     if (e == null || !e.signature().equals(signature) || clock.instant().isAfter(e.at().plus(ttl))) {
-      e = new Entry(signature, new ModelIndex(build(d.get())), clock.instant());
+      e = build(d.get(), signature);
       cache.put(key, e);
     }
     return Optional.of(e.index());
@@ -86,16 +86,17 @@ public final class TableModels {
     cache.clear();
   }
 
-  private SemanticModel build(TableDescription d) {
+  private Entry build(TableDescription d, String signature) {
     Optional<String> text = yaml.yaml(d.table().qualified());
     if (text.isPresent()) {
       try {
-        return MetricViewYaml.readBundle(text.get());
+        return new Entry(signature, new ModelIndex(MetricViewYaml.readBundle(text.get())), clock.instant());
       } catch (IllegalArgumentException ignored) {
         // an invalid override must not take the table away: derive it instead
       }
     }
-    return SemanticModels.derive(profile(d));
+    TableProfile p = profile(d);
+    return new Entry(signature, new ModelIndex(SemanticModels.derive(p), p.rowCount()), clock.instant());
   }
 
   TableProfile profile(TableDescription d) {

@@ -37,7 +37,7 @@ final class Text {
     Matcher m = TOKEN.matcher(q);
     while (m.find()) {
       String raw = m.group();
-      String folded = Terms.fold(raw);
+      String folded = fold(raw);
       if (folded.equals("º")) {
         folded = "°";
       }
@@ -47,11 +47,24 @@ final class Text {
     return out;
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /** Lower case without accents (as {@link Terms#fold}, with the pattern compiled once). */
+  static String fold(String s) {
+    boolean ascii = true;
+    for (int i = 0; i < s.length() && ascii; i++) {
+      ascii = s.charAt(i) < 128;
+    }
+    String d = ascii ? s : MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).replaceAll("");
+    return d.toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** A folded word without its plural ending: "centrales" → "central", "días" → "dia", "meses" → "mes". */
   static String stem(String w) {
     if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
       String s = w.substring(0, w.length() - 1);
-      if (w.length() >= 5 && s.endsWith("e") && "lnrdzj".indexOf(s.charAt(s.length() - 2)) >= 0) {
+      if (w.length() >= 5 && s.endsWith("e") && ("lnrdzj".indexOf(s.charAt(s.length() - 2)) >= 0
+          || s.length() == 4 && s.charAt(2) == 's')) { // "meses" → "mes"
         s = s.substring(0, s.length() - 1);
       }
       return s;
@@ -77,9 +90,14 @@ final class Text {
 
   /** Bounded edit distance between two words (Levenshtein), or a value above {@code max}. */
   static int distance(String a, String b, int max) {
-    int d = new org.apache.commons.text.similarity.LevenshteinDistance(max).apply(a, b);
-    return d < 0 ? max + 1 : d;
+    int d = (max <= 1 ? ONE : TWO).apply(a, b);
+    return d < 0 || d > max ? max + 1 : d;
   }
+
+  private static final org.apache.commons.text.similarity.LevenshteinDistance ONE =
+      new org.apache.commons.text.similarity.LevenshteinDistance(1);
+  private static final org.apache.commons.text.similarity.LevenshteinDistance TWO =
+      new org.apache.commons.text.similarity.LevenshteinDistance(2);
 
   /** Whether two stems are the same word, allowing one typo from 5 letters and two from 9. */
   static boolean same(String a, String b) {
@@ -91,6 +109,9 @@ final class Text {
       return false;
     }
     int max = len >= 9 ? 2 : 1;
+    if (a.charAt(0) != b.charAt(0) && a.charAt(a.length() - 1) != b.charAt(b.length() - 1)) {
+      return false; // a typo keeps one end of the word: cheap rejection before the edit distance
+    }
     return Math.abs(a.length() - b.length()) <= max && distance(a, b, max) <= max;
   }
 }

@@ -161,7 +161,7 @@ final class TimeParser {
   }
 
   private static Integer year(Token t) {
-    if (!t.numeric() || !t.raw().matches("\\d{4}")) {
+    if (!t.numeric() || t.raw().length() != 4 || !t.raw().chars().allMatch(Character::isDigit)) {
       return null;
     }
     int y = Integer.parseInt(t.raw());
@@ -169,7 +169,7 @@ final class TimeParser {
   }
 
   private static Integer twoDigitYear(Token t) {
-    if (t.raw().matches("\\d{2}")) {
+    if (t.raw().length() == 2 && t.raw().chars().allMatch(Character::isDigit)) {
       return 2000 + Integer.parseInt(t.raw());
     }
     return year(t);

@@ -28,7 +28,7 @@ final class Verbalizer {
     }
     Plan.Target x = p.targets().get(0);
     String where = Describe.context(p);
-    if (p.group() != null) {
+    if (p.group() != null && !p.group().average()) {
       return grouped(p, r, x, where);
     }
     List<Object> row = r.rows().get(0);
@@ -38,13 +38,18 @@ final class Verbalizer {
           + signed(row.get(0)) + unitSuffix(x) + percent(row.get(1), row.get(0)) + ".";
     }
     if (p.share() != null) {
-      return capital(Describe.share(p)) + " es el " + number(row.get(0)) + " % de " + Describe.subject(x).toLowerCase(ES)
+      return capital(Describe.share(p)) + " es el " + number(row.get(0)) + " % " + of(Describe.subject(x).toLowerCase(ES))
           + where + " (" + value(row.get(1), x) + " de " + value(row.get(2), x) + ").";
     }
     if (x.measure().rowCount() || x.distinctOf() != null) {
       String what = x.distinctOf() != null ? io.datagent.semantic.Spanish.plural(Describe.label(x.distinctOf().displayName()))
           + " distintos (valores de la columna " + x.distinctOf().column() + ")" : p.model().rowNoun();
       return "Hay " + number(row.get(0)) + " " + what + where + ".";
+    }
+    if (p.group() != null) { // the average of the groups' totals
+      return "El promedio por " + Describe.groupName(p.group()) + " de " + Describe.label(x.measure().displayName()) + where
+          + " es " + value(row.get(0), x) + " (sobre " + number(row.get(1)) + " "
+          + io.datagent.semantic.Spanish.plural(Describe.groupName(p.group())) + ").";
     }
     StringBuilder sb = new StringBuilder(Describe.subject(x)).append(where).append(" es ").append(value(row.get(0), x));
     for (int i = 1; i < p.targets().size() && i < row.size(); i++) {
@@ -57,13 +62,15 @@ final class Verbalizer {
     String dim = Describe.groupName(p.group());
     List<String> items = new ArrayList<>();
     for (List<Object> row : r.rows().subList(0, Math.min(r.rows().size(), 10))) {
-      items.add(row.get(0) + ": " + value(row.get(1), x));
+      items.add(row.get(0) + ": " + (p.share() != null ? number(row.get(1)) + " %" : value(row.get(1), x)));
     }
     String subject = Describe.subject(x).toLowerCase(ES);
     if (p.ranking() != null && p.ranking().k() == 1) {
       List<Object> top = r.rows().get(0);
-      return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + subject + where + ": "
-          + top.get(0) + " (" + value(top.get(1), x) + ").";
+      String what = x.measure().rowCount() || x.distinctOf() != null ? p.model().rowNoun()
+          : Describe.label(x.measure().displayName()) + " (" + x.aggregation().spanish() + ")";
+      return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + what + where + ": "
+          + top.get(0) + " (" + (p.share() != null ? number(top.get(1)) + " %" : value(top.get(1), x)) + ").";
     }
     if (p.ranking() != null) {
       return "Los " + r.rows().size() + " primeros por " + subject + where + " (" + (p.ranking().descending() ? "de mayor a menor"
@@ -104,6 +111,11 @@ final class Verbalizer {
     d = d.setScale(Math.min(scale, Math.max(0, d.scale())), RoundingMode.HALF_UP).stripTrailingZeros();
     DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(ES));
     return f.format(d);
+  }
+
+  /** "de el total" → "del total". */
+  private static String of(String phrase) {
+    return phrase.startsWith("el ") ? "del " + phrase.substring(3) : "de " + phrase;
   }
 
   static String capital(String s) {

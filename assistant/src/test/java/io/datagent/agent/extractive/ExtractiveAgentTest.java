@@ -25,8 +25,14 @@ class ExtractiveAgentTest {
           List.of(List.of(new java.math.BigDecimal("25.000"), 1L)), false)
       : Fixtures.abroRow());
 
+  /** The extractive agent itself (the factory puts the question compiler in front of it). */
   Agent agent(Retriever retriever) {
-    return AgentFactory.create(AgentConfig.defaults(), retriever, Fixtures.catalog(Fixtures.POTENCIA), executor);
+    AgentConfig c = AgentConfig.defaults();
+    io.datagent.agent.sql.SqlGuard guard = new io.datagent.agent.sql.SqlGuard(c.sqlPolicy());
+    io.datagent.agent.tool.Toolbox tools = new io.datagent.agent.tool.Toolbox(retriever, Fixtures.catalog(Fixtures.POTENCIA),
+        guard, executor, c.sqlTimeout(), c.maxSqlAttempts());
+    return new ExtractiveAgent(tools, new io.datagent.agent.QuestionCheck(c.maxQuestionChars(), guard),
+        "Sin modelo de lenguaje configurado: respuesta extractiva.");
   }
 
   @Test
@@ -40,8 +46,18 @@ class ExtractiveAgentTest {
         .contains("Archivo PotenciaInstalada.csv, fila 2").contains("potencia_instalada_mw = 25.000")
         .contains("POTENCIA INSTALADA [MW]").contains("```sql").contains("Fuentes:");
     assertThat(executor.executed).containsExactly("SELECT * FROM serving.potenciainstalada WHERE _source_row IN (2) "
-        + "AND _source_file = 'PotenciaInstalada.csv' ORDER BY _source_row LIMIT 5");
+        + "AND _source_file = 'PotenciaInstalada.csv' ORDER BY CASE _source_row WHEN 2 THEN 0 END, _source_row LIMIT 5");
     assertThat(a.result()).isEqualTo(Fixtures.abroRow());
+  }
+
+  @Test
+  void should_keep_the_best_hit_first_when_hits_are_not_in_file_order() {
+    agent(Fixtures.retriever(Fixtures.row("potenciainstalada", "PotenciaInstalada.csv", 200, "best"),
+        Fixtures.row("potenciainstalada", "PotenciaInstalada.csv", 2, "second")))
+        .answer(AgentRequest.of("DEMANDA el 15 de julio de 2023"), AnswerListener.NONE);
+
+    assertThat(executor.executed.get(0)).contains("WHERE _source_row IN (200, 2)")
+        .contains("ORDER BY CASE _source_row WHEN 200 THEN 0 WHEN 2 THEN 1 END, _source_row");
   }
 
   @Test

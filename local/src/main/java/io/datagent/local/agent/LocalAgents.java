@@ -5,6 +5,7 @@ import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.semantic.SemanticModelSource;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.local.LocalRuntime;
 import io.datagent.retrieval.Retriever;

@@ -31,15 +31,15 @@ class LocalAgentTest {
         .rows().get(0).get(0);
   }
 
+  /** Without a model the question compiler answers with the figure the database computed (the file says 25.0 MW). */
   @Test
-  void should_answer_extractively_with_verbatim_row_file_and_runnable_sql_when_no_model() throws Exception {
+  void should_answer_with_the_computed_capacity_and_runnable_sql_when_no_model() throws Exception {
     AgentAnswer a = LocalAgents.create(rt, Map.of(), new NoIndexRetriever()).answer(AgentRequest.of(ABRO), AnswerListener.NONE);
 
-    assertThat(a.mode()).isEqualTo("extractive");
-    assertThat(a.answer()).contains("Respuesta extractiva (sin modelo de lenguaje)").contains("central = ABRO")
-        .contains("potencia_instalada_mw = 25.000").contains("Archivo PotenciaInstalada.csv, fila 2");
+    assertThat(a.mode()).isEqualTo("semantic");
+    assertThat(a.answer()).contains("25 MW").contains("Entendí:").contains("central = ABRO");
     assertThat(a.result().rows()).hasSize(1);
-    assertThat(a.sources()).anyMatch(s -> "row".equals(s.kind()) && Long.valueOf(2).equals(s.sourceRow()));
+    assertThat(new java.math.BigDecimal(String.valueOf(a.result().rows().get(0).get(0)))).isEqualByComparingTo("25.0");
     // the SQL shown to the user runs and gives the same rows
     assertThat(new SparkSqlExecutor(rt::spark).execute(a.sql().get(0), 200, Duration.ofSeconds(120), null).rows())
         .isEqualTo(a.result().rows());
