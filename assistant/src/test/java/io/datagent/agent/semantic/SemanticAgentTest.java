@@ -127,7 +127,7 @@ class SemanticAgentTest {
         + "    synonyms: [zona]\nmeasures:\n  - name: capacidad\n    expr: SUM(potencia_mw)\n    display_name: Capacidad\n"
         + "    synonyms: [capacidad, potencia]\n";
     Agent agent = AgentFactory.create(AgentConfig.defaults(), r -> List.of(), Fixtures.catalog(PLANTS), engine,
-        t -> t.equals("serving.plantas") ? java.util.Optional.of(yaml) : java.util.Optional.empty());
+        null, t -> t.equals("serving.plantas") ? java.util.Optional.of(yaml) : java.util.Optional.empty());
 
     AgentAnswer a = agent.answer(AgentRequest.of("capacidad por zona"), AnswerListener.NONE);
 
