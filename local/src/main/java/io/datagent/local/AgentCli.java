@@ -12,8 +12,8 @@ import java.util.ServiceLoader;
  * mode with Delta tables under {@code --workspace DIR} (default {@code ./.workspace}).
  *
  * <p>Subcommands are {@link Command}s registered here or contributed by other modules through
- * {@link java.util.ServiceLoader} ({@code META-INF/services/io.datagent.local.Command}), so later features (embed,
- * serve, monitor, bench...) slot in without touching this class.
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.datagent.local.Command}), so later features (the
+ * benchmarks of the {@code bench} module) slot in without touching this class.
  */
 public final class AgentCli {
 
@@ -24,7 +24,6 @@ public final class AgentCli {
     register(new MaintainCommand());
     register(new SqlCommand());
     register(new DemoCommand(this));
-    register(new BenchCommand());
     register(new io.datagent.local.agent.AskCommand());
     register(new io.datagent.local.app.ServeCommand());
     register(new io.datagent.local.retrieval.EmbedCommand());
@@ -87,6 +86,9 @@ public final class AgentCli {
     System.out.println("Uso: ./agent <comando> [opciones] [--workspace DIR]");
     for (Command c : commands.values()) {
       System.out.println("  " + c.summary());
+    }
+    if (!commands.containsKey("bench")) {
+      System.out.println("  bench <nombre>        mide rendimiento (./agent bench help lista los benchmarks)");
     }
   }
 

@@ -1,10 +1,11 @@
-package io.datagent.local.app;
+package io.datagent.bench.app;
 
 import io.datagent.agent.Agent;
 import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
 import io.datagent.ingestion.IngestJob;
 import io.datagent.local.LocalRuntime;
+import io.datagent.local.app.LocalApp;
 import io.datagent.local.retrieval.EmbedCommand;
 import io.datagent.local.retrieval.LocalRetrievers;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.datagent.local.agent;
+package io.datagent.bench.agent;
 
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.SchemaCards;
@@ -11,6 +11,7 @@ import io.datagent.agent.prompt.TokenCounter;
 import io.datagent.agent.search.TableSelector;
 import io.datagent.local.LocalRuntime;
 import io.datagent.local.Workspace;
+import io.datagent.local.agent.SparkTableCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,9 @@
-package io.datagent.local;
+package io.datagent.bench;
 
 import io.datagent.ingestion.IngestJob;
 import io.datagent.ingestion.IngestReport;
+import io.datagent.local.LocalRuntime;
+import io.datagent.local.Workspace;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.datagent.local.retrieval;
+package io.datagent.bench.retrieval;
 
 import io.datagent.embedding.OnnxEmbeddingModel;
 import io.datagent.local.LocalRuntime;

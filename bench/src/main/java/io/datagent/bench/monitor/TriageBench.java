@@ -1,4 +1,4 @@
-package io.datagent.jobmonitor.triage;
+package io.datagent.bench.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datagent.jobmonitor.JobMonitor;
@@ -20,6 +20,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.datagent.jobmonitor.triage.CatalogSamples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.datagent.local.monitor;
+package io.datagent.bench.monitor;
 
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.config.MonitorConfigLoader;
-import io.datagent.jobmonitor.triage.TriageBench;
+
 import io.datagent.local.LocalRuntime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
