@@ -44,7 +44,7 @@ final class IngestBenchmark implements BenchCommand.Benchmark {
     int reps = args.size() > 1 ? Integer.parseInt(args.get(1)) : 3;
     Path dir = Files.createTempDirectory("datagent-bench-ingest");
     Workspace ws = new Workspace(dir.resolve("ws")).create();
-    LocalRuntime brt = new LocalRuntime(ws, rt.projectRoot());
+    LocalRuntime brt = rt.in(ws);
     SparkSession spark = brt.spark();
     Path big = dir.resolve("input").resolve("grande.csv");
     Files.createDirectories(big.getParent());

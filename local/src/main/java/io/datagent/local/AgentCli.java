@@ -1,5 +1,6 @@
 package io.datagent.local;
 
+import io.datagent.config.EnvReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,16 @@ import java.util.ServiceLoader;
 public final class AgentCli {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final EnvReader env;
 
+  /** The commands, run with an empty environment (every setting at its default): tests and the App's repairs. */
   public AgentCli() {
+    this(new EnvReader(Map.of(), null));
+  }
+
+  /** @param env the process environment, read once by {@link #main} */
+  public AgentCli(EnvReader env) {
+    this.env = env;
     register(new IngestCommand());
     register(new MaintainCommand());
     register(new SqlCommand());
@@ -67,7 +76,7 @@ public final class AgentCli {
       return 2;
     }
     Path root = Path.of(System.getProperty("datagent.root", ".")).toAbsolutePath().normalize();
-    LocalRuntime rt = new LocalRuntime(new Workspace(workspace), root);
+    LocalRuntime rt = new LocalRuntime(new Workspace(workspace), root, env);
     try {
       return io.datagent.local.monitor.RunRecorder.around(rt, c.name(), args.subList(1, args.size()), () -> c.run(args.subList(1, args.size()), rt));
     } catch (IllegalArgumentException e) {
@@ -93,6 +102,6 @@ public final class AgentCli {
   }
 
   public static void main(String[] args) {
-    System.exit(new AgentCli().run(args));
+    System.exit(new AgentCli(new EnvReader(System.getenv(), "variables de entorno de ./agent")).run(args));
   }
 }

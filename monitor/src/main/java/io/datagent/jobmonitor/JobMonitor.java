@@ -43,7 +43,7 @@ import javax.sql.DataSource;
  * and hands it to {@code MonitorRoutes.register}.
  *
  * <pre>{@code
- * JobMonitor monitor = JobMonitor.databricks(dataSource, System.getenv(), chatModelOrNull); // or JobMonitor.local(...)
+ * JobMonitor monitor = JobMonitor.databricks(dataSource, envReadByTheMain, chatModel); // or JobMonitor.local(...)
  * MonitorRoutes.register(app, monitor);
  * monitor.start();   // ... monitor.close() on shutdown
  * }</pre>

@@ -42,7 +42,7 @@ public final class PromptBenchmark {
   public static int run(List<String> args, LocalRuntime rt) throws Exception {
     int tables = args.isEmpty() ? TABLES : Integer.parseInt(args.get(0));
     Path dir = Files.createTempDirectory("datagent-bench-prompt");
-    LocalRuntime brt = new LocalRuntime(new Workspace(dir).create(), rt.projectRoot());
+    LocalRuntime brt = rt.in(new Workspace(dir).create());
     try {
       SparkSession spark = brt.spark();
       long t0 = System.nanoTime();

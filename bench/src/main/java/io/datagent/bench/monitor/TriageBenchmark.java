@@ -23,7 +23,7 @@ public final class TriageBenchmark {
     double seconds = number(args, "--seconds", 5);
     Duration poll = Duration.ofMillis((long) (number(args, "--poll", 2) * 1000));
     int runs = (int) number(args, "--runs", 10);
-    MonitorConfig cfg = MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = MonitorConfigLoader.load(rt.env().asMap());
     TriageBench bench = new TriageBench(cfg, System.out);
 
     System.out.println("1) Clasificación");

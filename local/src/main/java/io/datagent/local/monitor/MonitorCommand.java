@@ -59,7 +59,7 @@ public final class MonitorCommand implements Command {
     if (!rest.isEmpty()) {
       throw new IllegalArgumentException("monitor: argumento inesperado " + rest.get(0) + ". Uso: ./agent monitor [--once] [--interval SEGUNDOS]");
     }
-    MonitorConfig cfg = MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = MonitorConfigLoader.load(rt.env().asMap());
     if (interval != null) {
       cfg = cfg.withTiming(Duration.ofSeconds(Math.max(1, interval)), cfg.backoff(), cfg.settle());
     }
@@ -74,7 +74,7 @@ public final class MonitorCommand implements Command {
             + "entonces el monitor ya corre dentro del App): " + e.getMessage());
         return 1;
       }
-      var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
+      var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
       if (model != null) {
         System.out.println("Los fallos que las reglas no reconocen se consultan al modelo en "
             + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));

@@ -42,13 +42,13 @@ public final class TriageCommand implements Command {
       throw new IllegalArgumentException("triage: argumento inesperado " + rest.get(0)
           + ". Uso: ./agent triage [--job NOMBRE] [--config RUTA] < errores.txt");
     }
-    MonitorConfig cfg = config != null ? MonitorConfigLoader.load(System.getenv(), Path.of(config))
-        : MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = config != null ? MonitorConfigLoader.load(rt.env().asMap(), Path.of(config))
+        : MonitorConfigLoader.load(rt.env().asMap());
     // The chat model, when one is configured (OPENAI_BASE_URL or DATAGENT_LLM_ENDPOINT), only for what the rules leave
     // unknown or uncertain.
-    var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
+    var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
     TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model,
-        io.datagent.jobmonitor.classify.MonitorChatModels.budget(System.getenv())), cfg.policies());
+        io.datagent.jobmonitor.classify.MonitorChatModels.budget(rt.env().asMap())), cfg.policies());
     if (model != null) {
       System.err.println("triage: los casos dudosos se consultan al modelo en "
           + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
