@@ -27,6 +27,8 @@ import io.datagent.app.trace.TraceExporters;
 import io.datagent.app.web.RouteRegistrar;
 import io.datagent.retrieval.Retriever;
 import io.datagent.retrieval.RetrieverConfig;
+import io.datagent.retrieval.databricks.DatabricksCredentials;
+import io.datagent.retrieval.databricks.DatabricksRetrievalConfig;
 import io.datagent.retrieval.databricks.DatabricksRetrievers;
 import java.net.URI;
 import java.time.Clock;
@@ -125,7 +127,11 @@ public final class AppMain {
     if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
       settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
     }
-    return new BackgroundRetriever(() -> DatabricksRetrievers.fromEnvironment(settings, RetrieverConfig.defaults()));
+    // The main hands its environment to the retrieval side (no System.getenv behind it).
+    return new BackgroundRetriever(() -> {
+      DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, env);
+      return DatabricksRetrievers.open(cfg, DatabricksCredentials.fromEnv(cfg.host(), env), RetrieverConfig.defaults());
+    });
   }
 
   /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */

@@ -66,7 +66,7 @@ public final class TriageBench {
   /** Classifications per second on the calling thread, for {@code seconds} after a warm-up. */
   public double throughput(double seconds) throws IOException {
     ErrorCatalog catalog = ErrorCatalog.load();
-    TriageClassifier classifier = Classifiers.create(config, catalog, null);
+    TriageClassifier classifier = Classifiers.rulesOnly(config, catalog);
     List<Failure> corpus = corpus(catalog);
     out.printf("Corpus: %,d textos (%,d del catálogo de Spark/Delta, el resto reales)%n", corpus.size(), catalog.size());
     loop(corpus, f -> classifier.classify(f).confidence(), 2);

@@ -75,7 +75,7 @@ public final class MonitorCommand implements Command {
         return 1;
       }
       var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
-      if (model != null) {
+      if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
         System.out.println("Los fallos que las reglas no reconocen se consultan al modelo en "
             + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
       }

@@ -49,7 +49,7 @@ public final class TriageCommand implements Command {
     var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
     TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model,
         io.datagent.jobmonitor.classify.MonitorChatModels.budget(rt.env().asMap())), cfg.policies());
-    if (model != null) {
+    if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
       System.err.println("triage: los casos dudosos se consultan al modelo en "
           + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
     }

@@ -1,6 +1,7 @@
 package io.datagent.jobmonitor.classify;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.DisabledChatModel;
 import io.datagent.jobmonitor.databricks.DatabricksToken;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The monitor's chat model, from the same variables as the assistant's: a Databricks serving endpoint
  * ({@code DATAGENT_LLM_ENDPOINT} with {@code DATABRICKS_HOST} and its credentials), else an OpenAI-compatible server
- * ({@code OPENAI_BASE_URL}, {@code DATAGENT_LLM_MODEL}, optional {@code OPENAI_API_KEY}); none when neither is set.
+ * ({@code OPENAI_BASE_URL}, {@code DATAGENT_LLM_MODEL}, optional {@code OPENAI_API_KEY}); a {@link DisabledChatModel}
+ * (rules only) when neither is set. Each process's main passes the environment it read.
  * {@code DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS} (default 20) bounds each request; {@code DATAGENT_MONITOR_LLM=false}
  * turns the stage off.
  */
@@ -20,23 +22,23 @@ public final class MonitorChatModels {
 
   private MonitorChatModels() {}
 
-  /** The configured model, or null when no chat model is configured (the classifier then uses its rules only). */
   /**
    * {@link #fromEnv}, for a process that must start anyway: a misconfigured model is reported on stderr and the
-   * monitor classifies with its rules alone (null).
+   * monitor classifies with its rules alone (a {@link DisabledChatModel}).
    */
-  public static HttpChatModel fromEnvOrRules(Map<String, String> env) {
+  public static ChatModel fromEnvOrRules(Map<String, String> env) {
     try {
       return fromEnv(env);
     } catch (RuntimeException e) {
       System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
-      return null;
+      return new DisabledChatModel();
     }
   }
 
-  public static HttpChatModel fromEnv(Map<String, String> env) {
+  /** The configured model, or a {@link DisabledChatModel} when none is (the classifier then uses its rules only). */
+  public static ChatModel fromEnv(Map<String, String> env) {
     if ("false".equalsIgnoreCase(text(env, "DATAGENT_MONITOR_LLM"))) {
-      return null;
+      return new DisabledChatModel();
     }
     Duration timeout = timeout(env);
     String endpoint = text(env, "DATAGENT_LLM_ENDPOINT");
@@ -59,7 +61,12 @@ public final class MonitorChatModels {
       String key = text(env, "OPENAI_API_KEY");
       return new HttpChatModel(URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions"), model, () -> key, timeout);
     }
-    return null;
+    return new DisabledChatModel();
+  }
+
+  /** Whether the model answers (anything but a {@link DisabledChatModel}). */
+  public static boolean enabled(ChatModel m) {
+    return m != null && !(m instanceof DisabledChatModel);
   }
 
   /** The LLM stage's time budget: the request timeout plus a second for the rest. */
@@ -90,6 +97,6 @@ public final class MonitorChatModels {
 
   /** For logs: where the model is, with no secret. */
   public static String describe(ChatModel m) {
-    return m instanceof HttpChatModel h ? h.url().getHost() + h.url().getPath() : m == null ? "ninguno" : m.getClass().getSimpleName();
+    return m instanceof HttpChatModel h ? h.url().getHost() + h.url().getPath() : !enabled(m) ? "ninguno" : m.getClass().getSimpleName();
   }
 }
