@@ -74,7 +74,7 @@ public final class MonitorCommand implements Command {
             + "entonces el monitor ya corre dentro del App): " + e.getMessage());
         return 1;
       }
-      var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
+      var model = io.datagent.jobmonitor.classify.MonitorChatModels.create(io.datagent.jobmonitor.classify.MonitorLlmConfig.fromEnv(rt.env().asMap()));
       if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
         System.out.println("Los fallos que las reglas no reconocen se consultan al modelo en "
             + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));

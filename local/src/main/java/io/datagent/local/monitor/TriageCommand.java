@@ -46,9 +46,9 @@ public final class TriageCommand implements Command {
         : MonitorConfigLoader.load(rt.env().asMap());
     // The chat model, when one is configured (OPENAI_BASE_URL or DATAGENT_LLM_ENDPOINT), only for what the rules leave
     // unknown or uncertain.
-    var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(rt.env().asMap());
-    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model,
-        io.datagent.jobmonitor.classify.MonitorChatModels.budget(rt.env().asMap())), cfg.policies());
+    var llm = io.datagent.jobmonitor.classify.MonitorLlmConfig.fromEnv(rt.env().asMap());
+    var model = io.datagent.jobmonitor.classify.MonitorChatModels.create(llm);
+    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model, llm.budget()), cfg.policies());
     if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
       System.err.println("triage: los casos dudosos se consultan al modelo en "
           + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));

@@ -23,45 +23,45 @@ public final class MonitorChatModels {
   private MonitorChatModels() {}
 
   /**
-   * {@link #fromEnv}, for a process that must start anyway: a misconfigured model is reported on stderr and the
+   * {@link #create}, for a process that must start anyway: a misconfigured model is reported on stderr and the
    * monitor classifies with its rules alone (a {@link DisabledChatModel}).
    */
-  public static ChatModel fromEnvOrRules(Map<String, String> env) {
+  public static ChatModel createOrRules(java.util.function.Supplier<MonitorLlmConfig> config) {
     try {
-      return fromEnv(env);
+      return create(config.get());
     } catch (RuntimeException e) {
       System.err.println("Monitor: sin modelo de lenguaje (" + e.getMessage() + "); clasifica solo con reglas");
       return new DisabledChatModel();
     }
   }
 
-  /** The configured model, or a {@link DisabledChatModel} when none is (the classifier then uses its rules only). */
+  /** {@link #createOrRules} over the environment a main read. */
+  public static ChatModel fromEnvOrRules(Map<String, String> env) {
+    return createOrRules(() -> MonitorLlmConfig.fromEnv(env));
+  }
+
+  /** {@link #create} over the environment a main read. */
   public static ChatModel fromEnv(Map<String, String> env) {
-    if ("false".equalsIgnoreCase(text(env, "DATAGENT_MONITOR_LLM"))) {
+    return create(MonitorLlmConfig.fromEnv(env));
+  }
+
+  /** The configured model, or a {@link DisabledChatModel} when the stage is off (the classifier uses its rules only). */
+  public static ChatModel create(MonitorLlmConfig c) {
+    if (!c.enabled()) {
       return new DisabledChatModel();
     }
-    Duration timeout = timeout(env);
-    String endpoint = text(env, "DATAGENT_LLM_ENDPOINT");
-    if (endpoint != null) {
-      String host = text(env, "DATABRICKS_HOST");
-      if (host == null) {
-        throw new IllegalArgumentException("DATAGENT_LLM_ENDPOINT is set but DATABRICKS_HOST is not");
-      }
+    if (c.servingEndpoint() != null) {
+      String host = c.databricksHost();
       URI base = URI.create(host.startsWith("http") ? host : "https://" + host);
-      DatabricksToken token = DatabricksToken.fromEnv(base, env, HttpClient.newBuilder().connectTimeout(timeout).build());
+      DatabricksToken token = DatabricksToken.fromEnv(base, c.databricksAuth(),
+          HttpClient.newBuilder().connectTimeout(c.timeout()).build());
       String root = base.toString().replaceAll("/+$", "");
-      return new HttpChatModel(URI.create(root + "/serving-endpoints/" + endpoint + "/invocations"), null, token, timeout);
+      return new HttpChatModel(URI.create(root + "/serving-endpoints/" + c.servingEndpoint() + "/invocations"), null, token,
+          c.timeout());
     }
-    String baseUrl = text(env, "OPENAI_BASE_URL");
-    if (baseUrl != null) {
-      String model = text(env, "DATAGENT_LLM_MODEL");
-      if (model == null) {
-        throw new IllegalArgumentException("OPENAI_BASE_URL is set but DATAGENT_LLM_MODEL is not");
-      }
-      String key = text(env, "OPENAI_API_KEY");
-      return new HttpChatModel(URI.create(baseUrl.replaceAll("/+$", "") + "/chat/completions"), model, () -> key, timeout);
-    }
-    return new DisabledChatModel();
+    String key = c.apiKey();
+    return new HttpChatModel(URI.create(c.openAiBaseUrl().replaceAll("/+$", "") + "/chat/completions"), c.model(),
+        () -> key, c.timeout());
   }
 
   /** Whether the model answers (anything but a {@link DisabledChatModel}). */
@@ -71,28 +71,7 @@ public final class MonitorChatModels {
 
   /** The LLM stage's time budget: the request timeout plus a second for the rest. */
   public static Duration budget(Map<String, String> env) {
-    return timeout(env).plusSeconds(1);
-  }
-
-  private static Duration timeout(Map<String, String> env) {
-    String t = text(env, "DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS");
-    if (t == null) {
-      return DEFAULT_TIMEOUT;
-    }
-    try {
-      int s = Integer.parseInt(t);
-      if (s < 1) {
-        throw new NumberFormatException();
-      }
-      return Duration.ofSeconds(s);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS must be a positive integer, was " + t);
-    }
-  }
-
-  private static String text(Map<String, String> env, String key) {
-    String v = env.get(key);
-    return v == null || v.isBlank() ? null : v.strip();
+    return MonitorLlmConfig.fromEnv(env).budget();
   }
 
   /** For logs: where the model is, with no secret. */

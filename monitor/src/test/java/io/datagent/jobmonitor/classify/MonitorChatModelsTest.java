@@ -122,6 +122,18 @@ class MonitorChatModelsTest {
   }
 
   @Test
+  void should_name_the_variable_and_print_no_key_when_the_monitor_llm_config_is_read() {
+    MonitorLlmConfig c = MonitorLlmConfig.fromEnv(openAi());
+
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.toString()).contains("modelo-local").doesNotContain("clave");
+    assertThatThrownBy(() -> MonitorLlmConfig.fromEnv(Map.of("DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS", "0")))
+        .hasMessageContaining("DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> MonitorLlmConfig.fromEnv(Map.of("DATAGENT_LLM_ENDPOINT", "chat")))
+        .hasMessageContaining("DATABRICKS_HOST");
+  }
+
+  @Test
   void should_refuse_a_null_model_naming_the_disabled_alternative_when_a_classifier_is_built() {
     assertThatThrownBy(() -> Classifiers.create(Configs.shipped(), ErrorCatalog.load(), null))
         .hasMessageContaining("DisabledChatModel");
