@@ -7,6 +7,7 @@ import io.datagent.agent.catalog.DatabricksTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.config.EnvReader;
 import io.datagent.app.catalog.AgentDataCatalog;
 import io.datagent.app.catalog.CachedDataCatalog;
 import io.datagent.app.catalog.DataCatalog;
@@ -100,8 +101,8 @@ public final class AppMain {
         env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
         .or(Engineers.listed(env.get("DATAGENT_ENGINEERS"))), state.dataSource()));
 
-    DatagentApp app = DatagentApp.start(new DatagentApp.Settings("0.0.0.0", port(args, env),
-            true, null, megabytes(env), 50, 3000, chatLimits(agentConfig)),
+    DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
+            .uploadMaxBytes(megabytes(env)).build(),
         new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models), state, data,
             new DatabricksIngestionJobs(platform.files(), platform.jobs(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
@@ -143,20 +144,19 @@ public final class AppMain {
     if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
       settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
     }
+    // The main hands its environment to the retrieval side (no System.getenv behind it).
     DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, env);
     return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform, RetrieverConfig.defaults()));
-  }
-
-  static io.datagent.app.chat.ChatService.Limits chatLimits(AgentConfig agent) {
-    return new io.datagent.app.chat.ChatService.Limits(Math.min(2000, agent.maxQuestionChars()), agent.maxHistoryTurns(), 500,
-        io.datagent.app.chat.ChatService.Limits.concurrentAnswers(false, 32)); // answers wait on the warehouse and endpoints
   }
 
   /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */
   static int port(String[] args, Map<String, String> env) {
     List<String> a = List.of(args);
     int at = a.indexOf("--port");
-    return Integer.parseInt(at >= 0 && at + 1 < a.size() ? a.get(at + 1) : env.getOrDefault("DATABRICKS_APP_PORT", "8000"));
+    if (at >= 0 && at + 1 < a.size()) {
+      return (int) new EnvReader(Map.of("--port", a.get(at + 1)), "app.yaml").number("--port", 0, 0, 65_535);
+    }
+    return (int) new EnvReader(env, "Databricks Apps").number("DATABRICKS_APP_PORT", 8000, 0, 65_535);
   }
 
   /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */
@@ -174,7 +174,8 @@ public final class AppMain {
   }
 
   static long megabytes(Map<String, String> env) {
-    return Long.parseLong(env.getOrDefault("DATAGENT_UPLOAD_MAX_MB", "50")) * 1_000_000L;
+    return new EnvReader(env, "resources/app.yml").number("DATAGENT_UPLOAD_MAX_MB", AppSettings.UPLOAD_MAX_BYTES / 1_000_000L,
+        1, 10_000) * 1_000_000L;
   }
 
   /** The service principal's token, only for a tracking server inside the workspace. */

@@ -1,5 +1,6 @@
 package io.datagent.agent;
 
+import io.datagent.text.Folding;
 import io.datagent.agent.search.Terms;
 import io.datagent.agent.sql.SqlGuard;
 import io.datagent.agent.sql.SqlRejectedException;
@@ -58,7 +59,7 @@ public final class QuestionCheck {
         }
       }
     }
-    if (WRITE_REQUEST.matcher(Terms.fold(q)).find()) {
+    if (WRITE_REQUEST.matcher(Folding.fold(q)).find()) {
       return refuse("Solo puedo consultar los datos: no borro, modifico ni creo tablas o filas. Puedo mostrarle qué "
           + "contienen; por ejemplo, pregunte «¿qué filas tiene la tabla …?».", "write_request", startNanos);
     }

@@ -59,11 +59,11 @@ public final class EmbedJob {
         .flag("rebuild", "vuelve a vectorizar todo y reemplaza la tabla de embeddings (para cambiar de modelo)");
   }
 
-  public static EmbedConfig config(String... args) {
-    return config(System.getenv(), args);
-  }
-
-  static EmbedConfig config(Map<String, String> env, String... args) {
+  /**
+   * The job's configuration from its parameters; {@code env} is the process environment the main read (the
+   * Databricks provider's host and credentials when {@code --host} is not given).
+   */
+  public static EmbedConfig config(Map<String, String> env, String... args) {
     ArgSpec.Parsed p = argSpec().parse(args);
     int batch = p.getInt("batch-size");
     int maxChars = p.getInt("max-chars");
@@ -297,7 +297,7 @@ public final class EmbedJob {
   }
 
   public static void main(String[] args) {
-    EmbedConfig cfg = config(args);
+    EmbedConfig cfg = config(System.getenv(), args);
     run(SparkSession.builder().getOrCreate(), cfg);
   }
 }

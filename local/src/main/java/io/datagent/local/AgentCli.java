@@ -1,5 +1,6 @@
 package io.datagent.local;
 
+import io.datagent.config.EnvReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +13,26 @@ import java.util.ServiceLoader;
  * mode with Delta tables under {@code --workspace DIR} (default {@code ./.workspace}).
  *
  * <p>Subcommands are {@link Command}s registered here or contributed by other modules through
- * {@link java.util.ServiceLoader} ({@code META-INF/services/io.datagent.local.Command}), so later features (embed,
- * serve, monitor, bench...) slot in without touching this class.
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/io.datagent.local.Command}), so later features (the
+ * benchmarks of the {@code bench} module) slot in without touching this class.
  */
 public final class AgentCli {
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final EnvReader env;
 
+  /** The commands, run with an empty environment (every setting at its default): tests and the App's repairs. */
   public AgentCli() {
+    this(new EnvReader(Map.of(), null));
+  }
+
+  /** @param env the process environment, read once by {@link #main} */
+  public AgentCli(EnvReader env) {
+    this.env = env;
     register(new IngestCommand());
     register(new MaintainCommand());
     register(new SqlCommand());
     register(new DemoCommand(this));
-    register(new BenchCommand());
     register(new io.datagent.local.agent.AskCommand());
     register(new io.datagent.local.app.ServeCommand());
     register(new io.datagent.local.retrieval.EmbedCommand());
@@ -69,7 +77,7 @@ public final class AgentCli {
       return 2;
     }
     Path root = Path.of(System.getProperty("datagent.root", ".")).toAbsolutePath().normalize();
-    LocalRuntime rt = new LocalRuntime(new Workspace(workspace), root);
+    LocalRuntime rt = new LocalRuntime(new Workspace(workspace), root, env);
     try {
       return io.datagent.local.monitor.RunRecorder.around(rt, c.name(), args.subList(1, args.size()), () -> c.run(args.subList(1, args.size()), rt));
     } catch (IllegalArgumentException e) {
@@ -89,9 +97,12 @@ public final class AgentCli {
     for (Command c : commands.values()) {
       System.out.println("  " + c.summary());
     }
+    if (!commands.containsKey("bench")) {
+      System.out.println("  bench <nombre>        mide rendimiento (./agent bench help lista los benchmarks)");
+    }
   }
 
   public static void main(String[] args) {
-    System.exit(new AgentCli().run(args));
+    System.exit(new AgentCli(new EnvReader(System.getenv(), "variables de entorno de ./agent")).run(args));
   }
 }

@@ -44,7 +44,7 @@ import javax.sql.DataSource;
  * and hands it to {@code MonitorRoutes.register}.
  *
  * <pre>{@code
- * JobMonitor monitor = JobMonitor.databricks(dataSource, env, platform, chatModelOrNull); // or JobMonitor.local(...)
+ * JobMonitor monitor = JobMonitor.databricks(dataSource, envReadByTheMain, platform, chatModel); // or JobMonitor.local(...)
  * MonitorRoutes.register(app, monitor);
  * monitor.start();   // ... monitor.close() on shutdown
  * }</pre>
@@ -71,7 +71,7 @@ public final class JobMonitor implements AutoCloseable {
     this.source = b.source;
     this.jobs = b.jobs;
     this.mail = b.mail;
-    this.llm = b.model != null;
+    this.llm = io.datagent.jobmonitor.classify.MonitorChatModels.enabled(b.model);
     if (b.migrate) {
       MonitorSchema.migrate(b.dataSource);
     }
@@ -88,7 +88,7 @@ public final class JobMonitor implements AutoCloseable {
         store, ledger, actuator, b.clock);
     RunDetector detector = new RunDetector(source, jobs, checkpoints, ledger, b.clock, config.firstLookback(), config.settle());
     this.quality = new QualitySupervisor(new TraceWindow(db, b.clock), qualityStore, config.quality(),
-        b.trigger != null ? b.trigger : new RecordingEvaluationTrigger(), b.clock);
+        b.trigger, b.clock);
     this.loop = new MonitorLoop(source, config.pollInterval(), detector, handler, actuator,
         new Reconciler(store, jobs, b.clock), new ResolutionTracker(store, jobs), quality, b.clock);
   }

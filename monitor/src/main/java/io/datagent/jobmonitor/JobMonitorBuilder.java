@@ -1,12 +1,14 @@
 package io.datagent.jobmonitor;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.DisabledChatModel;
 import io.datagent.jobmonitor.classify.ErrorCatalog;
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.detect.JobsClient;
 import io.datagent.jobmonitor.mail.DisabledMailSender;
 import io.datagent.jobmonitor.mail.MailSender;
 import io.datagent.jobmonitor.quality.EvaluationTrigger;
+import io.datagent.jobmonitor.quality.RecordingEvaluationTrigger;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -17,8 +19,8 @@ public final class JobMonitorBuilder {
   final JobsClient jobs;
   String source = "databricks";
   MailSender mail = new DisabledMailSender();
-  ChatModel model;
-  EvaluationTrigger trigger;
+  ChatModel model = new DisabledChatModel();
+  EvaluationTrigger trigger = new RecordingEvaluationTrigger();
   Clock clock = Clock.systemUTC();
   ErrorCatalog catalog;
   boolean migrate = true;
@@ -39,13 +41,19 @@ public final class JobMonitorBuilder {
     return this;
   }
 
-  /** LangChain4j model for the LLM stage; null keeps the classifier to its rules. */
+  /** LangChain4j model for the LLM stage; a {@link DisabledChatModel} (the default) keeps the classifier to its rules. */
   public JobMonitorBuilder chatModel(ChatModel m) {
+    if (m == null) {
+      throw new IllegalArgumentException("JobMonitor: chatModel is null; pass new DisabledChatModel() for rules only");
+    }
     this.model = m;
     return this;
   }
 
   public JobMonitorBuilder evaluationTrigger(EvaluationTrigger t) {
+    if (t == null) {
+      throw new IllegalArgumentException("JobMonitor: evaluationTrigger is null; the default RecordingEvaluationTrigger only records");
+    }
     this.trigger = t;
     return this;
   }

@@ -34,10 +34,10 @@ class PlatformBoundaryTest {
   static final Map<String, String> ALLOWED = Map.of(
       "monitor/src/main/java/io/datagent/jobmonitor/classify/HttpChatModel.java",
       "an OpenAI-compatible chat server (OPENAI_BASE_URL); a Databricks endpoint goes through ServingChatModel",
-      "local/src/main/java/io/datagent/local/app/AppBenchmark.java",
+      "bench/src/main/java/io/datagent/bench/app/AppBenchmark.java",
       "the benchmark calls the local App over HTTP, not Databricks",
       "monitor/src/main/java/io/datagent/jobmonitor/loopback/LoopbackJobsApi.java",
-      "the triage benchmark's fake Jobs API; moves to the bench module with TriageBench (branch wiring)");
+      "the triage benchmark's fake Jobs API (bench/.../TriageBench) and the monitor tests' (still to fold into testkit)");
 
   @Test
   void should_find_no_jdk_http_client_or_databricks_rest_path_outside_the_platform_module() {

@@ -1,5 +1,6 @@
 package io.datagent.agent.extractive;
 
+import io.datagent.text.Folding;
 import io.datagent.agent.catalog.ColumnInfo;
 import io.datagent.agent.catalog.TableDescription;
 import io.datagent.agent.search.Terms;
@@ -20,7 +21,7 @@ record AggregateIntent(String function, String label, ColumnInfo column) {
       + "total|suma|sumatoria)\\b");
 
   static Optional<AggregateIntent> detect(String question, Set<String> terms, TableDescription d) {
-    Matcher m = WORD.matcher(Terms.fold(question));
+    Matcher m = WORD.matcher(Folding.fold(question));
     if (!m.find()) {
       return Optional.empty();
     }
@@ -30,7 +31,7 @@ record AggregateIntent(String function, String label, ColumnInfo column) {
         : w.equals("promedio") || w.equals("media") ? new String[] {"avg", "promedio"}
         : new String[] {"sum", "total"};
     for (ColumnInfo c : numeric(d)) {
-      String name = Terms.fold(c.name());
+      String name = Folding.fold(c.name());
       Set<String> comment = Terms.of(c.comment());
       if (terms.stream().anyMatch(t -> !t.equals("total") && (name.contains(t) || comment.contains(t)))) {
         return Optional.of(new AggregateIntent(fn[0], fn[1], c));

@@ -1,5 +1,6 @@
 package io.datagent.agent.extractive;
 
+import io.datagent.text.Folding;
 import io.datagent.agent.catalog.ColumnInfo;
 import io.datagent.agent.catalog.TableDescription;
 import io.datagent.agent.search.Terms;
@@ -20,10 +21,10 @@ final class KeywordRows {
 
   /** The distinctive words: question terms that name neither the table nor a column. */
   static List<String> keywords(Set<String> terms, TableDescription d) {
-    String table = Terms.fold(d.table().name()).replace("_", "");
+    String table = Folding.fold(d.table().name()).replace("_", "");
     List<String> out = new ArrayList<>();
     for (String t : terms) {
-      boolean describesColumn = d.columns().stream().anyMatch(c -> Terms.fold(c.name()).replace("_", "").contains(t)
+      boolean describesColumn = d.columns().stream().anyMatch(c -> Folding.fold(c.name()).replace("_", "").contains(t)
           || Terms.of(c.comment()).contains(t));
       if (!table.contains(t) && !describesColumn) {
         out.add(t);

@@ -1,5 +1,6 @@
 package io.datagent.agent.search;
 
+import io.datagent.text.Folding;
 import io.datagent.agent.catalog.ColumnInfo;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.catalog.TableDescription;
@@ -67,7 +68,7 @@ public final class TableSelector {
   }
 
   static double lexical(Set<String> terms, TableInfo t) {
-    String name = Terms.fold(t.name()).replace("_", "");
+    String name = Folding.fold(t.name()).replace("_", "");
     Set<String> comment = Terms.of(t.comment());
     double s = 0;
     for (String term : terms) {
@@ -88,11 +89,11 @@ public final class TableSelector {
         if (c.lineage()) {
           continue;
         }
-        if (Terms.fold(c.name()).contains(term)) {
+        if (Folding.fold(c.name()).contains(term)) {
           s += 1.5;
           break;
         }
-        if (Terms.of(c.comment()).contains(term) || c.samples().stream().anyMatch(v -> Terms.fold(v).equals(term))) {
+        if (Terms.of(c.comment()).contains(term) || c.samples().stream().anyMatch(v -> Folding.fold(v).equals(term))) {
           s += 1;
           break;
         }

@@ -1,8 +1,7 @@
 package io.datagent.agent.search;
 
-import java.text.Normalizer;
+import io.datagent.text.Folding;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,18 +20,10 @@ public final class Terms {
 
   private Terms() {}
 
-  public static String fold(String s) {
-    if (s == null) {
-      return "";
-    }
-    String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return d.toLowerCase(Locale.ROOT);
-  }
-
   /** The distinct matching terms of a text, in order. */
   public static Set<String> of(String text) {
     Set<String> out = new LinkedHashSet<>();
-    for (String w : fold(text).split("[^a-z0-9]+")) {
+    for (String w : Folding.fold(text).split("[^a-z0-9]+")) {
       if (w.length() < 3 || STOP.contains(w)) {
         continue;
       }

@@ -1,14 +1,12 @@
 package io.datagent.ingestion.sheet;
 
-import java.text.Normalizer;
+import io.datagent.text.Folding;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Text tests on grid cells shared by the layout, trailer and dictionary logic. */
 final class Cells {
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   // Numbers as written in business files: 1234, -1.234,56, 12%, $ 10, (5) and dates like 2020-05-01 or 1/5/2020.
   private static final Pattern NUMERIC_LIKE = Pattern.compile("[-+(]?[$€\\s]*[\\d.,/:\\- ]*\\d[\\d.,/:\\- ]*%?\\)?");
@@ -17,19 +15,7 @@ final class Cells {
 
   /** Lower case, accents removed, trimmed, inner whitespace collapsed: {@code " Descripción "} → {@code "descripcion"}. */
   static String fold(String text) {
-    String t = text == null ? "" : text;
-    // Plain ASCII (most cells) has no accents to remove: skip the decomposition.
-    String decomposed = isAscii(t) ? t : MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
-    return SPACES.matcher(decomposed.toLowerCase(Locale.ROOT).trim()).replaceAll(" ");
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
+    return SPACES.matcher(Folding.fold(text).trim()).replaceAll(" ");
   }
 
   static boolean isBlank(String cell) {

@@ -1,5 +1,6 @@
 package io.datagent.ingestion.typing;
 
+import io.datagent.text.Folding;
 import io.datagent.naming.Names;
 import java.time.LocalDate;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class Dates {
     }
     char[] letters = new char[i - from];
     for (int k = 0; k < letters.length; k++) {
-      letters[k] = Tokens.fold(s.charAt(from + k));
+      letters[k] = Folding.fold(s.charAt(from + k));
     }
     Integer month = MONTHS.get(new String(letters));
     if (month == null) {

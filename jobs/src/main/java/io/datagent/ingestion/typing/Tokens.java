@@ -1,5 +1,6 @@
 package io.datagent.ingestion.typing;
 
+import io.datagent.text.Folding;
 /**
  * Allocation-free helpers over a {@code [from, to)} range of a cell's text: trimming, null tokens, boolean tokens
  * and accent/case folding. Hot path: called once or twice per cell.
@@ -80,26 +81,10 @@ final class Tokens {
       return false;
     }
     for (int i = 0; i < lowerWord.length(); i++) {
-      if (fold(s.charAt(from + i)) != lowerWord.charAt(i)) {
+      if (Folding.fold(s.charAt(from + i)) != lowerWord.charAt(i)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Lower-case ASCII letter for a Latin letter with or without a Spanish accent; other chars unchanged. */
-  static char fold(char c) {
-    if (c < 128) {
-      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    return switch (c) {
-      case 'á', 'à', 'ä', 'â', 'Á', 'À', 'Ä', 'Â' -> 'a';
-      case 'é', 'è', 'ë', 'ê', 'É', 'È', 'Ë', 'Ê' -> 'e';
-      case 'í', 'ì', 'ï', 'î', 'Í', 'Ì', 'Ï', 'Î' -> 'i';
-      case 'ó', 'ò', 'ö', 'ô', 'Ó', 'Ò', 'Ö', 'Ô' -> 'o';
-      case 'ú', 'ù', 'ü', 'û', 'Ú', 'Ù', 'Ü', 'Û' -> 'u';
-      case 'ñ', 'Ñ' -> 'n';
-      default -> c;
-    };
   }
 }

@@ -57,7 +57,7 @@ public final class AskCommand implements Command {
     }
     long t0 = System.nanoTime();
     Retriever retriever = retriever(rt);
-    Agent agent = LocalAgents.create(rt, System.getenv(), retriever);
+    Agent agent = LocalAgents.create(rt, rt.env().asMap(), retriever);
     AgentAnswer answer;
     try {
       answer = agent.answer(new AgentRequest(args.get(0), System.getProperty("user.name"), null, null, List.of()),

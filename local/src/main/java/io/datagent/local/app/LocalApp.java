@@ -5,6 +5,7 @@ import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.app.AppSettings;
 import io.datagent.app.BackgroundRetriever;
 import io.datagent.app.DatagentApp;
 import io.datagent.app.catalog.AgentDataCatalog;
@@ -15,6 +16,7 @@ import io.datagent.app.state.JsonCodec;
 import io.datagent.app.state.StateDatabase;
 import io.datagent.app.trace.TraceExporters;
 import io.datagent.app.web.RouteRegistrar;
+import io.datagent.config.EnvReader;
 import io.datagent.local.LocalRuntime;
 import io.datagent.local.agent.LocalAgents;
 import io.datagent.local.retrieval.LocalRetrievers;
@@ -38,10 +40,11 @@ public final class LocalApp implements AutoCloseable {
   /** Where to listen and who the demo user is. */
   public record Options(String host, int port, String demoUser, long uploadMaxBytes) {
 
-    public static Options fromEnv(Map<String, String> env, int port) {
-      return new Options(env.getOrDefault("DATAGENT_HOST", "127.0.0.1"), port,
-          env.getOrDefault("DATAGENT_DEMO_USER", "analista@datagent.local"),
-          Long.parseLong(env.getOrDefault("DATAGENT_UPLOAD_MAX_MB", "50")) * 1_000_000L);
+    /** DATAGENT_HOST, DATAGENT_DEMO_USER and DATAGENT_UPLOAD_MAX_MB, each checked and named when wrong. */
+    public static Options fromEnv(EnvReader env, int port) {
+      return new Options(env.text("DATAGENT_HOST", AppSettings.LOOPBACK), port,
+          env.text("DATAGENT_DEMO_USER", AppSettings.DEMO_USER),
+          env.number("DATAGENT_UPLOAD_MAX_MB", AppSettings.UPLOAD_MAX_BYTES / 1_000_000L, 1, 10_000) * 1_000_000L);
     }
   }
 
@@ -114,9 +117,8 @@ public final class LocalApp implements AutoCloseable {
     // The monitor's API is the engineers': DATAGENT_ENGINEERS (e-mails, comma-separated), by default the demo user.
     extra.add(io.datagent.app.roles.EngineersOnly.monitor(
         io.datagent.app.roles.Engineers.listed(env.getOrDefault("DATAGENT_ENGINEERS", o.demoUser())), state.dataSource()));
-    DatagentApp app = DatagentApp.start(new DatagentApp.Settings(o.host(), o.port(), false, o.demoUser(), o.uploadMaxBytes(),
-            50, 500, new ChatService.Limits(Math.min(2000, config.maxQuestionChars()), config.maxHistoryTurns(), 500,
-                ChatService.Limits.concurrentAnswers(config.llm() == null, 64))),
+    DatagentApp app = DatagentApp.start(AppSettings.local(config, o.port()).host(o.host()).demoUser(o.demoUser())
+            .uploadMaxBytes(o.uploadMaxBytes()).build(),
         new DatagentApp.Ports(agent, state, catalog, ingestion, TraceExporters.fromEnv(env, Map::of, new JsonCodec()), extra),
         Clock.systemUTC());
     monitor.start();

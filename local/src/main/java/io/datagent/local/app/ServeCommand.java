@@ -24,7 +24,7 @@ public final class ServeCommand implements Command {
 
   @Override
   public int run(List<String> args, LocalRuntime rt) throws Exception {
-    int port = Integer.parseInt(System.getenv().getOrDefault("DATAGENT_PORT", "8080"));
+    int port = (int) rt.env().number("DATAGENT_PORT", 8080, 0, 65_535);
     int at = args.indexOf("--port");
     if (at >= 0) {
       if (at + 1 >= args.size() || !args.get(at + 1).matches("\\d{1,5}")) {
@@ -35,7 +35,7 @@ public final class ServeCommand implements Command {
     }
     LocalApp app;
     try {
-      app = LocalApp.start(rt, LocalApp.Options.fromEnv(System.getenv(), port), System.getenv());
+      app = LocalApp.start(rt, LocalApp.Options.fromEnv(rt.env(), port), rt.env().asMap());
     } catch (RuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("Port already in use") || e.getClass().getSimpleName().contains("Bind")) {
         System.err.println("El puerto " + port + " está ocupado: usa ./agent serve --port OTRO");

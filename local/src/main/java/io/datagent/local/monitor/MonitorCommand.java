@@ -59,7 +59,7 @@ public final class MonitorCommand implements Command {
     if (!rest.isEmpty()) {
       throw new IllegalArgumentException("monitor: argumento inesperado " + rest.get(0) + ". Uso: ./agent monitor [--once] [--interval SEGUNDOS]");
     }
-    MonitorConfig cfg = MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = MonitorConfigLoader.load(rt.env().asMap());
     if (interval != null) {
       cfg = cfg.withTiming(Duration.ofSeconds(Math.max(1, interval)), cfg.backoff(), cfg.settle());
     }
@@ -74,8 +74,8 @@ public final class MonitorCommand implements Command {
             + "entonces el monitor ya corre dentro del App): " + e.getMessage());
         return 1;
       }
-      var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
-      if (model != null) {
+      var model = io.datagent.jobmonitor.classify.MonitorChatModels.create(io.datagent.jobmonitor.classify.MonitorLlmConfig.fromEnv(rt.env().asMap()), null);
+      if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
         System.out.println("Los fallos que las reglas no reconocen se consultan al modelo en "
             + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
       }

@@ -42,14 +42,14 @@ public final class TriageCommand implements Command {
       throw new IllegalArgumentException("triage: argumento inesperado " + rest.get(0)
           + ". Uso: ./agent triage [--job NOMBRE] [--config RUTA] < errores.txt");
     }
-    MonitorConfig cfg = config != null ? MonitorConfigLoader.load(System.getenv(), Path.of(config))
-        : MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = config != null ? MonitorConfigLoader.load(rt.env().asMap(), Path.of(config))
+        : MonitorConfigLoader.load(rt.env().asMap());
     // The chat model, when one is configured (OPENAI_BASE_URL or DATAGENT_LLM_ENDPOINT), only for what the rules leave
     // unknown or uncertain.
-    var model = io.datagent.jobmonitor.classify.MonitorChatModels.fromEnv(System.getenv());
-    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model,
-        io.datagent.jobmonitor.classify.MonitorChatModels.budget(System.getenv())), cfg.policies());
-    if (model != null) {
+    var llm = io.datagent.jobmonitor.classify.MonitorLlmConfig.fromEnv(rt.env().asMap());
+    var model = io.datagent.jobmonitor.classify.MonitorChatModels.create(llm, null);
+    TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), model, llm.budget()), cfg.policies());
+    if (io.datagent.jobmonitor.classify.MonitorChatModels.enabled(model)) {
       System.err.println("triage: los casos dudosos se consultan al modelo en "
           + io.datagent.jobmonitor.classify.MonitorChatModels.describe(model));
     }

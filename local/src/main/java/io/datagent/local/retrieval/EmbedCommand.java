@@ -32,7 +32,7 @@ public final class EmbedCommand implements Command {
       jobArgs.add("--uploads");
       jobArgs.add(rt.workspace().create().uploads().toString());
     }
-    EmbedReport report = EmbedJob.run(rt.spark(), EmbedJob.config(jobArgs.toArray(String[]::new)));
+    EmbedReport report = EmbedJob.run(rt.spark(), EmbedJob.config(rt.env().asMap(), jobArgs.toArray(String[]::new)));
     return report.documents() >= 0 ? 0 : 1;
   }
 }

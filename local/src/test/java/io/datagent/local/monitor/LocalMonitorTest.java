@@ -75,7 +75,7 @@ class LocalMonitorTest {
 
     try (LocalRepairRunner repairs = new LocalRepairRunner(name -> cmd, rt);
          JobMonitor m = JobMonitor.local(pg.getPostgresDatabase(), rt.workspace().state(), repairs,
-             MonitorConfigLoader.load(Map.of()).withTiming(Duration.ofSeconds(1), new Backoff(Duration.ZERO, 2, Duration.ZERO), Duration.ZERO), null)) {
+             MonitorConfigLoader.load(Map.of()).withTiming(Duration.ofSeconds(1), new Backoff(Duration.ZERO, 2, Duration.ZERO), Duration.ZERO), new dev.langchain4j.model.chat.DisabledChatModel())) {
       m.tick();
       repairs.awaitIdle(Duration.ofMinutes(1));
       m.tick();
@@ -94,7 +94,7 @@ class LocalMonitorTest {
       System.out.println("  ✗ vacio.csv: el archivo está vacío; se esperaba una cabecera y filas de datos");
       return 1;
     });
-    try (JobMonitor m = JobMonitor.local(pg.getPostgresDatabase(), rt.workspace().state(), (f, r, c) -> { }, Map.of(), null)) {
+    try (JobMonitor m = JobMonitor.local(pg.getPostgresDatabase(), rt.workspace().state(), (f, r, c) -> { }, Map.of(), new dev.langchain4j.model.chat.DisabledChatModel())) {
       m.tick();
       m.tick();
       assertThat(m.decisions().recent(10, null)).singleElement()

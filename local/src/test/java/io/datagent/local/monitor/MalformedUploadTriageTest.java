@@ -33,7 +33,7 @@ class MalformedUploadTriageTest {
     assertThat(code).isEqualTo(1);
 
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-         JobMonitor m = JobMonitor.local(pg.getPostgresDatabase(), ws.resolve("state"), LocalRepairs.recordOnly(), Map.of(), null)) {
+         JobMonitor m = JobMonitor.local(pg.getPostgresDatabase(), ws.resolve("state"), LocalRepairs.recordOnly(), Map.of(), new dev.langchain4j.model.chat.DisabledChatModel())) {
       m.tick();
       Decision d = m.decisions().recent(10, null).get(0);
       assertThat(d.jobName()).isEqualTo("datagent ingestion");

@@ -53,7 +53,7 @@ class LocalRetrievalTest {
     long before = new DeltaKernelDocumentSource(SamplesWorkspace.tables().resolve("serving").resolve("document_embeddings")).version();
 
     // when
-    EmbedReport again = EmbedJob.run(SamplesWorkspace.spark(), EmbedJob.config(SamplesWorkspace.embedArgs()));
+    EmbedReport again = EmbedJob.run(SamplesWorkspace.spark(), EmbedJob.config(java.util.Map.of(), SamplesWorkspace.embedArgs()));
 
     // then
     assertThat(again.embedded()).isZero();

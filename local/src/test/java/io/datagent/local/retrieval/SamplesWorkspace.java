@@ -47,7 +47,7 @@ final class SamplesWorkspace {
         spark = LocalSpark.open(root);
         IngestJob.run(spark, IngestJob.config("--source", uploads.toString(), "--raw-schema", schema("raw"),
             "--serving-schema", schema("serving")));
-        report = EmbedJob.run(spark, EmbedJob.config(embedArgs()));
+        report = EmbedJob.run(spark, EmbedJob.config(java.util.Map.of(), embedArgs()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -15,7 +15,7 @@ class CatalogClassificationTest {
 
   private final ErrorCatalog catalog = ErrorCatalog.load();
   private final MonitorConfig config = Configs.shipped();
-  private final TriageClassifier classifier = Classifiers.create(config, catalog, null);
+  private final TriageClassifier classifier = Classifiers.rulesOnly(config, catalog);
 
   @Test
   void should_read_both_catalogues_when_unpacked_at_build_time() {

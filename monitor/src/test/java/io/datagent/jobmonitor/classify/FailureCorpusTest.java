@@ -32,7 +32,7 @@ class FailureCorpusTest {
 
   private static final MonitorConfig CFG = Configs.shipped();
   private static final TriageStream TRIAGE =
-      new TriageStream(Classifiers.create(CFG, ErrorCatalog.load(), null), CFG.policies());
+      new TriageStream(Classifiers.rulesOnly(CFG, ErrorCatalog.load()), CFG.policies());
 
   record Row(String id, String url, String category, String action, boolean ambiguous, String text) {}
 

@@ -1,6 +1,7 @@
 package io.datagent.jobmonitor.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.datagent.jobmonitor.Configs;
@@ -82,9 +83,9 @@ class MonitorChatModelsTest {
 
   @Test
   void should_have_no_model_when_no_chat_model_is_configured() {
-    assertThat(MonitorChatModels.fromEnv(Map.of())).isNull();
-    assertThat(MonitorChatModels.fromEnv(Map.of("OPENAI_BASE_URL", "http://x", "DATAGENT_LLM_MODEL", "m",
-        "DATAGENT_MONITOR_LLM", "false"))).isNull();
+    assertThat(MonitorChatModels.fromEnv(Map.of())).isInstanceOf(dev.langchain4j.model.chat.DisabledChatModel.class);
+    assertThat(MonitorChatModels.enabled(MonitorChatModels.fromEnv(Map.of("OPENAI_BASE_URL", "http://x",
+        "DATAGENT_LLM_MODEL", "m", "DATAGENT_MONITOR_LLM", "false")))).isFalse();
   }
 
   @Test
@@ -103,6 +104,39 @@ class MonitorChatModelsTest {
     assertThat(lastPath.get()).isEqualTo("/v1/chat/completions");
     assertThat(lastAuth.get()).isEqualTo("Bearer clave");
     assertThat(lastBody.get()).contains("\"model\":\"modelo-local\"").contains("fxrates");
+  }
+
+  @Test
+  void should_classify_by_rules_alone_and_call_no_server_when_the_monitor_llm_is_turned_off() {
+    // given a configured server, but the stage turned off: the model is a DisabledChatModel
+    reply.set("{\"category\": \"network\", \"root_cause\": \"x\"}");
+    Map<String, String> env = new java.util.HashMap<>(openAi());
+    env.put("DATAGENT_MONITOR_LLM", "false");
+
+    // when a text no rule knows is triaged
+    var out = triage(env).classify(Failure.ofText("fxrates: upstream said nope (código 77)"), null, null);
+
+    // then no stage asked the model (a disabled model would have thrown) and no request left
+    assertThat(out.get("stage").asText()).isNotEqualTo(Evidence.LLM);
+    assertThat(calls.get()).isZero();
+  }
+
+  @Test
+  void should_name_the_variable_and_print_no_key_when_the_monitor_llm_config_is_read() {
+    MonitorLlmConfig c = MonitorLlmConfig.fromEnv(openAi());
+
+    assertThat(c.enabled()).isTrue();
+    assertThat(c.toString()).contains("modelo-local").doesNotContain("clave");
+    assertThatThrownBy(() -> MonitorLlmConfig.fromEnv(Map.of("DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS", "0")))
+        .hasMessageContaining("DATAGENT_MONITOR_LLM_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> MonitorLlmConfig.fromEnv(Map.of("DATAGENT_LLM_ENDPOINT", "chat")))
+        .hasMessageContaining("DATABRICKS_HOST");
+  }
+
+  @Test
+  void should_refuse_a_null_model_naming_the_disabled_alternative_when_a_classifier_is_built() {
+    assertThatThrownBy(() -> Classifiers.create(Configs.shipped(), ErrorCatalog.load(), null))
+        .hasMessageContaining("DisabledChatModel");
   }
 
   @Test

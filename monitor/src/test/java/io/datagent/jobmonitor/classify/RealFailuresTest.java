@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Hand-collected real failure texts (Spark, Delta, Databricks, IngestJob's Spanish messages) and their category. */
 class RealFailuresTest {
 
-  private static final TriageClassifier CLASSIFIER = Classifiers.create(Configs.shipped(), ErrorCatalog.load(), null);
+  private static final TriageClassifier CLASSIFIER = Classifiers.rulesOnly(Configs.shipped(), ErrorCatalog.load());
 
   static Stream<JsonNode> cases() throws Exception {
     List<JsonNode> out = new ArrayList<>();

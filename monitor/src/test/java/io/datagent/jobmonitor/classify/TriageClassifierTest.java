@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TriageClassifierTest {
 
-  private final TriageClassifier classifier = Classifiers.create(Configs.shipped(), ErrorCatalog.load(), null);
+  private final TriageClassifier classifier = Classifiers.rulesOnly(Configs.shipped(), ErrorCatalog.load());
 
   @Test
   void should_stop_at_the_termination_code_when_it_is_confident() {

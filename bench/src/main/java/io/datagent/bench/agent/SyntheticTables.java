@@ -1,4 +1,4 @@
-package io.datagent.local.agent;
+package io.datagent.bench.agent;
 
 import java.util.ArrayList;
 import java.util.List;

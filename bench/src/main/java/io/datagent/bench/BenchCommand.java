@@ -1,5 +1,7 @@
-package io.datagent.local;
+package io.datagent.bench;
 
+import io.datagent.local.Command;
+import io.datagent.local.LocalRuntime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,11 @@ import java.util.ServiceLoader;
  * {@code ./agent bench <name>}: benchmarks that print ratios against a baseline measured in the same run (these
  * machines are noisy; absolute times alone mean little). Benchmarks are {@link Benchmark}s, found here or through
  * {@link ServiceLoader}.
+ *
+ * <p>Lives in the {@code bench} module, out of the production JARs; {@code ./agent} finds it through
+ * {@code META-INF/services/io.datagent.local.Command} when the launcher runs with the bench classpath.
  */
-final class BenchCommand implements Command {
+public final class BenchCommand implements Command {
 
   /** One named benchmark. */
   public interface Benchmark {
@@ -21,13 +26,13 @@ final class BenchCommand implements Command {
 
   private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
 
-  BenchCommand() {
+  public BenchCommand() {
     add(new IngestBenchmark());
-    add(new Benchmark() { public String name() { return "prompt"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.agent.PromptBenchmark.run(a, r); } });
-    add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.app.AppBenchmark.run(a, r); } });
-    add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.monitor.TriageBenchmark.run(a, r); } });
-    add(new Benchmark() { public String name() { return "embed"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.EmbedBenchmark.run(a, r); } });
-    add(new Benchmark() { public String name() { return "retrieval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.RetrievalBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "prompt"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.agent.PromptBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.app.AppBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.monitor.TriageBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "embed"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.retrieval.EmbedBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "retrieval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.retrieval.RetrievalBenchmark.run(a, r); } });
     for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
       add(b);
     }

@@ -1,4 +1,4 @@
-package io.datagent.local.agent;
+package io.datagent.bench.agent;
 
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.SchemaCards;
@@ -11,6 +11,7 @@ import io.datagent.agent.prompt.TokenCounter;
 import io.datagent.agent.search.TableSelector;
 import io.datagent.local.LocalRuntime;
 import io.datagent.local.Workspace;
+import io.datagent.local.agent.SparkTableCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class PromptBenchmark {
   public static int run(List<String> args, LocalRuntime rt) throws Exception {
     int tables = args.isEmpty() ? TABLES : Integer.parseInt(args.get(0));
     Path dir = Files.createTempDirectory("datagent-bench-prompt");
-    LocalRuntime brt = new LocalRuntime(new Workspace(dir).create(), rt.projectRoot());
+    LocalRuntime brt = rt.in(new Workspace(dir).create());
     try {
       SparkSession spark = brt.spark();
       long t0 = System.nanoTime();

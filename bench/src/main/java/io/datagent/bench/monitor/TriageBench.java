@@ -1,4 +1,4 @@
-package io.datagent.jobmonitor.triage;
+package io.datagent.bench.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datagent.jobmonitor.JobMonitor;
@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.datagent.jobmonitor.triage.CatalogSamples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class TriageBench {
   /** Classifications per second on the calling thread, for {@code seconds} after a warm-up. */
   public double throughput(double seconds) throws IOException {
     ErrorCatalog catalog = ErrorCatalog.load();
-    TriageClassifier classifier = Classifiers.create(config, catalog, null);
+    TriageClassifier classifier = Classifiers.rulesOnly(config, catalog);
     List<Failure> corpus = corpus(catalog);
     out.printf("Corpus: %,d textos (%,d del catálogo de Spark/Delta, el resto reales)%n", corpus.size(), catalog.size());
     loop(corpus, f -> classifier.classify(f).confidence(), 2);

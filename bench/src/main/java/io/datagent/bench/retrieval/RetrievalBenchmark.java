@@ -1,5 +1,6 @@
-package io.datagent.local.retrieval;
+package io.datagent.bench.retrieval;
 
+import io.datagent.text.Folding;
 import io.datagent.embedding.OnnxEmbeddingModel;
 import io.datagent.local.LocalRuntime;
 import io.datagent.retrieval.DocumentKind;
@@ -194,7 +195,7 @@ public final class RetrievalBenchmark {
           + PROVINCES[rnd.nextInt(PROVINCES.length)] + " " + techs[rnd.nextInt(techs.length)].toLowerCase() + " "
           + MONTHS[rnd.nextInt(12)];
       if (i % 4 == 0) {
-        q = java.text.Normalizer.normalize(q, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        q = Folding.fold(q);
         int cut = 16 + rnd.nextInt(6);
         q = q.substring(0, cut) + q.substring(cut + 1);
       }

@@ -1,7 +1,9 @@
-package io.datagent.local;
+package io.datagent.bench;
 
 import io.datagent.ingestion.IngestJob;
 import io.datagent.ingestion.IngestReport;
+import io.datagent.local.LocalRuntime;
+import io.datagent.local.Workspace;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ final class IngestBenchmark implements BenchCommand.Benchmark {
     int reps = args.size() > 1 ? Integer.parseInt(args.get(1)) : 3;
     Path dir = Files.createTempDirectory("datagent-bench-ingest");
     Workspace ws = new Workspace(dir.resolve("ws")).create();
-    LocalRuntime brt = new LocalRuntime(ws, rt.projectRoot());
+    LocalRuntime brt = rt.in(ws);
     SparkSession spark = brt.spark();
     Path big = dir.resolve("input").resolve("grande.csv");
     Files.createDirectories(big.getParent());

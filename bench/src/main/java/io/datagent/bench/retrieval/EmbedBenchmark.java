@@ -1,4 +1,4 @@
-package io.datagent.local.retrieval;
+package io.datagent.bench.retrieval;
 
 import io.datagent.embedding.EmbedJob;
 import io.datagent.embedding.EmbedReport;
@@ -39,7 +39,7 @@ public final class EmbedBenchmark {
     int rows = args.isEmpty() ? DEFAULT_ROWS : Integer.parseInt(args.get(0));
     int batch = args.size() > 1 ? Integer.parseInt(args.get(1)) : 32;
     Workspace ws = new Workspace(Files.createTempDirectory("datagent-bench-embed").resolve("ws")).create();
-    LocalRuntime brt = new LocalRuntime(ws, rt.projectRoot());
+    LocalRuntime brt = rt.in(ws);
     try {
       SparkSession spark = brt.spark();
       generate(spark, "serving.centrales_bench", rows);
@@ -50,11 +50,11 @@ public final class EmbedBenchmark {
       // timed runs do not pay for loading and compiling Spark's and Delta's code paths the first time
       spark.sql("CREATE SCHEMA IF NOT EXISTS " + WARMUP_SCHEMA);
       generate(spark, WARMUP_SCHEMA + ".centrales_bench", WARMUP_ROWS);
-      EmbedJob.run(spark, EmbedJob.config("--batch-size", String.valueOf(batch), "--serving-schema", WARMUP_SCHEMA), line -> { });
+      EmbedJob.run(spark, EmbedJob.config(brt.env().asMap(), "--batch-size", String.valueOf(batch), "--serving-schema", WARMUP_SCHEMA), line -> { });
       System.out.printf("Calentamiento: EmbedJob sobre %d filas en %s (fuera de las mediciones)%n", WARMUP_ROWS, WARMUP_SCHEMA);
 
       long t0 = System.nanoTime();
-      EmbedReport first = EmbedJob.run(spark, EmbedJob.config(cfg));
+      EmbedReport first = EmbedJob.run(spark, EmbedJob.config(brt.env().asMap(), cfg));
       double job1 = (System.nanoTime() - t0) / 1e9;
 
       List<String> texts = spark.sql("SELECT text FROM serving.documents").as(Encoders.STRING()).collectAsList();
@@ -70,11 +70,11 @@ public final class EmbedBenchmark {
       }
 
       long t1 = System.nanoTime();
-      EmbedReport rebuilt = EmbedJob.run(spark, EmbedJob.config("--batch-size", String.valueOf(batch), "--rebuild"));
+      EmbedReport rebuilt = EmbedJob.run(spark, EmbedJob.config(brt.env().asMap(), "--batch-size", String.valueOf(batch), "--rebuild"));
       double job2 = (System.nanoTime() - t1) / 1e9;
 
       long t2 = System.nanoTime();
-      EmbedReport again = EmbedJob.run(spark, EmbedJob.config(cfg));
+      EmbedReport again = EmbedJob.run(spark, EmbedJob.config(brt.env().asMap(), cfg));
       double rerun = (System.nanoTime() - t2) / 1e9;
 
       double jobTps = (first.embedded() / job1 + rebuilt.embedded() / job2) / 2;

@@ -1,10 +1,11 @@
-package io.datagent.local.app;
+package io.datagent.bench.app;
 
 import io.datagent.agent.Agent;
 import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
 import io.datagent.ingestion.IngestJob;
 import io.datagent.local.LocalRuntime;
+import io.datagent.local.app.LocalApp;
 import io.datagent.local.retrieval.EmbedCommand;
 import io.datagent.local.retrieval.LocalRetrievers;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class AppBenchmark {
     // Keep-alive connections for every client (the default pool keeps 5): the clients must not measure reconnects.
     System.setProperty("http.maxConnections", String.valueOf(clients));
     ensureSampleData(rt);
-    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    Map<String, String> env = new java.util.HashMap<>(rt.env().asMap());
     env.keySet().removeIf(k -> k.equals("OPENAI_BASE_URL") || k.equals("DATAGENT_LLM_ENDPOINT")); // no LLM
     // Baseline memory: Spark local up with the sample tables read, before the App exists.
     rt.spark().sql("SELECT count(*) FROM serving.potenciainstalada").collectAsList();

@@ -1,8 +1,8 @@
-package io.datagent.local.monitor;
+package io.datagent.bench.monitor;
 
 import io.datagent.jobmonitor.config.MonitorConfig;
 import io.datagent.jobmonitor.config.MonitorConfigLoader;
-import io.datagent.jobmonitor.triage.TriageBench;
+
 import io.datagent.local.LocalRuntime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ public final class TriageBenchmark {
     double seconds = number(args, "--seconds", 5);
     Duration poll = Duration.ofMillis((long) (number(args, "--poll", 2) * 1000));
     int runs = (int) number(args, "--runs", 10);
-    MonitorConfig cfg = MonitorConfigLoader.load(System.getenv());
+    MonitorConfig cfg = MonitorConfigLoader.load(rt.env().asMap());
     TriageBench bench = new TriageBench(cfg, System.out);
 
     System.out.println("1) Clasificación");
