@@ -60,6 +60,7 @@ final class RecordedApi implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
   RecordedApi(Function<Request, Reply> handler) throws IOException {
@@ -86,6 +87,7 @@ final class RecordedApi implements AutoCloseable {
         ex.close();
       }
     });
+    server.setExecutor(pool);
     server.start();
   }
 
@@ -96,6 +98,7 @@ final class RecordedApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow();
   }
 
   static byte[] resource(String name) {
