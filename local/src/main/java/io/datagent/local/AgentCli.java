@@ -21,6 +21,7 @@ public final class AgentCli {
 
   public AgentCli() {
     register(new IngestCommand());
+    register(new IngestApiCommand());
     register(new MaintainCommand());
     register(new SqlCommand());
     register(new DemoCommand(this));
