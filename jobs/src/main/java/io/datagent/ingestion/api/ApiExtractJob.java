@@ -14,6 +14,11 @@ public final class ApiExtractJob {
 
   private ApiExtractJob() {}
 
+  /** The task parameters (checked against the bundle by the tests module). */
+  public static io.datagent.config.ArgSpec argSpec() {
+    return ApiJobConfig.argSpec("ApiExtractJob");
+  }
+
   public static List<String> run(ApiJobConfig cfg, SecretLookup secrets, Consumer<String> progress) {
     List<String> errors = new ArrayList<>();
     for (ApiSource source : cfg.definitions()) {

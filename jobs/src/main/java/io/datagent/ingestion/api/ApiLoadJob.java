@@ -16,6 +16,11 @@ public final class ApiLoadJob {
 
   private ApiLoadJob() {}
 
+  /** The task parameters (checked against the bundle by the tests module). */
+  public static io.datagent.config.ArgSpec argSpec() {
+    return ApiJobConfig.argSpec("ApiLoadJob");
+  }
+
   public static List<FileOutcome> run(SparkSession spark, ApiJobConfig cfg, Consumer<String> progress) {
     List<FileOutcome> all = new ArrayList<>();
     ApiLoader loader = new ApiLoader(spark, cfg.tables(), progress);

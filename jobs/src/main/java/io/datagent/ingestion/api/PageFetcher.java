@@ -122,7 +122,7 @@ public final class PageFetcher {
 
   private String secret(String key) {
     return secrets.find(source.auth().scope(), key).orElseThrow(() -> new SourceDefinitionException("Fuente " + source.name()
-        + ": falta el secreto " + source.auth().scope() + "/" + key + " (variable " + SecretLookup.variableName(source.auth().scope(), key) + ")"));
+        + ": falta el secreto " + source.auth().scope() + "/" + key + " (variable " + SecretLookup.variableName(key) + " o " + SecretLookup.variableName(source.auth().scope(), key) + ")"));
   }
 
   private static JsonNode parse(String body) throws JsonProcessingException {
