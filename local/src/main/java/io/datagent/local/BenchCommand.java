@@ -23,6 +23,7 @@ final class BenchCommand implements Command {
 
   BenchCommand() {
     add(new IngestBenchmark());
+    add(new ApiBenchmark());
     add(new Benchmark() { public String name() { return "prompt"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.agent.PromptBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.app.AppBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.monitor.TriageBenchmark.run(a, r); } });
