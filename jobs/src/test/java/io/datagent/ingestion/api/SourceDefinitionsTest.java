@@ -76,4 +76,14 @@ class SourceDefinitionsTest {
     assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL + "auth:\n  type: basic\n  scope: partner\n  key: u\n"))
         .hasMessage("Fuente x.yml: clave 'auth.password_key': falta (es obligatoria)");
   }
+
+  @Test
+  void should_accept_the_documented_example_sources() throws Exception {
+    java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "api-sources");
+    ApiSource fuel = SourceDefinitions.read(docs.resolve("carburantes.yml"));
+    ApiSource blog = SourceDefinitions.read(docs.resolve("blog.yml"));
+    assertThat(fuel.endpoints().get(0).recordsPath()).isEqualTo("ListaEESSPrecio");
+    assertThat(blog.incremental()).isEqualTo(new ApiSource.Incremental("modified_after", "modified"));
+    assertThat(blog.endpoints().get(0).htmlFields()).containsExactly("title", "excerpt", "content");
+  }
 }
