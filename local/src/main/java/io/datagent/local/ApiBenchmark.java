@@ -62,7 +62,8 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {
       String q = ex.getRequestURI().getQuery();
-      int page = Integer.parseInt(q.replaceAll(".*page=(\\d+).*", "$1"));
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|&)page=(\\d+)").matcher(q);
+      int page = m.find() ? Integer.parseInt(m.group(1)) : 1;
       byte[] body = pages.get(page - 1);
       ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
       ex.getResponseHeaders().add("X-WP-Total", String.valueOf(records));
