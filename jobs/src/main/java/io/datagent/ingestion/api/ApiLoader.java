@@ -95,12 +95,22 @@ public final class ApiLoader {
     for (ApiRecord r : records) {
       rows.add(RowFactory.create(r.json(), source, run, r.url(), r.page(), r.index(), Timestamp.from(r.fetchedAt())));
     }
-    Dataset<Row> df = spark.createDataFrame(rows, RAW_SCHEMA).coalesce(1);
+    Dataset<Row> df = frame(spark, rows, RAW_SCHEMA);
     if (DeltaTables.exists(spark, ref)) {
       DeltaTables.replaceWhere(df, ref, "_source = " + Sql.literal(source) + " AND _run_id = " + Sql.literal(run), true);
     } else {
       DeltaTables.create(df, ref, comment);
     }
+  }
+
+  /**
+   * A frame over rows built on the driver, through an RDD rather than a local relation: the optimizer copies and
+   * compares a local relation's rows while planning, which costs more than the write itself at 100,000 rows.
+   */
+  static Dataset<Row> frame(SparkSession spark, List<Row> rows, StructType schema) {
+    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 20_000 + 1));
+    return spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(rows, slices), schema);
   }
 
   static void writeQuarantine(SparkSession spark, TableRef ref, String table, String filePrefix, List<Row> rows) {

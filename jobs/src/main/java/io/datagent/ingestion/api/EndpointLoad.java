@@ -96,7 +96,7 @@ final class EndpointLoad {
     StructType serving = withLineage(cols.schema);
     Map<String, String> comments = new java.util.LinkedHashMap<>(cols.comments);
     comments.putAll(ApiLoader.lineageComments());
-    ServingMerge.merge(spark, servingRef, spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)).coalesce(1),
+    ServingMerge.merge(spark, servingRef, ApiLoader.frame(spark, rows, serving.add("_ok", DataTypes.BooleanType, false)),
         serving, cols.names.get(idIndex), !source.incremental().enabled(), description, comments);
     ApiLoader.writeQuarantine(spark, tables.quarantine(), ep.table(), file, quarantine);
     long bad = records.size() - loaded;
