@@ -28,6 +28,7 @@ public final class BenchCommand implements Command {
 
   public BenchCommand() {
     add(new IngestBenchmark());
+    add(new ApiBenchmark());
     add(new Benchmark() { public String name() { return "prompt"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.agent.PromptBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.app.AppBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.monitor.TriageBenchmark.run(a, r); } });

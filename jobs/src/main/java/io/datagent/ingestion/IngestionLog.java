@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code raw._ingestion_log}: one row per file (or sheet) per run. It is also what makes re-runs idempotent: a file
  * whose content (sha256) was already loaded into the same dataset is skipped and recorded as such.
  */
-final class IngestionLog {
+public final class IngestionLog {
 
   static final StructType SCHEMA = new StructType()
       .add("file", DataTypes.StringType, false)
@@ -36,7 +36,7 @@ final class IngestionLog {
   private final SparkSession spark;
   private final TableRef ref;
 
-  IngestionLog(SparkSession spark, TableRef ref) {
+  public IngestionLog(SparkSession spark, TableRef ref) {
     this.spark = spark;
     this.ref = ref;
   }
@@ -45,7 +45,7 @@ final class IngestionLog {
    * Which of the contents {@code sha256s} were already loaded: key {@code sha256|dataset} to a Spanish description of
    * when and where. Only the log rows of these contents are read (the predicate on sha256 lets Delta skip files).
    */
-  Map<String, String> loaded(Collection<String> sha256s) {
+  public Map<String, String> loaded(Collection<String> sha256s) {
     Map<String, String> keys = new HashMap<>();
     if (sha256s.isEmpty() || !DeltaTables.exists(spark, ref)) {
       return keys;
@@ -66,7 +66,7 @@ final class IngestionLog {
     return keys;
   }
 
-  void append(List<FileOutcome> outcomes) {
+  public void append(List<FileOutcome> outcomes) {
     if (outcomes.isEmpty()) {
       return;
     }

@@ -33,9 +33,9 @@ import org.apache.spark.sql.types.StructType;
  * Writes one table's share of a run: the raw text rows, the typed serving rows, and the quarantine, each as one
  * Delta commit that replaces exactly the rows of the files being (re)loaded.
  */
-final class TableLoader {
+public final class TableLoader {
 
-  static final StructType QUARANTINE_SCHEMA = new StructType()
+  public static final StructType QUARANTINE_SCHEMA = new StructType()
       .add("table", DataTypes.StringType, false)
       .add("source_file", DataTypes.StringType, false)
       .add("source_row", DataTypes.LongType, false)

@@ -30,6 +30,7 @@ public final class AgentCli {
   public AgentCli(EnvReader env) {
     this.env = env;
     register(new IngestCommand());
+    register(new IngestApiCommand());
     register(new MaintainCommand());
     register(new SqlCommand());
     register(new DemoCommand(this));

@@ -36,6 +36,8 @@ class PlatformBoundaryTest {
       "an OpenAI-compatible chat server (OPENAI_BASE_URL); a Databricks endpoint goes through ServingChatModel",
       "bench/src/main/java/io/datagent/bench/app/AppBenchmark.java",
       "the benchmark calls the local App over HTTP, not Databricks",
+      "bench/src/main/java/io/datagent/bench/ApiBenchmark.java",
+      "the bare fetch loop of the API-source benchmark, against its own loopback server, not Databricks",
       "monitor/src/main/java/io/datagent/jobmonitor/loopback/LoopbackJobsApi.java",
       "the triage benchmark's fake Jobs API (bench/.../TriageBench) and the monitor tests' (still to fold into testkit)");
 
