@@ -27,6 +27,7 @@ final class BenchCommand implements Command {
     add(new Benchmark() { public String name() { return "app"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.app.AppBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.monitor.TriageBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "embed"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.EmbedBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "answers"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.eval.AnswerBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "retrieval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.local.retrieval.RetrievalBenchmark.run(a, r); } });
     for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
       add(b);
