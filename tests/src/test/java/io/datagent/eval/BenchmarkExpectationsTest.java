@@ -47,7 +47,7 @@ class BenchmarkExpectationsTest {
     List<String> drift = new ArrayList<>();
     Expectations exp = new Expectations(tables);
     for (String line : lines) {
-      if (line.isBlank() || line.startsWith("//")) {
+      if (line.isBlank() || line.startsWith("//") || JSON.readTree(line).has("goals")) {
         out.add(line);
         continue;
       }

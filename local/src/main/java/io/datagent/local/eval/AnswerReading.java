@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * code blocks and inline code (SQL), Markdown tables, «quotes», lines citing a file and row (quoted rows and
  * sources), and the citation blocks (table consulted, column descriptions, sources, tables available). A number in
  * the prose that the question itself does not contain is a stated number. An answer asserts a value when it states
- * a number, or when the last SQL it ran computes (an aggregate function or GROUP BY) and returned rows.
+ * a number, or when the last SQL it ran computes (an aggregate function or GROUP BY) and returned a first row with no
+ * NULL. A computation that produced no value ({@code total = NULL; filas = 0}: an aggregate over no rows) states
+ * nothing.
  */
 record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean computed) {
 
@@ -20,20 +22,22 @@ record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean co
   private static final Pattern QUOTE = Pattern.compile("(?s)«[^»]*»");
   private static final Pattern CITATION = Pattern.compile("(?iu)^[\\s*_#>-]*(tabla consultada|descripci[oó]n de las columnas"
       + "|tablas disponibles|sql para repetir|textos que coinciden|filas que coinciden)");
+  private static final Pattern NO_VALUE = Pattern.compile("=\\s*NULL\\b");
   private static final Pattern AGGREGATE = Pattern.compile("(?i)\\b(sum|avg|mean|count|count_if|max|min|max_by|min_by|"
       + "percentile|median|stddev)\\s*\\(|\\bgroup\\s+by\\b");
 
   static AnswerReading of(String question, AgentAnswer answer) {
     String prose = prose(answer.answer());
-    List<StatedNumbers.Stated> asked = StatedNumbers.in(question);
+    java.util.Set<Double> asked = StatedNumbers.digitRuns(question);
     List<StatedNumbers.Stated> stated = new ArrayList<>();
     for (StatedNumbers.Stated s : StatedNumbers.in(prose)) {
-      if (asked.stream().noneMatch(a -> sameNumber(a, s))) {
+      if (java.util.Arrays.stream(s.values()).noneMatch(asked::contains)) {
         stated.add(s);
       }
     }
     String lastSql = answer.sql().isEmpty() ? "" : answer.sql().get(answer.sql().size() - 1);
-    boolean computed = AGGREGATE.matcher(lastSql).find() && answer.result() != null && !answer.result().rows().isEmpty();
+    boolean computed = AGGREGATE.matcher(lastSql).find() && answer.result() != null && !answer.result().rows().isEmpty()
+        && answer.result().rows().get(0).stream().allMatch(java.util.Objects::nonNull);
     return new AnswerReading(prose, List.copyOf(stated), computed);
   }
 
@@ -61,7 +65,7 @@ record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean co
       if (lower.startsWith("fuentes")) {
         break; // the sources block closes the answer
       }
-      if (l.startsWith("|") || CITATION.matcher(l).find() || (lower.contains("archivo ") && lower.contains("fila "))) {
+      if (l.startsWith("|") || NO_VALUE.matcher(l).find() || CITATION.matcher(l).find() || (lower.contains("archivo ") && lower.contains("fila "))) {
         continue;
       }
       out.append(l.replaceFirst("^\\d+[.)]\\s+", "")).append('\n'); // list numbering is not a number stated
@@ -72,16 +76,5 @@ record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean co
   static String fold(String s) {
     String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     return n.replace('º', '°').toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-  }
-
-  private static boolean sameNumber(StatedNumbers.Stated a, StatedNumbers.Stated b) {
-    for (double x : a.values()) {
-      for (double y : b.values()) {
-        if (x == y) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reads a benchmark in JSON Lines: one item per line; a variant line names its {@code base} and takes the base's
- * expected answer and SQL. Blank lines and lines starting with {@code //} are skipped.
+ * expected answer and SQL. Blank lines and lines starting with {@code //} are skipped; a line with {@code goals} holds
+ * the benchmark's targets ({@link #goals}).
  */
 public final class BenchmarkFile {
 
@@ -21,6 +22,22 @@ public final class BenchmarkFile {
   public static final String DEFAULT = "tests/src/test/resources/benchmark/energia.jsonl";
 
   private BenchmarkFile() {}
+
+  /** The targets a benchmark declares: the least share of exact answers, the most wrong ones. */
+  public record Goals(double exactRate, int wrong) {}
+
+  public static Goals goals(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("//")) {
+        JsonNode g = json.readTree(line).get("goals");
+        if (g != null) {
+          return new Goals(g.path("exactRate").asDouble(), g.path("wrong").asInt());
+        }
+      }
+    }
+    return new Goals(0, 0);
+  }
 
   public static List<BenchmarkItem> read(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -33,6 +50,9 @@ public final class BenchmarkFile {
         continue;
       }
       JsonNode node = json.readTree(line);
+      if (node.has("goals")) {
+        continue;
+      }
       String id = node.path("id").asText();
       if (id.isEmpty() || byId.containsKey(id)) {
         throw new IllegalArgumentException(file + ":" + n + ": id vacío o repetido '" + id + "'");

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The numbers a Spanish (or English-formatted) text states, each with every value its spelling can mean:
  * {@code 1.234} is 1234 (Spanish thousands) or 1.234; {@code 12.345,6} is 12345.6; {@code 2,5 millones} is 2500000.
- * Dates ({@code 15/7/2023}, {@code 2023-07-15}, {@code 15 de julio de 2023}, {@code julio de 2023}) are not numbers;
+ * Dates ({@code 15/7/2023}, {@code 2023-07-15}, {@code 15 de julio de 2023}, {@code julio de 2023}) and durations
+ * ({@code 30 s}) are not numbers, nor is a bare year (1900–2099);
  * digits glued to letters ({@code m3}, {@code cuadro_i_5}) are not either.
  */
 final class StatedNumbers {
@@ -20,7 +21,8 @@ final class StatedNumbers {
       + "noviembre|diciembre)";
   private static final Pattern DATES = Pattern.compile("(?iu)\\b\\d{4}-\\d{1,2}-\\d{1,2}(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?"
       + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{1,2}/\\d{4}\\b|\\b\\d{1,2}\\s+(?:y\\s+(?:el\\s+)?\\d{1,2}\\s+)?de\\s+" + MONTH
-      + "(?:\\s+(?:de|del)\\s+\\d{4})?|" + MONTH + "\\s+(?:de|del)?\\s*\\d{4}");
+      + "(?:\\s+(?:de|del)\\s+\\d{4})?|" + MONTH + "\\s+(?:de|del)?\\s*\\d{4}"
+      + "|\\b\\d+(?:[.,]\\d+)?\\s*(?:ms|s|seg|segundos?|minutos?)\\b");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}_.,/-])[-−]?(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?"
       + "|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)(?![\\p{L}_]|[.,]\\d)(\\s*(?:millones|millón|mil)\\b)?");
 
@@ -31,6 +33,9 @@ final class StatedNumbers {
     List<Stated> out = new ArrayList<>();
     Matcher m = NUMBER.matcher(t);
     while (m.find()) {
+      if (m.group(2) == null && m.group(1).matches("(19|20)\\d\\d")) {
+        continue; // a year ("¿se refiere a 2023?"), not a value
+      }
       boolean negative = m.group().startsWith("-") || m.group().startsWith("−");
       double scale = m.group(2) == null ? 1 : m.group(2).strip().startsWith("mil") && !m.group(2).strip().startsWith("mill") ? 1e3 : 1e6;
       List<double[]> readings = readings(m.group(1));
@@ -42,6 +47,17 @@ final class StatedNumbers {
       }
       out.add(new Stated(m.group().strip(), values, decimals));
     }
+    return out;
+  }
+
+  /** Every run of digits in {@code text}, dates included: what a question mentions is never stated by the answer. */
+  static java.util.Set<Double> digitRuns(String text) {
+    java.util.Set<Double> out = new java.util.HashSet<>();
+    Matcher m = Pattern.compile("\\d+").matcher(text == null ? "" : text);
+    while (m.find()) {
+      out.add(Double.parseDouble(m.group()));
+    }
+    in(text).forEach(st -> java.util.Arrays.stream(st.values()).forEach(out::add));
     return out;
   }
 
