@@ -50,9 +50,22 @@ record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean co
     return stated.stream().anyMatch(s -> Tolerance.matches(s, expected, decimals));
   }
 
-  /** True when the prose names {@code label} (accents, case and spacing ignored). */
+  private static final String[] MONTHS = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+      "septiembre", "octubre", "noviembre", "diciembre"};
+
+  /**
+   * True when the prose names {@code label} (accents, case and spacing ignored); an ISO date also as
+   * {@code 1 de febrero de 2024}, {@code 1/2/2024} or {@code 01/02/2024}.
+   */
   boolean names(String label) {
-    return fold(prose).contains(fold(label));
+    String p = fold(prose);
+    if (label != null && label.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      java.time.LocalDate d = java.time.LocalDate.parse(label);
+      return p.contains(label) || p.contains(d.getDayOfMonth() + " de " + MONTHS[d.getMonthValue() - 1] + " de " + d.getYear())
+          || p.contains(d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear())
+          || p.contains(String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear()));
+    }
+    return p.contains(fold(label));
   }
 
   static String prose(String text) {

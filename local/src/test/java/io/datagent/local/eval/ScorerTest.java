@@ -81,4 +81,12 @@ class ScorerTest {
     var b = answer("El 2,20 % de la potencia es renovable.", "SELECT sum(x) / sum(y) FROM t", table(List.of("f"), List.of(List.of(0.0220487))));
     assertEquals(Outcome.EXACT, Scorer.score(item("porcentaje", "¿Qué porcentaje es renovable?", share), b));
   }
+
+  @Test
+  void should_accept_a_date_label_written_in_spanish_when_the_table_holds_it_in_iso() throws Exception {
+    String day = "{\"type\":\"label\",\"label\":\"2024-02-01\",\"value\":22720.5,\"decimals\":1}";
+    var a = answer("El 1 de febrero de 2024 tuvo la mayor DEMANDA DISTRIBUIDOR: 22.720,5.", "SELECT fecha, max(d) FROM t GROUP BY fecha",
+        table(List.of("fecha", "d"), List.of(List.of("2024-02-01", 22720.5))));
+    assertEquals(Outcome.EXACT, Scorer.score(item("top_k", "¿Qué día de 2024 tuvo la mayor DEMANDA DISTRIBUIDOR?", day), a));
+  }
 }
