@@ -66,7 +66,7 @@ public final class AnswerBenchmark {
         double ap50 = EvalReport.percentile(a, 0.5) / 1000.0;
         double sp50 = EvalReport.percentile(s, 0.5) / 1000.0;
         System.out.printf("bench answers (%s): %d preguntas; agente p50 %.1f ms p99 %.1f ms, SQL a mano p50 %.1f ms p99 %.1f ms, "
-            + "ratio %.2f (objetivo: respuesta ≤ 300 ms p50)%n", pass, items.size(), ap50, EvalReport.percentile(a, 0.99) / 1000.0,
+            + "ratio %.3f (objetivo: respuesta ≤ 300 ms p50)%n", pass, items.size(), ap50, EvalReport.percentile(a, 0.99) / 1000.0,
             sp50, EvalReport.percentile(s, 0.99) / 1000.0, ap50 / Math.max(0.001, sp50));
       }
       if (failed > 0) {
