@@ -35,6 +35,7 @@ public final class AgentCli {
     register(new SqlCommand());
     register(new DemoCommand(this));
     register(new io.datagent.local.agent.AskCommand());
+    register(new io.datagent.local.eval.EvalCommand());
     register(new io.datagent.local.app.ServeCommand());
     register(new io.datagent.local.retrieval.EmbedCommand());
     register(new io.datagent.local.retrieval.SearchCommand());

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@code ./agent ingest --source PATH}: puts the file or folder into the local uploads Volume (as a business user
  * would on Databricks) and runs {@link IngestJob} on exactly those files. Extra IngestJob parameters pass through.
  */
-final class IngestCommand implements Command {
+public final class IngestCommand implements Command {
 
   @Override
   public String name() {
@@ -41,7 +41,7 @@ final class IngestCommand implements Command {
   }
 
   /** Copies {@code source} into the uploads Volume and loads those files. */
-  static IngestReport ingest(LocalRuntime rt, Path source, List<String> extraArgs) throws IOException {
+  public static IngestReport ingest(LocalRuntime rt, Path source, List<String> extraArgs) throws IOException {
     if (!Files.exists(source)) {
       throw new IllegalArgumentException("No existe la ruta " + source.toAbsolutePath());
     }

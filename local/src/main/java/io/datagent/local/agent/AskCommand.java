@@ -35,7 +35,7 @@ public final class AskCommand implements Command {
    * The workspace's search index ({@code ./agent embed} builds it); without one, {@link NoIndexRetriever} and a
    * warning: answers then rest on the catalog and the question's words in the data.
    */
-  static Retriever retriever(LocalRuntime rt) {
+  public static Retriever retriever(LocalRuntime rt) {
     Path index = rt.workspace().tables().resolve(LocalRetrievers.SCHEMA).resolve(LocalRetrievers.TABLE);
     if (!Files.isDirectory(index.resolve("_delta_log"))) {
       System.err.println("Aviso: no hay índice de búsqueda en " + index + " (ejecute ./agent embed); se responde sin él.");

@@ -1,0 +1,86 @@
+package io.datagent.bench;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentConfig;
+import io.datagent.agent.AgentRequest;
+import io.datagent.agent.AnswerListener;
+import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.agent.sql.SqlGuard;
+import io.datagent.local.LocalRuntime;
+import io.datagent.local.agent.AskCommand;
+import io.datagent.local.agent.LocalAgents;
+import io.datagent.local.eval.BenchmarkFile;
+import io.datagent.local.eval.BenchmarkItem;
+import io.datagent.local.eval.EvalReport;
+import io.datagent.local.eval.EvalSetup;
+import io.datagent.retrieval.Retriever;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./agent bench answers [--benchmark FILE]}: the latency of a local answer against the same questions answered
+ * by their hand-written SQL (the benchmark's {@code sql}, through the same {@link SqlGuard} and SQL executor) in the
+ * same run, interleaved. After a warm-up (Spark, the catalog) each question is measured twice: the first time (what a
+ * new question costs on a warm App) and repeated (the executor's result cache answers both sides). The ratio is agent
+ * p50 over SQL p50 of the first pass. Goal from issue 12: a warm local answer ≤ 300 ms p50.
+ */
+public final class AnswerBenchmark {
+
+  private AnswerBenchmark() {}
+
+  public static int run(List<String> argv, LocalRuntime rt) throws Exception {
+    List<String> args = EvalSetup.mutable(argv);
+    Path file = EvalSetup.benchmark(args, rt);
+    List<BenchmarkItem> items = BenchmarkFile.read(file).stream().filter(i -> i.sql() != null).toList();
+    EvalSetup.ensureSamples(rt);
+    AgentConfig config = AgentConfig.fromEnv(System.getenv());
+    SqlGuard guard = new SqlGuard(config.sqlPolicy());
+    SqlExecutor sql = LocalAgents.executor(rt, System.getenv());
+    Retriever retriever = AskCommand.retriever(rt);
+    try {
+      Agent agent = LocalAgents.create(rt, System.getenv(), retriever);
+      agent.answer(new AgentRequest("¿Qué tablas hay?", "bench", null, null, List.of()), new AnswerListener() {});
+      for (String t : EvalSetup.SAMPLE_TABLES) {
+        sql.execute(guard.check("SELECT count(*) FROM serving." + t).sql(), 10, Duration.ofSeconds(120), null);
+      }
+      int failed = 0;
+      for (String pass : List.of("primera vez", "repetida")) {
+        long[] a = new long[items.size()];
+        long[] s = new long[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+          BenchmarkItem item = items.get(i);
+          long t0 = System.nanoTime();
+          agent.answer(new AgentRequest(item.question(), "bench", null, null, List.of()), new AnswerListener() {});
+          long t1 = System.nanoTime();
+          try {
+            sql.execute(guard.check(item.sql()).sql(), config.sqlPolicy().maxRows(), Duration.ofSeconds(120), null);
+          } catch (Exception e) {
+            if (pass.equals("primera vez")) {
+              failed++;
+              System.err.printf("  SQL de %s no se pudo ejecutar: %s%n", item.id(), e.getMessage());
+            }
+          }
+          a[i] = (t1 - t0) / 1000;
+          s[i] = (System.nanoTime() - t1) / 1000;
+        }
+        Arrays.sort(a);
+        Arrays.sort(s);
+        double ap50 = EvalReport.percentile(a, 0.5) / 1000.0;
+        double sp50 = EvalReport.percentile(s, 0.5) / 1000.0;
+        System.out.printf("bench answers (%s): %d preguntas; agente p50 %.1f ms p99 %.1f ms, SQL a mano p50 %.1f ms p99 %.1f ms, "
+            + "ratio %.3f (objetivo: respuesta ≤ 300 ms p50)%n", pass, items.size(), ap50, EvalReport.percentile(a, 0.99) / 1000.0,
+            sp50, EvalReport.percentile(s, 0.99) / 1000.0, ap50 / Math.max(0.001, sp50));
+      }
+      if (failed > 0) {
+        System.out.println("bench answers: " + failed + " SQL a mano fallaron");
+      }
+      return failed == 0 ? 0 : 1;
+    } finally {
+      if (retriever instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.datagent.local.eval;
+
+import io.datagent.agent.Agent;
+import io.datagent.local.Command;
+import io.datagent.local.LocalRuntime;
+import io.datagent.local.agent.AskCommand;
+import io.datagent.local.agent.LocalAgents;
+import io.datagent.retrieval.Retriever;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code ./agent eval [--benchmark FILE]}: asks every question of a benchmark to the local agent (as {@code ./agent
+ * ask} does, so a model is used only when one is configured), scores each answer ({@link Scorer}) and prints
+ * total, exact, declined, wrong and partial answers with p50/p99 latency per kind and per variant; the report with
+ * every answer goes to {@code target/eval/}. Exit code 1 when any answer states a wrong number.
+ */
+public final class EvalCommand implements Command {
+
+  @Override
+  public String name() {
+    return "eval";
+  }
+
+  @Override
+  public String summary() {
+    return "eval [--benchmark F]   mide la exactitud del agente sobre un banco de preguntas con respuestas conocidas";
+  }
+
+  @Override
+  public int run(List<String> argv, LocalRuntime rt) throws Exception {
+    List<String> args = EvalSetup.mutable(argv);
+    Path file = EvalSetup.benchmark(args, rt);
+    if (!args.isEmpty()) {
+      System.err.println("Uso: ./agent eval [--benchmark ARCHIVO.jsonl] [--workspace DIR]");
+      return 2;
+    }
+    List<BenchmarkItem> items = BenchmarkFile.read(file);
+    EvalSetup.ensureSamples(rt);
+    Retriever retriever = AskCommand.retriever(rt);
+    try {
+      Agent agent = LocalAgents.create(rt, System.getenv(), retriever);
+      Evaluation eval = new Evaluation(agent, System.getProperty("user.name"));
+      System.out.println("Evaluando " + items.size() + " preguntas de " + file + "…");
+      long t0 = System.nanoTime();
+      eval.warmUp("¿Qué tablas hay?");
+      EvalReport report = new EvalReport(eval.run(items, r -> {
+        if (r.outcome() == Outcome.WRONG) {
+          System.out.printf("  ERRÓNEA %s: %s%n", r.item().id(), r.item().question());
+        }
+      }));
+      Path out = rt.projectRoot().resolve("target").resolve("eval")
+          .resolve("eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+      report.write(out, file.toString());
+      System.out.print(report.table());
+      EvalReport.Row all = report.overall();
+      System.out.printf("eval: %d preguntas, %d exactas (%.0f %%), %d rechazadas, %d erróneas (objetivo 0), p50 %d ms; "
+          + "informe en %s (%.1f s)%n", all.total(), all.exact(), 100 * all.exactRate(), all.declined(), all.wrong(),
+          all.p50Ms(), out, (System.nanoTime() - t0) / 1e9);
+      return report.wrong() > 0 ? 1 : 0;
+    } finally {
+      if (retriever instanceof AutoCloseable c) {
+        c.close();
+      }
+    }
+  }
+}
