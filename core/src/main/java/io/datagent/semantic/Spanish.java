@@ -1,21 +1,15 @@
 package io.datagent.semantic;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /** Small Spanish text helpers for deriving names: folding and plurals. */
 public final class Spanish {
 
-  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
-
   private Spanish() {}
 
   /** Lower case without accents ({@code "Región"} → {@code "region"}). */
   public static String fold(String s) {
-    if (s == null) {
-      return "";
-    }
-    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    return io.datagent.text.Folding.fold(s);
   }
 
   /** The plural of a noun ("central" → "centrales", "estación" → "estaciones", "día" → "días"). */
