@@ -116,4 +116,32 @@ class TrustedQueryApiTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("no aparece en la pregunta");
   }
+
+  @Test
+  void should_seed_the_demo_queries_once_and_match_them_when_started_again() throws Exception {
+    new StateDatabase(db).migrate();
+    PostgresTrustedQueries store = new PostgresTrustedQueries(db);
+    List<TrustedQuery> seeds;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+        java.nio.file.Path.of("../local/src/main/resources/demo/trusted-queries.json"))) {
+      seeds = TrustedQuerySeed.read(in, Instant.EPOCH);
+    }
+    SqlGuard guard = new SqlGuard(AgentConfig.defaults().sqlPolicy());
+    io.datagent.agent.trusted.TrustedMatcher matcher = new io.datagent.agent.trusted.TrustedMatcher(
+        io.datagent.agent.trusted.ValueIndex.NONE);
+
+    assertThat(TrustedQuerySeed.seed(store, seeds)).isEqualTo(seeds.size()).isGreaterThanOrEqualTo(3);
+    store.delete(seeds.get(0).id());
+    assertThat(TrustedQuerySeed.seed(store, seeds)).isZero();
+    assertThat(store.list()).hasSize(seeds.size() - 1);
+    var m = matcher.match("¿Cuáles son las 5 centrales con más potencia instalada?", seeds).orElseThrow();
+    assertThat(guard.check(m.sql()).sql()).containsIgnoringCase("LIMIT 5");
+    assertThat(matcher.match("demanda distribuidor el 15/07/2023", seeds)).map(x -> x.sql())
+        .hasValueSatisfying(sql -> assertThat(sql).endsWith("fecha = DATE'2023-07-15'"));
+    for (TrustedQuery q : seeds) {
+      Map<String, String> sample = new java.util.HashMap<>();
+      q.params().forEach((k, t) -> sample.put(k, t == ParamType.DATE ? "2023-07-15" : t == ParamType.TEXT ? "CUYO" : "3"));
+      guard.check(matcher.bind(q, sample).orElseThrow().sql());
+    }
+  }
 }
