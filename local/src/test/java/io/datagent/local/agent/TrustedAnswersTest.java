@@ -87,4 +87,29 @@ class TrustedAnswersTest {
 
     assertThat(a.mode()).isEqualTo(AgentAnswer.SEMANTIC);
   }
+
+  @Test
+  void should_answer_a_day_and_a_year_like_the_file_when_date_and_integer_parameters_are_typed() throws Exception {
+    BigDecimal industrias2023 = BigDecimal.ZERO;
+    String demanda = null;
+    for (String[] r : SemanticAnswersTest.csv("Cammesa_res.csv", java.nio.charset.Charset.forName("ISO-8859-1"), ";")) {
+      java.time.LocalDate d = java.time.LocalDate.parse(r[2].strip(), SemanticAnswersTest.DMY);
+      if (d.getYear() == 2023) {
+        industrias2023 = industrias2023.add(new BigDecimal(r[9].strip()));
+      }
+      if (d.equals(java.time.LocalDate.of(2023, 7, 15))) {
+        demanda = r[6].strip();
+      }
+    }
+
+    AgentAnswer day = ask("Demanda del distribuidor el 15/07/2023");
+    AgentAnswer year = ask("¿Cuál fue la demanda total de industrias en 2023?");
+
+    String expectedDay = demanda;
+    assertThat(day.result().rows()).singleElement().satisfies(row ->
+        assertThat(new BigDecimal(String.valueOf(row.get(1)))).isEqualByComparingTo(new BigDecimal(expectedDay)));
+    assertThat(new BigDecimal(String.valueOf(year.result().rows().get(0).get(0))))
+        .isEqualByComparingTo(industrias2023.setScale(1, java.math.RoundingMode.HALF_UP));
+    assertThat(year.answer()).contains("Parámetros: anio = 2023");
+  }
 }
