@@ -95,7 +95,7 @@
     return box;
   }
 
-  function renderAnswer(box, a) {
+  function renderAnswer(box, a, question) {
     box.replaceChildren();
     box.classList.toggle('refused', a.mode === 'refused');
     box.append(markdown(a.answer));
@@ -115,10 +115,10 @@
     if (a.sources && a.sources.length) {
       box.append(el('div', { class: 'sources' }, el('h4', { text: 'Fuentes' }), el('ul', {}, a.sources.map(sourceItem))));
     }
-    const meta = [a.mode === 'llm' ? 'modelo' : a.mode === 'semantic' ? 'sin modelo (calculado con el modelo semántico)'
+    const meta = [a.mode === 'llm' ? 'modelo' : a.mode === 'trusted' ? 'consulta verificada' : a.mode === 'semantic' ? 'sin modelo (calculado con el modelo semántico)'
       : a.mode === 'extractive' ? 'sin modelo (extractivo)' : null,
       a.latencyMs ? (a.latencyMs / 1000).toFixed(1) + ' s' : null].filter(Boolean).join(' · ');
-    box.append(el('div', { class: 'meta', text: meta }), feedback(a.traceId));
+    box.append(el('div', { class: 'meta', text: meta }), feedback(a.traceId), DGTrusted.action(question, a));
   }
 
   function addMessage(role) {
@@ -180,7 +180,7 @@
           else if (event === 'discard') live.textContent = '';
           else if (event === 'sql') status.textContent = 'Consultando los datos…';
           else if (event === 'tool') status.textContent = 'Usando ' + data.name + '…';
-          else if (event === 'answer') renderAnswer(box, data);
+          else if (event === 'answer') renderAnswer(box, data, question);
           else if (event === 'error') { box.replaceChildren(el('p', { class: 'error', text: data.error })); }
         });
       }
@@ -207,9 +207,10 @@
       const conv = await api('/api/conversations/' + encodeURIComponent(id));
       conversationId = id;
       $('messages').replaceChildren();
+      let asked = null;
       conv.messages.forEach(m => {
-        if (m.role === 'user') addMessage('user').append(el('p', { text: m.content }));
-        else renderAnswer(addMessage('assistant'), Object.assign({ answer: m.content, traceId: m.traceId }, m.payload || {}));
+        if (m.role === 'user') { asked = m.content; addMessage('user').append(el('p', { text: m.content })); }
+        else renderAnswer(addMessage('assistant'), Object.assign({ answer: m.content, traceId: m.traceId }, m.payload || {}), asked);
       });
       loadConversations();
     } catch (e) { alert(e.message); }

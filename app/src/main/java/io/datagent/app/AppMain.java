@@ -101,9 +101,13 @@ public final class AppMain {
         env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
         .or(Engineers.listed(env.get("DATAGENT_ENGINEERS"))), state.dataSource()));
 
+    // Trusted queries (issue 12): engineers save answered questions; matched before the compiler or the model.
+    io.datagent.agent.trusted.TrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
+    extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
+        new io.datagent.agent.sql.SqlGuard(agentConfig.sqlPolicy()), clock));
     DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
             .uploadMaxBytes(megabytes(env)).build(),
-        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models), state, data,
+        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted), state, data,
             new DatabricksIngestionJobs(platform.files(), platform.jobs(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, platform), json), extra),

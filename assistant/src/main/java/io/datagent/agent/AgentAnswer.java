@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param answer the Spanish answer text (Markdown), never null
  * @param mode {@code "llm"}, {@code "semantic"} (no model: the question compiled to one SQL over the table's semantic
- *     model), {@code "extractive"} (no model, or the model failed: see {@code notice}) or
+ *     model), {@code "trusted"} (an engineer's verified query matched the question), {@code "extractive"} (no model, or the model failed: see {@code notice}) or
  *     {@code "refused"} (the question was empty, too long, or asked for something not allowed)
  * @param sql the guarded SQL statements that ran, in order
  * @param sources tables, files and rows the answer rests on
@@ -38,6 +38,8 @@ public record AgentAnswer(
   public static final String LLM = "llm";
   public static final String EXTRACTIVE = "extractive";
   public static final String SEMANTIC = "semantic";
+  /** Answered by an engineer's trusted query ({@code io.datagent.agent.trusted}). */
+  public static final String TRUSTED = "trusted";
   public static final String REFUSED = "refused";
 
   /** An answer no registry prompt took part in. */

@@ -17,6 +17,10 @@ import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.agent.sql.SqlGuard;
 import io.datagent.agent.tool.Toolbox;
+import io.datagent.agent.trusted.TrustedMatcher;
+import io.datagent.agent.trusted.TrustedQueries;
+import io.datagent.agent.trusted.TrustedQueryAgent;
+import io.datagent.agent.trusted.ValueIndex;
 import io.datagent.retrieval.Retriever;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,11 +61,32 @@ public final class AgentFactory {
    */
   public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
       PromptSource prompts, SemanticModelSource semanticYaml) {
+    return create(config, retriever, catalog, executor, prompts, semanticYaml, TrustedQueries.NONE);
+  }
+
+  /**
+   * As {@link #create(AgentConfig, Retriever, TableCatalog, SqlExecutor, PromptSource, SemanticModelSource)}, with the
+   * engineers' {@code trusted} queries matched first ({@link TrustedQueryAgent}); their text parameters are checked
+   * against the tables' value index.
+   */
+  public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
+      PromptSource prompts, SemanticModelSource semanticYaml, TrustedQueries trusted) {
     SqlGuard guard = new SqlGuard(config.sqlPolicy());
     Toolbox tools = new Toolbox(retriever, catalog, guard, executor, config.sqlTimeout(), config.maxSqlAttempts());
     QuestionCheck check = new QuestionCheck(config.maxQuestionChars(), guard);
+    TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
+    Agent agent = agent(config, tools, check, models, catalog, prompts);
+    if (trusted == null || trusted == TrustedQueries.NONE) {
+      return agent;
+    }
+    ValueIndex values = table -> models.model(table).map(m -> m.dimensions().stream()
+        .flatMap(d -> d.values().stream()).toList());
+    return new TrustedQueryAgent(agent, trusted, new TrustedMatcher(values), tools, check);
+  }
+
+  private static Agent agent(AgentConfig config, Toolbox tools, QuestionCheck check, TableModels models,
+      TableCatalog catalog, PromptSource prompts) {
     if (config.llm() == null) {
-      TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
       return new SemanticAgent(tools, check, models, new ExtractiveAgent(tools, check, NO_MODEL_NOTICE), SEMANTIC_NOTICE,
           NO_MODEL_NOTICE);
     }

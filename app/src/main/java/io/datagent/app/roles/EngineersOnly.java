@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Keeps routes for the engineers group: anyone else gets a 403 with a Spanish message before the route runs (so
  * nothing changes), and the refusal is recorded in {@code app.access_refusals}.
  *
- * <p>Guarded: everything under the given prefixes ({@code /api/monitor}: decisions, labels, triage, runs, quality),
+ * <p>Guarded: everything under the given prefixes ({@code /api/monitor}: decisions, labels, triage, runs, quality;
+ * {@code /api/trusted-queries}),
  * except the exempt paths (the monitor's webhook, which Databricks calls with its own shared secret, not as a user).
  */
 public final class EngineersOnly implements RouteRegistrar {
@@ -38,9 +39,10 @@ public final class EngineersOnly implements RouteRegistrar {
     this.exempt = List.copyOf(exempt);
   }
 
-  /** The monitor's API, its webhook excepted. */
+  /** The monitor's API, its webhook excepted, and the trusted queries' ({@code /api/trusted-queries}). */
   public static EngineersOnly monitor(Engineers engineers, DataSource state) {
-    return new EngineersOnly(engineers, state, List.of("/api/monitor"), List.of("/api/monitor/webhook"));
+    return new EngineersOnly(engineers, state, List.of("/api/monitor", "/api/trusted-queries"),
+        List.of("/api/monitor/webhook"));
   }
 
   @Override

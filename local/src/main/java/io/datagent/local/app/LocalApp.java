@@ -100,8 +100,13 @@ public final class LocalApp implements AutoCloseable {
     io.datagent.app.prompts.AgentPrompts prompts = io.datagent.app.prompts.AgentPrompts.of(
         io.datagent.app.prompts.AgentPrompts.Config.fromEnv(env, "local", serving), state.dataSource(),
         com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
-    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source(), models));
+    // Trusted queries (issue 12) in the embedded PostgreSQL, matched before the compiler; the demo's are seeded below.
+    io.datagent.app.trusted.PostgresTrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
+    Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source(),
+        models, trusted));
     List<RouteRegistrar> extra = new ArrayList<>();
+    extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
+        new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
     extra.add(prompts.routes());
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
@@ -121,6 +126,7 @@ public final class LocalApp implements AutoCloseable {
             .uploadMaxBytes(o.uploadMaxBytes()).build(),
         new DatagentApp.Ports(agent, state, catalog, ingestion, TraceExporters.fromEnv(env, Map::of, new JsonCodec()), extra),
         Clock.systemUTC());
+    seedTrustedQueries(trusted);
     monitor.start();
     LocalApp local = new LocalApp(postgres, ingestion, app, agent, catalog, (System.nanoTime() - t0) / 1_000_000, retriever);
     local.monitor = monitor;
@@ -128,6 +134,21 @@ public final class LocalApp implements AutoCloseable {
     return local;
   }
 
+
+  /** The demo's trusted queries for the sample tables, stored on the first start (the App has migrated the state). */
+  static void seedTrustedQueries(io.datagent.agent.trusted.TrustedQueries trusted) {
+    try (java.io.InputStream in = LocalApp.class.getResourceAsStream("/demo/trusted-queries.json")) {
+      if (in != null) {
+        int n = io.datagent.app.trusted.TrustedQuerySeed.seed(trusted,
+            io.datagent.app.trusted.TrustedQuerySeed.read(in, java.time.Instant.now()));
+        if (n > 0) {
+          LOG.info("Consultas verificadas de demostración guardadas: {}", n);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("No se pudieron guardar las consultas verificadas de demostración", e);
+    }
+  }
 
   static Retriever retriever(LocalRuntime rt) {
     java.nio.file.Path tables = rt.workspace().tables();

@@ -1,0 +1,55 @@
+'use strict';
+// Trusted queries on the chat page (issue 12): an engineer saves an answered question, with the SQL it was answered
+// with and the parameters they mark (name, type, value as written in the question), as a trusted query.
+const DGTrusted = (() => {
+  const { el, api } = DG;
+  let engineer = null;
+
+  /** Whether the user is an engineer (asked once; false when the App has no roles). */
+  async function isEngineer() {
+    if (engineer === null) {
+      engineer = api('/api/me/roles').then(r => !!(r && r.engineer)).catch(() => false);
+    }
+    return engineer;
+  }
+
+  function paramRow() {
+    const type = el('select', { class: 'tq-type', 'aria-label': 'Tipo' },
+      ['texto', 'entero', 'número', 'fecha'].map(t => el('option', { value: t, text: t })));
+    return el('div', { class: 'tq-param' },
+      el('input', { class: 'tq-name', placeholder: 'nombre (p. ej. region)', 'aria-label': 'Nombre del parámetro', maxlength: 40 }),
+      type,
+      el('input', { class: 'tq-value', placeholder: 'valor tal como aparece en la pregunta', 'aria-label': 'Valor', maxlength: 100 }));
+  }
+
+  /** The "Guardar como consulta verificada" action of an answer, shown only to engineers; null when not applicable. */
+  function action(question, answer) {
+    if (!question || !answer || !answer.sql || !answer.sql.length || answer.mode === 'refused' || answer.mode === 'trusted') {
+      return null;
+    }
+    const box = el('div', { class: 'trusted-save', hidden: true });
+    isEngineer().then(yes => { box.hidden = !yes; });
+    const title = el('input', { class: 'tq-title', value: question, maxlength: 200, 'aria-label': 'Título' });
+    const params = el('div', { class: 'tq-params' });
+    const msg = el('span', { class: 'muted tq-msg' });
+    const form = el('div', { class: 'tq-form', hidden: true },
+      el('label', {}, 'Título ', title), params,
+      el('button', { type: 'button', class: 'secondary tq-add', text: 'Añadir parámetro', onclick: () => params.append(paramRow()) }),
+      el('button', { type: 'button', class: 'tq-save', text: 'Guardar', onclick: async () => {
+        const marked = [...params.querySelectorAll('.tq-param')].map(r => ({
+          name: r.querySelector('.tq-name').value.trim(), type: r.querySelector('.tq-type').value,
+          value: r.querySelector('.tq-value').value.trim() })).filter(p => p.name || p.value);
+        try {
+          await api('/api/trusted-queries', { method: 'POST',
+            json: { question, sql: answer.sql[answer.sql.length - 1], title: title.value, params: marked } });
+          msg.textContent = 'Guardada como consulta verificada.';
+          form.hidden = true;
+        } catch (e) { msg.textContent = e.message; }
+      } }));
+    box.append(el('button', { type: 'button', class: 'secondary tq-open', text: 'Guardar como consulta verificada',
+      onclick: () => { form.hidden = !form.hidden; } }), form, msg);
+    return box;
+  }
+
+  return { action };
+})();
