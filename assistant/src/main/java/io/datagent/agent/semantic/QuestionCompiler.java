@@ -35,7 +35,62 @@ final class QuestionCompiler {
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
     b.grainWords(skip, mentions);
-    return b.finish(times, explained(t, skip, mentions, s, index));
+    List<String> unread = unread(t, skip, mentions, s, index, b.categoryWord);
+    Compilation c = b.finish(times, explained(t, skip, mentions, s, index));
+    if (c.ok() && !unread.isEmpty()) {
+      // a number is stated only for a question read in full: a word left over may change what is asked
+      return Compilation.unclear("No pude interpretar " + String.join(", ", unread.stream().map(w -> "«" + w + "»").toList())
+          + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
+    }
+    return c;
+  }
+
+  /** The question's content words the compiler did not use (the word after "por" on a wide table counts as used). */
+  static List<String> unread(List<Token> t, Set<Integer> skip, List<Mention> mentions, Slots s, ModelIndex index,
+      String categoryWord) {
+    List<String> out = new ArrayList<>();
+    for (Token w : t) {
+      if (Text.STOP.contains(w.folded()) || !Character.isLetterOrDigit(w.folded().charAt(0))) {
+        continue;
+      }
+      if (!used(w, skip, mentions, s, index) && !w.folded().equals(categoryWord) && !FILLER.contains(w.folded())
+          && !abbreviated(w, t, mentions)) {
+        out.add(w.raw());
+      }
+    }
+    return out;
+  }
+
+  /** Verbs and nouns that ask for the amount a measure already is ("corresponde", "el consumo de gas"). */
+  private static final Set<String> FILLER = Set.of("corresponde", "corresponden", "correspondio", "consumo", "consumos", "consumio", "consumieron", "consumido", "consumida",
+      "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
+      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame");
+
+  /** "Tierra" before a mention of the value "T.del Fuego": the word the value abbreviates. */
+  private static boolean abbreviated(Token w, List<Token> t, List<Mention> mentions) {
+    return mentions.stream().anyMatch(x -> x.start() > w.index()
+        && t.subList(w.index() + 1, x.start()).stream().allMatch(o -> Text.STOP.contains(o.folded()))
+        && abbreviates(Text.fold(x.describe()).split("[. ]")[0], w.folded()));
+  }
+
+  private static boolean abbreviates(String abbrev, String word) {
+    if (abbrev.isEmpty() || abbrev.length() >= word.length() || abbrev.charAt(0) != word.charAt(0)) {
+      return false;
+    }
+    int j = 0;
+    for (int i = 0; i < word.length() && j < abbrev.length(); i++) {
+      j += word.charAt(i) == abbrev.charAt(j) ? 1 : 0;
+    }
+    return j == abbrev.length();
+  }
+
+  private static boolean used(Token w, Set<Integer> skip, List<Mention> mentions, Slots s, ModelIndex index) {
+    int i = w.index();
+    return skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
+        || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded())
+        || Lexicon.AMOUNT.contains(w.folded()) || Lexicon.GROUP.contains(w.folded()) || Lexicon.SHARE.contains(w.folded())
+        || Lexicon.CHANGE.contains(w.folded()) || s.excludeMarkers.contains(i) || Lexicon.GRAINS.containsKey(w.stem())
+        || index.topic(w.stem()) || w.is("mas", "menos", "cuanto", "cuanta", "contar", "incluir", "top", "primeros", "primeras", "ultimos", "ultimas");
   }
 
   /** The share of the question's content words the compiler used. */
@@ -47,12 +102,7 @@ final class QuestionCompiler {
         continue;
       }
       total++;
-      int i = w.index();
-      boolean hit = skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
-          || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded())
-          || Lexicon.AMOUNT.contains(w.folded()) || Lexicon.GROUP.contains(w.folded()) || Lexicon.SHARE.contains(w.folded())
-          || Lexicon.CHANGE.contains(w.folded()) || s.excludeMarkers.contains(i) || Lexicon.GRAINS.containsKey(w.stem())
-          || index.topic(w.stem()) || w.is("mas", "menos", "cuanto", "cuanta", "contar", "incluir", "top", "primeros", "primeras", "ultimos", "ultimas");
+      boolean hit = used(w, skip, mentions, s, index);
       used += hit ? 1 : 0;
     }
     return total == 0 ? 0 : (double) used / total;
