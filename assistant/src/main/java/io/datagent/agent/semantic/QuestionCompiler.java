@@ -69,7 +69,7 @@ final class QuestionCompiler {
           || Lexicon.WHICH.contains(t.get(i - 1).folded()) && s.descending != null)
           && !RATES.contains(w.stem());
       boolean unit = units.contains(w.folded()) || w.is("2", "3") && i > 0 && units.contains(t.get(i - 1).folded());
-      boolean topic = index.topic(w.stem()) && !(i > 0 && Lexicon.COUNT.contains(t.get(i - 1).folded()));
+      boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
       boolean filler = FILLER.contains(w.folded()) || s.share && w.folded().startsWith("correspond");
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
           && !category && !unit && !filler && !abbreviated(w, t, mentions)) {
@@ -105,6 +105,18 @@ final class QuestionCompiler {
       j += word.charAt(i) == abbrev.charAt(j) ? 1 : 0;
     }
     return j == abbrev.length();
+  }
+
+  /** "cuántos usuarios", "número de usuarios", "por usuario": a topic word the question counts or groups by. */
+  private static boolean countedOrGrouped(List<Token> t, int i) {
+    if (i > 0 && (Lexicon.GROUP.contains(t.get(i - 1).folded()) || Lexicon.COUNT.contains(t.get(i - 1).folded()))) {
+      return true;
+    }
+    int j = i - 1;
+    while (j >= 0 && Text.STOP.contains(t.get(j).folded())) {
+      j--;
+    }
+    return j >= 0 && Lexicon.COUNT.contains(t.get(j).folded());
   }
 
   /** Used by the grammar or a name, not only as a word of the table's topic. */

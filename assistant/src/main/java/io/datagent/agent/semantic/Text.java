@@ -137,7 +137,7 @@ final class Text {
       return folded;
     }
     for (String g : GRAMMAR) {
-      if (same(folded, g) && !stem(folded).equals(stem(g))) {
+      if (!stem(folded).equals(stem(g)) && (swapped(folded, g) || same(folded, g) && folded.regionMatches(0, g, 0, 2))) {
         return g;
       }
     }

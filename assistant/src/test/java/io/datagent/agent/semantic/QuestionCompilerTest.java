@@ -183,6 +183,7 @@ class QuestionCompilerTest {
   @Test
   void should_decline_when_por_names_a_rate_and_not_a_category() {
     assertThat(declined("gas entregado en Mendoza por habitante en 2018")).contains("no calculé");
+    assertThat(declined("gas entregado en Jujuy en 2017 dividido por el número de usuarios")).contains("no calculé");
   }
 
   @Test
@@ -194,6 +195,7 @@ class QuestionCompilerTest {
   void should_read_swapped_letters_and_misspelt_grammar_words() {
     assertThat(sql("la sumatroia de industrias en 2022")).contains("SUM(industrias)");
     assertThat(sql("demanda distribuidor maixma en 2022")).contains("MAX(demanda_distribuidor)");
+    assertThat(declined("¿cuál fue el precio de la demanda distribuidor en 2022?")).contains("«precio»"); // not "creció"
   }
 
   @Test
