@@ -121,16 +121,7 @@ public final class ExtractiveAgent implements Agent {
       text.line("No encontré filas que mencionen " + (keywords.isEmpty() ? "los términos de la pregunta" : String.join(", ", keywords))
           + " en " + d.get().table().qualified() + ".");
     }
-    Optional<AggregateIntent> agg = AggregateIntent.detect(q, terms, d.get());
-    if (agg.isPresent()) {
-      String sql = agg.get().sql(d.get(), KeywordRows.condition(keywords, d.get()));
-      String label = agg.get().label().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + agg.get().label().substring(1);
-      Optional<QueryResult> r = session.runSql(sql);
-      r.ifPresent(result -> text.aggregate(label + " de " + agg.get().column().name(), result));
-      if (rows == null || rows.rows().isEmpty()) {
-        rows = r.orElse(null);
-      }
-    }
+    // no computed figure here: aggregates are the question compiler's, which states what it understood
     return new Outcome(text.passages(passages), rows);
   }
 

@@ -61,16 +61,6 @@ final class ExtractiveText {
     }
   }
 
-  ExtractiveText aggregate(String label, QueryResult r) {
-    sb.append("\n**").append(label).append("** (calculado por la base de datos con la SQL indicada, no por un modelo): ");
-    List<String> cells = new ArrayList<>();
-    for (int i = 0; i < r.columns().size() && !r.rows().isEmpty(); i++) {
-      cells.add(r.columns().get(i) + " = " + ResultText.value(r.rows().get(0).get(i)));
-    }
-    sb.append(String.join("; ", cells)).append('\n');
-    return this;
-  }
-
   ExtractiveText passages(List<Hit> hits) {
     if (hits.isEmpty()) {
       return this;

@@ -35,7 +35,104 @@ final class QuestionCompiler {
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
     b.grainWords(skip, mentions);
-    return b.finish(times, explained(t, skip, mentions, s, index));
+    Compilation c = b.finish(times, explained(t, skip, mentions, s, index));
+    if (c.ok() && mentions.stream().allMatch(x -> x.start() == x.end() && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()))
+        && t.stream().noneMatch(w -> index.topic(w.stem()))) {
+      return Compilation.unclear("La pregunta no nombra ninguna cifra de " + m.source() + ", así que no calculé ninguna.",
+          List.of(), c.score()); // "dame el total": the total of what?
+    }
+    List<String> unread = c.ok() ? unread(t, skip, mentions, s, index, b.categoryWord, c.plan()) : List.of();
+    if (!unread.isEmpty()) {
+      // a number is stated only for a question read in full: a word left over may change what is asked
+      return Compilation.unclear("No pude interpretar " + String.join(", ", unread.stream().map(w -> "«" + w + "»").toList())
+          + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
+    }
+    return c;
+  }
+
+  /** The question's content words the compiler did not use (the word after "por" on a wide table counts as used). */
+  static List<String> unread(List<Token> t, Set<Integer> skip, List<Mention> mentions, Slots s, ModelIndex index,
+      String categoryWord, Plan plan) {
+    List<String> out = new ArrayList<>();
+    Set<String> units = new HashSet<>();
+    plan.targets().forEach(x -> {
+      if (x.measure() != null && x.measure().unit() != null && !x.measure().rowCount()) {
+        Text.tokens(x.measure().unit()).forEach(u -> units.add(u.folded()));
+      }
+    });
+    for (Token w : t) {
+      if (Text.STOP.contains(w.folded()) || !Character.isLetterOrDigit(w.folded().charAt(0))) {
+        continue;
+      }
+      int i = w.index();
+      boolean category = w.folded().equals(categoryWord) && i > 0 && (Lexicon.GROUP.contains(t.get(i - 1).folded())
+          || Lexicon.WHICH.contains(t.get(i - 1).folded()) && s.descending != null)
+          && !RATES.contains(w.stem());
+      boolean unit = units.contains(w.folded()) || w.is("2", "3") && i > 0 && units.contains(t.get(i - 1).folded());
+      boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
+      boolean filler = FILLER.contains(w.folded()) || s.share && w.folded().startsWith("correspond");
+      if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
+          && !category && !unit && !filler && !abbreviated(w, t, mentions)) {
+        out.add(w.raw());
+      }
+    }
+    return out;
+  }
+
+  /** "por usuario", "por habitante": a rate the model cannot compute, not a category to group by. */
+  private static final Set<String> RATES = Set.of("usuario", "habitante", "persona", "cliente", "capita", "hogar",
+      "empleado", "vivienda", "unidad");
+
+  /** Verbs and nouns that ask for the amount a measure already is ("el consumo de gas", "durante 2019"). */
+  private static final Set<String> FILLER = Set.of("durante", "favor", "figuran", "figura", "aparecen", "existen",
+      "constan", "recibio", "recibieron", "recibido", "recibida", "toda", "todo", "serie", "consumo", "consumos", "consumio", "consumieron", "consumido", "consumida",
+      "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
+      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame");
+
+  /** "Tierra" before a mention of the value "T.del Fuego": the word the value abbreviates. */
+  private static boolean abbreviated(Token w, List<Token> t, List<Mention> mentions) {
+    return mentions.stream().anyMatch(x -> x.start() > w.index()
+        && t.subList(w.index() + 1, x.start()).stream().allMatch(o -> Text.STOP.contains(o.folded()))
+        && abbreviates(Text.fold(x.describe()).split("[. ]")[0], w.folded()));
+  }
+
+  private static boolean abbreviates(String abbrev, String word) {
+    if (abbrev.isEmpty() || abbrev.length() >= word.length() || abbrev.charAt(0) != word.charAt(0)) {
+      return false;
+    }
+    int j = 0;
+    for (int i = 0; i < word.length() && j < abbrev.length(); i++) {
+      j += word.charAt(i) == abbrev.charAt(j) ? 1 : 0;
+    }
+    return j == abbrev.length();
+  }
+
+  /** "cuántos usuarios", "número de usuarios", "por usuario": a topic word the question counts or groups by. */
+  private static boolean countedOrGrouped(List<Token> t, int i) {
+    if (i > 0 && (Lexicon.GROUP.contains(t.get(i - 1).folded()) || Lexicon.COUNT.contains(t.get(i - 1).folded()))) {
+      return true;
+    }
+    int j = i - 1;
+    while (j >= 0 && Text.STOP.contains(t.get(j).folded())) {
+      j--;
+    }
+    return j >= 0 && Lexicon.COUNT.contains(t.get(j).folded());
+  }
+
+  /** Used by the grammar or a name, not only as a word of the table's topic. */
+  private static boolean usedOtherwise(Token w, Set<Integer> skip, List<Mention> mentions, Slots s) {
+    int i = w.index();
+    return skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
+        || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded()) || s.excludeMarkers.contains(i);
+  }
+
+  private static boolean used(Token w, Set<Integer> skip, List<Mention> mentions, Slots s, ModelIndex index) {
+    int i = w.index();
+    return skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
+        || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded())
+        || Lexicon.AMOUNT.contains(w.folded()) || Lexicon.GROUP.contains(w.folded()) || Lexicon.SHARE.contains(w.folded())
+        || Lexicon.CHANGE.contains(w.folded()) || s.excludeMarkers.contains(i) || Lexicon.GRAINS.containsKey(w.stem())
+        || index.topic(w.stem()) || w.is("mas", "menos", "cuanto", "cuanta", "contar", "incluir", "top", "primeros", "primeras", "ultimos", "ultimas");
   }
 
   /** The share of the question's content words the compiler used. */
@@ -47,12 +144,7 @@ final class QuestionCompiler {
         continue;
       }
       total++;
-      int i = w.index();
-      boolean hit = skip.contains(i) || mentions.stream().anyMatch(x -> x.start() <= i && i <= x.end())
-          || Lexicon.AGGREGATIONS.containsKey(w.folded()) || Lexicon.COUNT.contains(w.folded())
-          || Lexicon.AMOUNT.contains(w.folded()) || Lexicon.GROUP.contains(w.folded()) || Lexicon.SHARE.contains(w.folded())
-          || Lexicon.CHANGE.contains(w.folded()) || s.excludeMarkers.contains(i) || Lexicon.GRAINS.containsKey(w.stem())
-          || index.topic(w.stem()) || w.is("mas", "menos", "cuanto", "cuanta", "contar", "incluir", "top", "primeros", "primeras", "ultimos", "ultimas");
+      boolean hit = used(w, skip, mentions, s, index);
       used += hit ? 1 : 0;
     }
     return total == 0 ? 0 : (double) used / total;

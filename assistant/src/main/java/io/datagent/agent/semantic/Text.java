@@ -37,7 +37,7 @@ final class Text {
     Matcher m = TOKEN.matcher(q);
     while (m.find()) {
       String raw = m.group();
-      String folded = fold(raw);
+      String folded = grammar(fold(raw));
       if (folded.equals("º")) {
         folded = "°";
       }
@@ -108,10 +108,62 @@ final class Text {
     if (len < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
       return false;
     }
+    if (swapped(a, b)) {
+      return true; // "centrlaes", "totla": two letters typed in the wrong order are one typo
+    }
     int max = len >= 9 ? 2 : 1;
     if (a.charAt(0) != b.charAt(0) && a.charAt(a.length() - 1) != b.charAt(b.length() - 1)) {
       return false; // a typo keeps one end of the word: cheap rejection before the edit distance
     }
     return Math.abs(a.length() - b.length()) <= max && distance(a, b, max) <= max;
+  }
+
+  /** Whether {@code b} is {@code a} with two adjacent letters swapped. */
+  static boolean swapped(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+        && a.substring(i + 2).equals(b.substring(i + 2));
+  }
+
+  /** The grammar word a misspelt word stands for ("procentaje" → "porcentaje"), else the word itself. */
+  static String grammar(String folded) {
+    if (folded.length() < 5 || GRAMMAR.contains(folded) || KNOWN.contains(folded) || !Character.isLetter(folded.charAt(0))) {
+      return folded;
+    }
+    for (String g : GRAMMAR) {
+      if (!stem(folded).equals(stem(g)) && (swapped(folded, g) || same(folded, g) && folded.regionMatches(0, g, 0, 2))) {
+        return g;
+      }
+    }
+    return folded;
+  }
+
+  private static final Set<String> GRAMMAR = grammarWords();
+  /** Words of the grammar that are not misspellings of one another ("cuanto" is not "cuantos"). */
+  private static final Set<String> KNOWN = known();
+
+  private static Set<String> known() {
+    Set<String> all = new java.util.HashSet<>(STOP);
+    for (Set<String> s : List.of(Lexicon.AMOUNT, Lexicon.WHICH, Lexicon.GROUP, Lexicon.HIGH, Lexicon.LOW, Lexicon.BOTTOM,
+        Lexicon.GRAINS.keySet(), Lexicon.GRAIN_ADJECTIVES.keySet())) {
+      all.addAll(s);
+    }
+    return Set.copyOf(all);
+  }
+
+  private static Set<String> grammarWords() {
+    Set<String> all = new java.util.HashSet<>(Lexicon.AGGREGATIONS.keySet());
+    for (Set<String> s : List.of(Lexicon.COUNT, Lexicon.SHARE, Lexicon.CHANGE, Lexicon.EXCLUDE, Lexicon.TOP, Lexicon.GT,
+        Lexicon.LT, Set.of(Lexicon.MONTHS))) {
+      all.addAll(s);
+    }
+    all.removeIf(w -> w.length() < 5);
+    return Set.copyOf(all);
   }
 }

@@ -167,4 +167,40 @@ class QuestionCompilerTest {
     System.out.printf("compile over 3 tables (CPU time): p50 %.3f ms, p99 %.3f ms%n", ns[ns.length / 2] / 1e6, p99 / 1e6);
     assertThat(p99).isLessThan(5_000_000L);
   }
+
+  static String declined(String q) {
+    Compilation c = best(q);
+    assertThat(c.ok()).as("declines: " + q).isFalse();
+    return c.unclear();
+  }
+
+  @Test
+  void should_decline_naming_the_word_when_a_content_word_is_left_unread() {
+    assertThat(declined("suma de industrias en 2023 ajustada por inflación")).contains("«inflación»").contains("no calculé");
+    assertThat(declined("promedio de demanda distribuidor en los feriados puente")).contains("no calculé");
+  }
+
+  @Test
+  void should_decline_when_por_names_a_rate_and_not_a_category() {
+    assertThat(declined("gas entregado en Mendoza por habitante en 2018")).contains("no calculé");
+    assertThat(declined("gas entregado en Jujuy en 2017 dividido por el número de usuarios")).contains("no calculé");
+  }
+
+  @Test
+  void should_decline_when_the_only_name_is_the_aggregation_word() {
+    assertThat(declined("quiero el promedio")).contains("no calculé");
+  }
+
+  @Test
+  void should_read_swapped_letters_and_misspelt_grammar_words() {
+    assertThat(sql("la sumatroia de industrias en 2022")).contains("SUM(industrias)");
+    assertThat(sql("demanda distribuidor maixma en 2022")).contains("MAX(demanda_distribuidor)");
+    assertThat(declined("¿cuál fue el precio de la demanda distribuidor en 2022?")).contains("«precio»"); // not "creció"
+  }
+
+  @Test
+  void should_read_the_unit_of_the_measure_asked_for_and_filler_words() {
+    assertThat(sql("potencia total en MW de la región cuyo")).contains("SUM(potencia_instalada_mw)");
+    assertThat(sql("industrias durante 2022 por favor")).contains("SUM(industrias)");
+  }
 }
