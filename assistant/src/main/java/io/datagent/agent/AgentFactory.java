@@ -6,6 +6,9 @@ import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.platform.Platform;
 import io.datagent.agent.extractive.ExtractiveAgent;
 import io.datagent.agent.llm.ChatModels;
+import io.datagent.agent.llm.CompilerTool;
+import io.datagent.agent.prompt.CardSource;
+import io.datagent.agent.semantic.CompiledQuestions;
 import io.datagent.agent.llm.LlmAgent;
 import io.datagent.agent.prompt.PromptBuilder;
 import io.datagent.agent.prompt.PromptSource;
@@ -24,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link Agent} a configuration asks for: {@link LlmAgent} (with the extractive fallback) when a chat
- * model is configured, else {@link SemanticAgent} (the question compiler, with {@link ExtractiveAgent} for what it
+ * Builds the {@link Agent} a configuration asks for: {@link LlmAgent} (with the extractive fallback, the tables'
+ * semantic cards and the question compiler as a tool) when a chat model is configured, else {@link SemanticAgent} (the question compiler, with {@link ExtractiveAgent} for what it
  * cannot read).
  *
  * <p>Two entry points: {@link #create} from the ports (the local runtime passes its Spark executor and catalog),
@@ -60,15 +63,19 @@ public final class AgentFactory {
     SqlGuard guard = new SqlGuard(config.sqlPolicy());
     Toolbox tools = new Toolbox(retriever, catalog, guard, executor, config.sqlTimeout(), config.maxSqlAttempts());
     QuestionCheck check = new QuestionCheck(config.maxQuestionChars(), guard);
+    TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
     if (config.llm() == null) {
-      TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
       return new SemanticAgent(tools, check, models, new ExtractiveAgent(tools, check, NO_MODEL_NOTICE), SEMANTIC_NOTICE,
           NO_MODEL_NOTICE);
     }
     PromptSource prompt = config.systemPromptFile() != null ? SystemPrompt.file(config.systemPromptFile())
         : prompts != null ? prompts : SystemPrompt.bundled();
-    return new LlmAgent(ChatModels.create(config.llm()), tools, new PromptBuilder(prompt, catalog, config.promptBudget()),
-        new ExtractiveAgent(tools, check, null), check, config.maxToolCalls(), config.maxHistoryTurns());
+    // the model sees each relevant table's semantic card and may call the question compiler (issue 12, item 4)
+    CompilerTool compiler = new CompilerTool(new CompiledQuestions(catalog, models));
+    PromptBuilder builder = new PromptBuilder(prompt, catalog, config.promptBudget(), CardSource.semantic(models::model),
+        compiler.instructions());
+    return new LlmAgent(ChatModels.create(config.llm()), tools, builder, new ExtractiveAgent(tools, check, null), check,
+        config.maxToolCalls(), config.maxHistoryTurns(), compiler);
   }
 
   /**
