@@ -37,8 +37,7 @@ public final class SemanticCards {
     if (!comment.isEmpty()) {
       sb.append(comment).append('\n');
     }
-    sb.append("Cada fila: ").append(m.rowNoun().equals("filas") ? "un registro" : "una de las " + m.rowNoun())
-        .append(" (recuento: COUNT(*) = «").append(m.rowNoun()).append("»)\n");
+    sb.append("Filas: ").append(m.rowNoun()).append(" (COUNT(*) = cantidad de ").append(m.rowNoun()).append(")\n");
     Set<String> covered = new HashSet<>();
     List<String> measures = new ArrayList<>();
     for (Measure x : m.measures()) {
