@@ -22,16 +22,16 @@ import java.util.stream.Collectors;
 public final class SemanticCards {
 
   static final int MAX_VALUES = 4;
-  static final int MAX_SYNONYMS = 3;
+  static final int MAX_SYNONYMS = 2;
 
   private SemanticCards() {}
 
-  /** The card with value examples, then the card without them. */
+  /** The card with value examples, then without them, then without synonyms either. */
   public static List<String> cards(TableDescription d, SemanticModel m) {
-    return List.of(card(d, m, true), card(d, m, false));
+    return List.of(card(d, m, true, true), card(d, m, false, true), card(d, m, false, false));
   }
 
-  static String card(TableDescription d, SemanticModel m, boolean examples) {
+  static String card(TableDescription d, SemanticModel m, boolean examples, boolean withSynonyms) {
     StringBuilder sb = new StringBuilder("### ").append(d.table().qualified()).append('\n');
     String comment = SchemaCards.shorten(d.table().comment(), SchemaCards.MAX_TABLE_COMMENT);
     if (!comment.isEmpty()) {
@@ -46,7 +46,8 @@ public final class SemanticCards {
       }
       covered.add(x.column().toLowerCase(Locale.ROOT));
       measures.add("- " + x.column() + type(d, x.column()) + ": «" + x.displayName() + "»"
-          + (x.unit() == null ? "" : ", unidad " + x.unit()) + ", agregación " + agg(x.aggregation()) + synonyms(x.synonyms(), x.displayName()));
+          + (x.unit() == null ? "" : ", unidad " + x.unit()) + ", agregación " + agg(x.aggregation())
+          + (withSynonyms ? synonyms(x.synonyms(), x.displayName(), x.column()) : ""));
     }
     if (!measures.isEmpty()) {
       sb.append("Medidas:\n").append(String.join("\n", measures)).append('\n');
@@ -59,7 +60,9 @@ public final class SemanticCards {
       if (x.temporal()) {
         line.append(x.kind() == Dimension.Kind.DATE ? ", fecha (granos: día, mes, año)" : ", mes como texto");
       }
-      line.append(synonyms(x.synonyms(), x.displayName()));
+      if (withSynonyms) {
+        line.append(synonyms(x.synonyms(), x.displayName(), x.column()));
+      }
       if (!x.codes().isEmpty()) {
         line.append("; códigos: ").append(x.codes().entrySet().stream().limit(MAX_VALUES)
             .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
@@ -93,8 +96,12 @@ public final class SemanticCards {
     return a.spanish() + " (" + a.name() + ")";
   }
 
-  private static String synonyms(List<String> synonyms, String display) {
-    List<String> s = synonyms.stream().filter(x -> !x.equalsIgnoreCase(display)).map(x -> SchemaCards.shorten(x, 40))
+  /** Synonyms other than the display name and the column's own words (the model sees both already). */
+  private static String synonyms(List<String> synonyms, String display, String column) {
+    String bare = display.replaceAll("\\s*[\\[(].*$", "").strip();
+    String words = column == null ? "" : column.replace('_', ' ');
+    List<String> s = synonyms.stream().filter(x -> !x.equalsIgnoreCase(display) && !x.equalsIgnoreCase(bare)
+            && !x.equalsIgnoreCase(words)).map(x -> SchemaCards.shorten(x, 40))
         .distinct().limit(MAX_SYNONYMS).toList();
     return s.isEmpty() ? "" : "; sinónimos: " + String.join(", ", s);
   }
