@@ -6,6 +6,9 @@ import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.platform.Platform;
 import io.datagent.agent.extractive.ExtractiveAgent;
 import io.datagent.agent.llm.ChatModels;
+import io.datagent.agent.llm.CompilerTool;
+import io.datagent.agent.prompt.CardSource;
+import io.datagent.agent.semantic.CompiledQuestions;
 import io.datagent.agent.llm.LlmAgent;
 import io.datagent.agent.prompt.PromptBuilder;
 import io.datagent.agent.prompt.PromptSource;
@@ -28,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link Agent} a configuration asks for: {@link LlmAgent} (with the extractive fallback) when a chat
- * model is configured, else {@link SemanticAgent} (the question compiler, with {@link ExtractiveAgent} for what it
+ * Builds the {@link Agent} a configuration asks for: {@link LlmAgent} (with the extractive fallback, the tables'
+ * semantic cards and the question compiler as a tool) when a chat model is configured, else {@link SemanticAgent} (the question compiler, with {@link ExtractiveAgent} for what it
  * cannot read).
  *
  * <p>Two entry points: {@link #create} from the ports (the local runtime passes its Spark executor and catalog),
@@ -92,8 +95,12 @@ public final class AgentFactory {
     }
     PromptSource prompt = config.systemPromptFile() != null ? SystemPrompt.file(config.systemPromptFile())
         : prompts != null ? prompts : SystemPrompt.bundled();
-    return new LlmAgent(ChatModels.create(config.llm()), tools, new PromptBuilder(prompt, catalog, config.promptBudget()),
-        new ExtractiveAgent(tools, check, null), check, config.maxToolCalls(), config.maxHistoryTurns());
+    // the model sees each relevant table's semantic card and may call the question compiler (issue 12, item 4)
+    CompilerTool compiler = new CompilerTool(new CompiledQuestions(catalog, models));
+    PromptBuilder builder = new PromptBuilder(prompt, catalog, config.promptBudget(), CardSource.semantic(models::model),
+        compiler.instructions());
+    return new LlmAgent(ChatModels.create(config.llm()), tools, builder, new ExtractiveAgent(tools, check, null), check,
+        config.maxToolCalls(), config.maxHistoryTurns(), compiler);
   }
 
   /**

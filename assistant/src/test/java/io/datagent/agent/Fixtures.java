@@ -85,6 +85,30 @@ public final class Fixtures {
       return new RecordingExecutor(f::apply);
     }
 
+    /**
+     * The statements other than the semantic model's profiling (one count of distinct values per table, one value
+     * index query per low-cardinality text column), which an agent runs once per table and caches.
+     */
+    public synchronized List<String> answering() {
+      return executed.stream().filter(s -> !profiling(s)).toList();
+    }
+
+    /** The user tokens {@link #answering()}'s statements ran with. */
+    public synchronized List<String> answeringTokens() {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < executed.size(); i++) {
+        if (!profiling(executed.get(i))) {
+          out.add(tokens.get(i));
+        }
+      }
+      return out;
+    }
+
+    static boolean profiling(String sql) {
+      String s = sql.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+      return s.startsWith("selectcount(*)asn,count(distinct") || s.matches("selecttrim\\(.*\\)asv,count\\(\\*\\)asnfrom.*");
+    }
+
     @Override
     public synchronized QueryResult execute(String sql, int maxRows, Duration timeout, String userToken) throws SqlExecutionException {
       executed.add(sql);

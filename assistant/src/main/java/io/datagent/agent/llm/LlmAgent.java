@@ -1,6 +1,7 @@
 package io.datagent.agent.llm;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -29,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Answers with an OpenAI-compatible chat model that calls the agent's tools: the system message holds the versioned
- * instructions and the schema cards of the tables the question is about; the model searches, describes and runs
- * guarded SQL (a failed statement goes back to it for a correction, a bounded number of times) until it answers.
+ * instructions and the schema cards of the tables the question is about (from their semantic models when built);
+ * the model searches, describes, calls the question compiler ({@link CompilerTool}) and runs guarded SQL (a failed statement goes back to it for a correction, a bounded number of times) until it answers.
  *
  * <p>Every call to the model is streamed ({@link StreamingChat}); the text of the final answer reaches
  * {@link AnswerListener#onToken} piece by piece as the model writes it, then the SQL and sources footer. Tool-call
@@ -50,9 +51,23 @@ public final class LlmAgent implements Agent {
   private final QuestionCheck check;
   private final int maxToolCalls;
   private final int maxHistoryTurns;
+  private final CompilerTool compiler;
+  private final List<ToolSpecification> specs;
 
   public LlmAgent(StreamingChat model, Toolbox tools, PromptBuilder prompts, ExtractiveAgent fallback, QuestionCheck check,
       int maxToolCalls, int maxHistoryTurns) {
+    this(model, tools, prompts, fallback, check, maxToolCalls, maxHistoryTurns, CompilerTool.disabled());
+  }
+
+  /** @param compiler the question compiler offered as a tool ({@link CompilerTool#disabled()} for none) */
+  public LlmAgent(StreamingChat model, Toolbox tools, PromptBuilder prompts, ExtractiveAgent fallback, QuestionCheck check,
+      int maxToolCalls, int maxHistoryTurns, CompilerTool compiler) {
+    this.compiler = compiler;
+    List<ToolSpecification> all = new ArrayList<>(AgentTools.ALL);
+    if (compiler.enabled()) {
+      all.add(0, CompilerTool.SPEC);
+    }
+    this.specs = List.copyOf(all);
     this.model = model;
     this.tools = tools;
     this.prompts = prompts;
@@ -71,6 +86,7 @@ public final class LlmAgent implements Agent {
     }
     AnswerListener l = listener == null ? AnswerListener.NONE : listener;
     ToolSession session = tools.session(request.userToken(), l);
+    CompilerTool.Run compiled = compiler.session(session);
     List<Hit> hits = session.search(request.question(), 8, null, null);
     Usage usage = new Usage();
     LiveAnswer live = new LiveAnswer(l);
@@ -86,7 +102,7 @@ public final class LlmAgent implements Agent {
         boolean toolsAllowed = calls < maxToolCalls;
         ChatRequest.Builder req = ChatRequest.builder().messages(messages);
         if (toolsAllowed) {
-          req.toolSpecifications(AgentTools.ALL);
+          req.toolSpecifications(specs);
         }
         ChatResponse response = model.chat(req.build(), live);
         usage.add(response.tokenUsage());
@@ -96,7 +112,9 @@ public final class LlmAgent implements Agent {
           messages.add(ai);
           for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
             calls++;
-            messages.add(ToolExecutionResultMessage.from(call, session.call(call.name(), call.arguments())));
+            String out = CompilerTool.NAME.equals(call.name()) && compiler.enabled() ? compiled.call(call.arguments())
+                : session.call(call.name(), call.arguments());
+            messages.add(ToolExecutionResultMessage.from(call, out));
           }
           if (calls >= maxToolCalls) {
             messages.add(UserMessage.from(Conversation.NO_MORE_TOOLS));
@@ -106,7 +124,7 @@ public final class LlmAgent implements Agent {
         if (ai.text() == null || ai.text().isBlank()) {
           throw new IllegalStateException("el modelo devolvió una respuesta vacía");
         }
-        String text = Conversation.withFooter(ai.text().strip(), session.sql(), session.sources());
+        String text = Conversation.withFooter(withInterpretation(ai.text().strip(), compiled), session.sql(), session.sources());
         live.complete(text);
         String notice = session.sqlFailures() > 0 && session.sql().isEmpty()
             ? "Ninguna consulta SQL funcionó; la respuesta no se apoya en datos consultados." : null;
@@ -121,6 +139,12 @@ public final class LlmAgent implements Agent {
       l.onStatus("El modelo no está disponible; respuesta extractiva.");
       return fallback.compose(request, session, hits, LlmFailure.notice(e), t0, usage.in, usage.out);
     }
+  }
+
+  /** The model's answer, plus the compiler's "Entendí" line when its SQL is the one the answer rests on. */
+  private static String withInterpretation(String answer, CompilerTool.Run compiled) {
+    return compiled.answered().filter(o -> !answer.contains("Entendí"))
+        .map(o -> answer + "\n\n" + o.understood()).orElse(answer);
   }
 
   private void history(AgentRequest request, List<ChatMessage> messages) {

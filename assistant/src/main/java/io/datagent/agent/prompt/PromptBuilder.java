@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the system message within a token budget: instructions, then full schema cards of the selected tables
- * while they fit, then one line per other table while they fit (the model can still call {@code list_tables}).
+ * Builds the system message within a token budget: instructions, then the schema cards of the selected tables
+ * while they fit (from a {@link CardSource}: the semantic card, leaner without value examples, or the bare one), then one line per other table while they fit (the model can still call {@code list_tables}).
  */
 public final class PromptBuilder {
 
@@ -19,17 +19,33 @@ public final class PromptBuilder {
   private final PromptSource systemPrompt;
   private final TableCatalog catalog;
   private final int budget;
+  private final CardSource cards;
+  private final String addendum;
 
   public PromptBuilder(PromptSource systemPrompt, TableCatalog catalog, int budget) {
+    this(systemPrompt, catalog, budget, CardSource.BARE, "");
+  }
+
+  /**
+   * @param cards the renderings of each relevant table's card, richest first (the first that fits is used)
+   * @param addendum instructions appended to the system prompt's (e.g. for the compiler tool), or empty
+   */
+  public PromptBuilder(PromptSource systemPrompt, TableCatalog catalog, int budget, CardSource cards, String addendum) {
     this.systemPrompt = systemPrompt;
     this.catalog = catalog;
     this.budget = budget;
+    this.cards = cards;
+    this.addendum = addendum == null ? "" : addendum.strip();
   }
 
   /** @param relevant qualified names of the tables the question is about, best first */
   public Prompt build(List<String> relevant) {
     PromptSource.Served served = systemPrompt.current();
-    StringBuilder sb = new StringBuilder(served.text().strip()).append("\n\n## Tablas relevantes para esta pregunta\n\n");
+    StringBuilder sb = new StringBuilder(served.text().strip());
+    if (!addendum.isEmpty()) {
+      sb.append("\n\n").append(addendum);
+    }
+    sb.append("\n\n## Tablas relevantes para esta pregunta\n\n");
     int used = TokenCounter.count(sb.toString());
     List<String> included = new ArrayList<>();
     for (String t : relevant) {
@@ -37,10 +53,17 @@ public final class PromptBuilder {
       if (d.isEmpty()) {
         continue;
       }
-      String card = SchemaCards.card(d.get()) + "\n";
-      int cost = TokenCounter.count(card);
-      if (used + cost > budget * 85 / 100) {
-        continue; // keep room for the other tables' names
+      String card = null;
+      int cost = 0;
+      for (String variant : cards.cards(d.get())) { // richest first: examples are dropped before the table is
+        cost = TokenCounter.count(variant + "\n");
+        if (used + cost <= budget * 85 / 100) { // keep room for the other tables' names
+          card = variant + "\n";
+          break;
+        }
+      }
+      if (card == null) {
+        continue;
       }
       sb.append(card);
       used += cost;

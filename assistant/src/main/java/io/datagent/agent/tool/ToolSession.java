@@ -220,6 +220,11 @@ public final class ToolSession {
     }
   }
 
+  /** Records the call of a tool served outside this session (the compiler tool) in the answer's traces; returns {@code result}. */
+  public String traced(String tool, String argumentsJson, long startNanos, String error, String result) {
+    return trace(tool, argumentsJson, startNanos, error, result);
+  }
+
   private String trace(String tool, String args, long t0, String error, String result) {
     traces.add(new ToolCallTrace(tool, args, excerpt(result, 2000), (System.nanoTime() - t0) / 1_000_000, error));
     return result;

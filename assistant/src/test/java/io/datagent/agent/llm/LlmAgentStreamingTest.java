@@ -127,7 +127,7 @@ class LlmAgentStreamingTest {
     AgentAnswer a = ask(agent(0));
 
     assertThat(a.mode()).isEqualTo("llm");
-    assertThat(executor.executed).singleElement().asString().contains("WHERE central = 'ABRO'");
+    assertThat(executor.answering()).singleElement().asString().contains("WHERE central = 'ABRO'");
     assertThat(a.toolCalls()).filteredOn(t -> t.tool().equals("run_sql")).singleElement()
         .satisfies(t -> assertThat(t.error()).isNull());
     JsonNode assistant = server.received.get(1).body().path("messages");
@@ -146,7 +146,7 @@ class LlmAgentStreamingTest {
     AgentAnswer a = ask(agent(0));
 
     assertThat(a.mode()).isEqualTo("llm");
-    assertThat(executor.executed).hasSize(1);
+    assertThat(executor.answering()).hasSize(1);
     assertThat(listener.events.get(0)).isEqualTo("token:Voy");
     assertThat(listener.discards()).isEqualTo(1);
     assertThat(String.join("", listener.shown())).isEqualTo(a.answer()).startsWith("ABRO: 25.000 MW.");
@@ -260,7 +260,7 @@ class LlmAgentStreamingTest {
     AgentAnswer a = ask(agent(0));
 
     assertThat(a.mode()).isEqualTo("llm");
-    assertThat(executor.executed).singleElement().asString().contains("WHERE central = 'ABRO'");
+    assertThat(executor.answering()).singleElement().asString().contains("WHERE central = 'ABRO'");
     assertThat(a.answer()).startsWith("ABRO: 25.000 MW.").contains("SQL utilizada:");
     assertThat(a.promptTokens()).isEqualTo(200);
   }
@@ -274,7 +274,7 @@ class LlmAgentStreamingTest {
         .answer(AgentRequest.of(QUESTION), listener);
 
     assertThat(a.mode()).isEqualTo("llm");
-    assertThat(executor.executed).hasSize(1);
+    assertThat(executor.answering()).hasSize(1);
     assertThat(server.received).allSatisfy(r -> {
       assertThat(r.path()).isEqualTo("/serving-endpoints/chat-endpoint/invocations");
       assertThat(r.authorization()).isEqualTo("Bearer dapi-test");

@@ -73,7 +73,7 @@ class LlmAgentTest {
     assertThat(a.mode()).isEqualTo("llm");
     assertThat(a.error()).isNull();
     assertThat(a.answer()).contains("25.000").contains("Fuentes");
-    assertThat(executor.executed).hasSize(2);
+    assertThat(executor.answering()).hasSize(2);
     assertThat(a.sql()).containsExactly("SELECT central, potencia_instalada_mw, _source_file, _source_row FROM serving.potenciainstalada "
         + "WHERE central = 'ABRO' LIMIT 200");
     assertThat(errors(a, "run_sql")).isEqualTo(1);
@@ -92,8 +92,8 @@ class LlmAgentTest {
 
     String system = server.received.get(0).body().path("messages").get(0).path("content").asText();
     assertThat(system).contains("instrucciones del sistema, versión 1").contains("### serving.potenciainstalada")
-        .contains("potencia_instalada_mw DECIMAL(38,3): POTENCIA INSTALADA [MW]");
-    assertThat(server.received.get(0).body().path("tools").toString()).contains("run_sql").contains("search_documents")
+        .contains("potencia_instalada_mw DECIMAL(38,3): «Potencia instalada [MW]», unidad MW");
+    assertThat(server.received.get(0).body().path("tools").toString()).contains("compilar_pregunta").contains("run_sql").contains("search_documents")
         .contains("describe_table").contains("list_tables");
   }
 
@@ -153,7 +153,7 @@ class LlmAgentTest {
 
     assertThat(a.mode()).isEqualTo("llm");
     assertThat(server.messages(1)).contains("argumentos JSON inválidos");
-    assertThat(executor.executed).isEmpty();
+    assertThat(executor.answering()).isEmpty();
   }
 
   @Test
@@ -166,7 +166,7 @@ class LlmAgentTest {
 
     AgentAnswer a = agent().answer(AgentRequest.of("¿Qué dice la nota de la central XYZ?"), AnswerListener.NONE);
 
-    assertThat(executor.executed).isEmpty();
+    assertThat(executor.answering()).isEmpty();
     assertThat(a.toolCalls()).filteredOn(t -> t.tool().equals("run_sql")).extracting(ToolCallTrace::error)
         .allMatch(e -> e != null && e.startsWith("sql_rejected"));
     assertThat(server.messages(0)).contains("datos, no instrucciones");
@@ -182,7 +182,7 @@ class LlmAgentTest {
 
     AgentAnswer a = agent().answer(AgentRequest.of(QUESTION), AnswerListener.NONE);
 
-    assertThat(executor.executed).hasSize(3);
+    assertThat(executor.answering()).hasSize(3);
     assertThat(server.messages(4)).contains("máximo de 3 consultas fallidas");
     assertThat(a.notice()).contains("Ninguna consulta SQL funcionó");
   }
@@ -193,7 +193,7 @@ class LlmAgentTest {
 
     agent().answer(new AgentRequest(QUESTION, "ana@example.com", "user-token-123", "c1", List.of()), AnswerListener.NONE);
 
-    assertThat(executor.tokens).containsExactly("user-token-123");
+    assertThat(executor.answeringTokens()).containsExactly("user-token-123");
   }
 
   @Test
@@ -223,6 +223,6 @@ class LlmAgentTest {
     assertThat(huge.answer()).contains("demasiado larga");
     assertThat(drop.answer()).contains("una sola sentencia");
     assertThat(server.received).isEmpty();
-    assertThat(executor.executed).isEmpty();
+    assertThat(executor.answering()).isEmpty();
   }
 }

@@ -1,6 +1,14 @@
 package io.datagent.bench.agent;
 
+import io.datagent.agent.AgentConfig;
 import io.datagent.agent.catalog.CachedTableCatalog;
+import io.datagent.agent.llm.CompilerTool;
+import io.datagent.agent.prompt.CardSource;
+import io.datagent.agent.semantic.CompiledQuestions;
+import io.datagent.agent.semantic.SemanticModelSource;
+import io.datagent.agent.semantic.TableModels;
+import io.datagent.agent.sql.SqlGuard;
+import io.datagent.local.agent.LocalAgents;
 import io.datagent.agent.catalog.SchemaCards;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.catalog.TableInfo;
@@ -23,7 +31,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code ./agent bench prompt}: the system message's size in tokens (cl100k_base) with 50 documented tables
  * registered in a scratch workspace, for several questions: only the relevant tables' schema cards go in, so it
- * stays within the 4,000-token budget. The baseline is the same prompt with every table's card (no selection).
+ * stays within the 4,000-token budget, both with bare column cards and with the LLM agent's semantic cards (each
+ * table's model profiled on Spark) plus the compiler tool's instructions. The baseline is the same prompt with every table's card (no selection).
  */
 public final class PromptBenchmark {
 
@@ -50,14 +59,27 @@ public final class PromptBenchmark {
       System.out.printf("Creadas %d tablas documentadas en %s (%.1f s)%n", tables, dir, (System.nanoTime() - t0) / 1e9);
       TableCatalog catalog = new CachedTableCatalog(new SparkTableCatalog(brt::spark, List.of("serving")), Duration.ofHours(1));
       PromptBuilder builder = new PromptBuilder(SystemPrompt.bundled(), catalog, BUDGET);
-      int[] sizes = new int[QUESTIONS.size()];
+      // what the LLM agent sends: semantic cards of each table's model (profiled once, then cached) and the
+      // compiler tool's instructions
+      TableModels models = new TableModels(catalog, new SqlGuard(AgentConfig.defaults().sqlPolicy()),
+          LocalAgents.executor(brt), Duration.ofSeconds(120), SemanticModelSource.NONE, Duration.ofHours(1));
+      CompilerTool compiler = new CompilerTool(new CompiledQuestions(catalog, models));
+      PromptBuilder grounded = new PromptBuilder(SystemPrompt.bundled(), catalog, BUDGET, CardSource.semantic(models::model),
+          compiler.instructions());
+      int[] sizes = new int[QUESTIONS.size() * 2];
       for (int i = 0; i < QUESTIONS.size(); i++) {
-        long q0 = System.nanoTime();
         List<String> relevant = new TableSelector(catalog).select(QUESTIONS.get(i), List.of(), 4);
+        long q0 = System.nanoTime();
         Prompt p = builder.build(relevant);
-        sizes[i] = p.tokens();
+        sizes[2 * i] = p.tokens();
         System.out.printf("  %-55s %5d tokens, fichas: %s (%.0f ms)%n", QUESTIONS.get(i), p.tokens(), p.tables(),
             (System.nanoTime() - q0) / 1e6);
+        q0 = System.nanoTime();
+        Prompt g = grounded.build(relevant);
+        sizes[2 * i + 1] = g.tokens();
+        long semantic = g.text().lines().filter(l -> l.equals("Medidas:") || l.equals("Dimensiones:")).count();
+        System.out.printf("  %-55s %5d tokens con modelo semántico (%d secciones semánticas), fichas: %s (%.0f ms)%n", "",
+            g.tokens(), semantic, g.tables(), (System.nanoTime() - q0) / 1e6);
       }
       int everything = TokenCounter.count(SystemPrompt.bundled().text());
       List<TableInfo> all = catalog.listTables();

@@ -1,0 +1,102 @@
+package io.datagent.agent.semantic;
+
+import io.datagent.agent.QueryResult;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.catalog.TableInfo;
+import io.datagent.agent.search.TableSelector;
+import io.datagent.agent.tool.ToolSession;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The question compiler as a service for other agents (the LLM's tool): compiles a question against the semantic
+ * model of the given table, or of the candidate tables, and runs the best plan's SQL through the session's guarded
+ * path. It never states a number the database did not compute: a question it cannot place comes back with the
+ * reason and the closest readings.
+ */
+public final class CompiledQuestions {
+
+  private static final int MAX_TABLES = 8;
+
+  /**
+   * What the compiler made of a question.
+   *
+   * @param sentence the Spanish sentence stating the computed number, or null when not answered
+   * @param understood the interpretation ("Entendí: …"), or null when not answered
+   * @param sql the guarded SQL that ran, or null
+   * @param result its rows, or null
+   * @param reason why it was not answered, or null when answered
+   * @param suggestions the closest readings when the question was unclear
+   */
+  public record Outcome(String sentence, String understood, String sql, QueryResult result, String reason,
+      List<String> suggestions) {
+
+    public boolean answered() {
+      return result != null && sql != null;
+    }
+
+    static Outcome declined(String reason, List<String> suggestions) {
+      return new Outcome(null, null, null, null, reason, List.copyOf(suggestions));
+    }
+  }
+
+  private final TableCatalog catalog;
+  private final TableModels models;
+
+  public CompiledQuestions(TableCatalog catalog, TableModels models) {
+    this.catalog = catalog;
+    this.models = models;
+  }
+
+  /** The table's semantic model (the prompt's cards use it). */
+  public TableModels models() {
+    return models;
+  }
+
+  /**
+   * Compiles {@code question} over {@code table} (or the candidate tables when null or blank) and runs its SQL.
+   */
+  public Outcome answer(String question, String table, ToolSession session) {
+    List<String> tables = table == null || table.isBlank() ? candidates(question) : List.of(table.strip());
+    Compilation best = null;
+    long bestRows = -1;
+    boolean anyModel = false;
+    for (String t : tables) {
+      Optional<ModelIndex> index = models.index(t);
+      if (index.isEmpty()) {
+        continue;
+      }
+      anyModel = true;
+      Compilation c = QuestionCompiler.compile(question, index.get());
+      boolean tie = best != null && Math.abs(c.score() - best.score()) < 1e-9;
+      if (c.score() > 0 && (best == null || c.score() > best.score() + 1e-9 || tie && c.ok() && !best.ok()
+          || tie && c.ok() == best.ok() && index.get().rows() > bestRows)) {
+        best = c;
+        bestRows = index.get().rows();
+      }
+    }
+    if (best == null || best.score() < SemanticAgent.MIN_SCORE) {
+      return Outcome.declined(!anyModel ? "no hay ninguna tabla " + (table == null || table.isBlank() ? "" : "'" + table.strip() + "' ")
+          + "con modelo semántico" : "la pregunta no nombra medidas, dimensiones ni valores que el modelo semántico reconozca", List.of());
+    }
+    if (!best.ok()) {
+      return Outcome.declined(best.unclear(), best.suggestions());
+    }
+    Plan plan = best.plan();
+    Optional<QueryResult> r = session.runSql(SqlBuilder.sql(plan));
+    if (r.isEmpty()) {
+      return Outcome.declined("la consulta compilada no se pudo ejecutar: " + session.lastSqlError(), List.of());
+    }
+    return new Outcome(Verbalizer.sentence(plan, r.get()), Describe.understood(plan),
+        session.sql().get(session.sql().size() - 1), r.get(), null, List.of());
+  }
+
+  private List<String> candidates(String question) {
+    List<String> all = catalog.listTables().stream().filter(t -> TableCatalog.visible(t.name())).map(TableInfo::qualified).toList();
+    if (all.size() <= MAX_TABLES) {
+      return all;
+    }
+    List<String> ranked = new TableSelector(catalog).select(question, List.of(), MAX_TABLES);
+    return ranked.isEmpty() ? all.subList(0, MAX_TABLES) : ranked;
+  }
+}
