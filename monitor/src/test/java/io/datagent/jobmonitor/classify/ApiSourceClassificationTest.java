@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The failures of the API-sources job (ApiExtractJob / ApiLoadJob messages) land in the category that acts right. */
 class ApiSourceClassificationTest {
 
-  private final TriageClassifier classifier = Classifiers.create(Configs.shipped(), ErrorCatalog.load(), null);
+  private final TriageClassifier classifier = Classifiers.rulesOnly(Configs.shipped(), ErrorCatalog.load());
 
   private String category(String message) {
     return classifier.classify(Failure.ofText("java.lang.IllegalStateException: La extracción terminó con errores:\n  - " + message))

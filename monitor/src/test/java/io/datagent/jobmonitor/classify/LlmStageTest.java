@@ -86,10 +86,21 @@ class LlmStageTest {
   }
 
   @Test
-  void should_say_the_model_is_unavailable_when_it_is_disabled() {
+  void should_say_the_model_is_unavailable_when_it_does_not_answer() {
+    // a configured endpoint that refuses connections: the stage runs, fails, and says so
+    OpenAiChatModel unreachable = OpenAiChatModel.builder().baseUrl("http://127.0.0.1:9/v1").apiKey("k").modelName("m")
+        .maxRetries(0).timeout(java.time.Duration.ofSeconds(2)).build();
+    TriageClassifier down = Classifiers.create(Configs.shipped(), ErrorCatalog.load(), unreachable);
+    Classification c = down.classify(Failure.ofText("fallo sin reglas"));
+    assertThat(c.category()).isEqualTo(Category.UNKNOWN);
+    assertThat(c.evidence()).anySatisfy(e -> assertThat(e.ref()).isEqualTo("no-disponible"));
+  }
+
+  @Test
+  void should_classify_with_the_rules_alone_and_no_model_evidence_when_the_stage_is_disabled() {
     TriageClassifier disabled = Classifiers.create(Configs.shipped(), ErrorCatalog.load(), new DisabledChatModel());
     Classification c = disabled.classify(Failure.ofText("fallo sin reglas"));
     assertThat(c.category()).isEqualTo(Category.UNKNOWN);
-    assertThat(c.evidence()).anySatisfy(e -> assertThat(e.ref()).isEqualTo("no-disponible"));
+    assertThat(c.evidence()).noneSatisfy(e -> assertThat(e.ref()).isEqualTo("no-disponible"));
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TriageStreamTest {
 
   private final MonitorConfig cfg = Configs.shipped();
-  private final TriageStream stream = new TriageStream(Classifiers.create(cfg, ErrorCatalog.load(), null), cfg.policies());
+  private final TriageStream stream = new TriageStream(Classifiers.rulesOnly(cfg, ErrorCatalog.load()), cfg.policies());
 
   private List<JsonNode> run(String input) throws Exception {
     StringWriter out = new StringWriter();
