@@ -86,7 +86,8 @@ class SemanticAnswersTest {
     List<String> top = byPlant.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()
         .thenComparing(Map.Entry.comparingByKey())).limit(3).map(Map.Entry::getKey).toList();
 
-    AgentAnswer a = ask("las 3 centrales con mayor potencia");
+    // "potencia instalada": the fixture also holds notas_centrales (central, potencia_mw), a deliberately confusable table
+    AgentAnswer a = ask("las 3 centrales con mayor potencia instalada");
 
     assertThat(a.result().rows()).extracting(r -> String.valueOf(r.get(0))).containsExactlyElementsOf(top);
     assertThat(a.answer()).contains(top.get(0));
