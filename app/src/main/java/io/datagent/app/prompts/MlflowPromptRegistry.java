@@ -42,10 +42,7 @@ public final class MlflowPromptRegistry implements PromptRegistry {
 
   @Override
   public int register(String name, String content, String author, String message) {
-    PromptNames.checkName(name);
-    if (content == null || content.isBlank()) {
-      throw new PromptRegistryException("El texto del prompt está vacío.", 400);
-    }
+    PromptNames.checkNew(name, content);
     String sha = PromptVersion.sha256(content);
     if (api.get(path(name)) == null) {
       api.post(MlflowPromptApi.BASE, Map.of("name", name, "prompt", Map.of("name", name,

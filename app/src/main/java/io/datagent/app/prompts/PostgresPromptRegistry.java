@@ -38,10 +38,7 @@ public final class PostgresPromptRegistry implements PromptRegistry {
 
   @Override
   public int register(String name, String content, String author, String message) {
-    PromptNames.checkName(name);
-    if (content == null || content.isBlank()) {
-      throw new PromptRegistryException("El texto del prompt está vacío.", 400);
-    }
+    PromptNames.checkNew(name, content);
     String sha = PromptVersion.sha256(content);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

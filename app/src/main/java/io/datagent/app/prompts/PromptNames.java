@@ -18,6 +18,14 @@ final class PromptNames {
     }
   }
 
+  /** A new version's name and text, checked the same way by every registry side. */
+  static void checkNew(String name, String content) {
+    checkName(name);
+    if (content == null || content.isBlank()) {
+      throw new PromptRegistryException("El texto del prompt está vacío.", 400);
+    }
+  }
+
   static void checkAlias(String alias) {
     if (alias == null || !ALIAS.matcher(alias).matches()) {
       throw new PromptRegistryException("Alias no válido: " + alias + " (minúsculas, cifras, _ o -)", 400);

@@ -2,8 +2,6 @@ package io.datagent.agent.semantic;
 
 import io.datagent.agent.QueryResult;
 import io.datagent.agent.catalog.TableCatalog;
-import io.datagent.agent.catalog.TableInfo;
-import io.datagent.agent.search.TableSelector;
 import io.datagent.agent.tool.ToolSession;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +13,6 @@ import java.util.Optional;
  * reason and the closest readings.
  */
 public final class CompiledQuestions {
-
-  private static final int MAX_TABLES = 8;
 
   /**
    * What the compiler made of a question.
@@ -57,9 +53,9 @@ public final class CompiledQuestions {
    * Compiles {@code question} over {@code table} (or the candidate tables when null or blank) and runs its SQL.
    */
   public Outcome answer(String question, String table, ToolSession session) {
-    List<String> tables = table == null || table.isBlank() ? candidates(question) : List.of(table.strip());
-    Compilation best = null;
-    long bestRows = -1;
+    List<String> tables = table == null || table.isBlank() ? PlanChoice.candidates(catalog, question)
+        : List.of(table.strip());
+    PlanChoice choice = new PlanChoice();
     boolean anyModel = false;
     for (String t : tables) {
       Optional<ModelIndex> index = models.index(t);
@@ -67,14 +63,9 @@ public final class CompiledQuestions {
         continue;
       }
       anyModel = true;
-      Compilation c = QuestionCompiler.compile(question, index.get());
-      boolean tie = best != null && Math.abs(c.score() - best.score()) < 1e-9;
-      if (c.score() > 0 && (best == null || c.score() > best.score() + 1e-9 || tie && c.ok() && !best.ok()
-          || tie && c.ok() == best.ok() && index.get().rows() > bestRows)) {
-        best = c;
-        bestRows = index.get().rows();
-      }
+      choice.offer(QuestionCompiler.compile(question, index.get()), index.get().rows());
     }
+    Compilation best = choice.best();
     if (best == null || best.score() < SemanticAgent.MIN_SCORE) {
       return Outcome.declined(!anyModel ? "no hay ninguna tabla " + (table == null || table.isBlank() ? "" : "'" + table.strip() + "' ")
           + "con modelo semántico" : "la pregunta no nombra medidas, dimensiones ni valores que el modelo semántico reconozca", List.of());
@@ -89,14 +80,5 @@ public final class CompiledQuestions {
     }
     return new Outcome(Verbalizer.sentence(plan, r.get()), Describe.understood(plan),
         session.sql().get(session.sql().size() - 1), r.get(), null, List.of());
-  }
-
-  private List<String> candidates(String question) {
-    List<String> all = catalog.listTables().stream().filter(t -> TableCatalog.visible(t.name())).map(TableInfo::qualified).toList();
-    if (all.size() <= MAX_TABLES) {
-      return all;
-    }
-    List<String> ranked = new TableSelector(catalog).select(question, List.of(), MAX_TABLES);
-    return ranked.isEmpty() ? all.subList(0, MAX_TABLES) : ranked;
   }
 }

@@ -9,7 +9,6 @@ import io.datagent.agent.QuestionCheck;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.catalog.TableInfo;
 import io.datagent.agent.extractive.ExtractiveAgent;
-import io.datagent.agent.search.TableSelector;
 import io.datagent.agent.tool.ToolSession;
 import io.datagent.agent.tool.Toolbox;
 import java.util.List;
@@ -26,7 +25,6 @@ public final class SemanticAgent implements Agent {
 
   /** Below this share of the question explained, a plan is not trusted. */
   static final double MIN_SCORE = 0.5;
-  private static final int MAX_TABLES = 8;
   private static final java.util.regex.Pattern TABLES = java.util.regex.Pattern.compile(
       "\\b(que|cuales) (tablas|archivos)\\b|\\blista(r|me)? (de )?(las )?tablas\\b|\\btablas (hay|disponibles)\\b");
 
@@ -78,9 +76,8 @@ public final class SemanticAgent implements Agent {
     if (TABLES.matcher(Text.fold(question)).find()) {
       return Optional.of(done(tables(), session, null, t0));
     }
-    Compilation best = null;
-    long bestRows = -1;
-    for (String table : candidates(question)) {
+    PlanChoice choice = new PlanChoice();
+    for (String table : PlanChoice.candidates(tools.catalog(), question)) {
       Optional<ModelIndex> index = models.index(table);
       if (index.isEmpty()) {
         continue;
@@ -89,14 +86,9 @@ public final class SemanticAgent implements Agent {
       if (column.isPresent()) {
         return Optional.of(done(column.get(), session, null, t0));
       }
-      Compilation c = QuestionCompiler.compile(question, index.get());
-      boolean tie = best != null && Math.abs(c.score() - best.score()) < 1e-9;
-      if (c.score() > 0 && (best == null || c.score() > best.score() + 1e-9 || tie && c.ok() && !best.ok()
-          || tie && c.ok() == best.ok() && index.get().rows() > bestRows)) {
-        best = c;
-        bestRows = index.get().rows();
-      }
+      choice.offer(QuestionCompiler.compile(question, index.get()), index.get().rows());
     }
+    Compilation best = choice.best();
     if (best == null || best.score() < MIN_SCORE) {
       return Optional.empty();
     }
@@ -142,15 +134,5 @@ public final class SemanticAgent implements Agent {
     session.listener().onToken(text);
     return new AgentAnswer(text, AgentAnswer.SEMANTIC, session.sql(), session.sources(), result, notice, session.traces(),
         (System.nanoTime() - t0) / 1_000_000, 0, 0, null);
-  }
-
-  private List<String> candidates(String question) {
-    TableCatalog catalog = tools.catalog();
-    List<String> all = catalog.listTables().stream().filter(t -> TableCatalog.visible(t.name())).map(TableInfo::qualified).toList();
-    if (all.size() <= MAX_TABLES) {
-      return all;
-    }
-    List<String> ranked = new TableSelector(catalog).select(question, List.of(), MAX_TABLES);
-    return ranked.isEmpty() ? all.subList(0, MAX_TABLES) : ranked;
   }
 }
