@@ -129,7 +129,7 @@ public final class AppMain {
     if (scope == null || scope.isBlank()) {
       return AppSecrets.withoutScope(env);
     }
-    return AppSecrets.resolve(env, new WorkspaceSecretScope(platform.workspace(), scope.strip()));
+    return AppSecrets.resolve(env, new WorkspaceSecretScope(platform.secrets(), scope.strip()));
   }
 
   /** The search index, opened in the background when an embedding endpoint is configured. */

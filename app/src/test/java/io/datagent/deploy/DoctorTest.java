@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DoctorTest {
 
   private static final String CLI = "Databricks CLI v0.297.0";
-  private final FakeWorkspace ws = new FakeWorkspace();
+  private final DoctorWorkspace ws = new DoctorWorkspace();
 
   @AfterEach
   void close() {
@@ -83,13 +83,13 @@ class DoctorTest {
 
   @Test
   void should_grant_create_schema_on_the_catalog_when_the_deploying_identity_lacks_it() {
-    ws.revoke("catalog/main", FakeWorkspace.ME, "CREATE_SCHEMA");
+    ws.revoke("catalog/main", DoctorWorkspace.ME, "CREATE_SCHEMA");
 
     Finding miss = onlyMiss(check(dev(), CLI));
 
     assertThat(miss.detail()).contains("CREATE_SCHEMA").doesNotContain("USE_CATALOG");
     assertThat(miss.fix()).isEqualTo("databricks grants update catalog main --json '{\"changes\": [{\"principal\": \""
-        + FakeWorkspace.ME + "\", \"add\": [\"CREATE_SCHEMA\"]}]}'");
+        + DoctorWorkspace.ME + "\", \"add\": [\"CREATE_SCHEMA\"]}]}'");
   }
 
   @Test
@@ -104,12 +104,12 @@ class DoctorTest {
 
   @Test
   void should_grant_write_volume_when_the_deploying_identity_cannot_upload_the_jar() {
-    ws.revoke("volume/main.default.datagent_artifacts", FakeWorkspace.ME, "WRITE_VOLUME");
+    ws.revoke("volume/main.default.datagent_artifacts", DoctorWorkspace.ME, "WRITE_VOLUME");
 
     Finding miss = onlyMiss(check(dev(), CLI));
 
     assertThat(miss.fix()).isEqualTo("databricks grants update volume main.default.datagent_artifacts --json "
-        + "'{\"changes\": [{\"principal\": \"" + FakeWorkspace.ME + "\", \"add\": [\"WRITE_VOLUME\"]}]}'");
+        + "'{\"changes\": [{\"principal\": \"" + DoctorWorkspace.ME + "\", \"add\": [\"WRITE_VOLUME\"]}]}'");
   }
 
   @Test
@@ -170,15 +170,15 @@ class DoctorTest {
 
   @Test
   void should_grant_create_catalog_on_the_metastore_only_when_the_optional_lakebase_catalog_is_included() {
-    ws.revoke("metastore/" + FakeWorkspace.METASTORE, FakeWorkspace.ME, "CREATE_CATALOG");
+    ws.revoke("metastore/" + DoctorWorkspace.METASTORE, DoctorWorkspace.ME, "CREATE_CATALOG");
     DeployTarget withCatalog = new DeployTarget("dev", "main", "default", "datagent_artifacts", null,
         "Serverless Starter Warehouse", dev().groups(), dev().endpoints(), null, "0.297.0", true);
 
     assertThat(check(dev(), CLI)).allMatch(Finding::ok);
     Finding miss = onlyMiss(check(withCatalog, CLI));
 
-    assertThat(miss.fix()).isEqualTo("databricks grants update metastore " + FakeWorkspace.METASTORE + " --json "
-        + "'{\"changes\": [{\"principal\": \"" + FakeWorkspace.ME + "\", \"add\": [\"CREATE_CATALOG\"]}]}'");
+    assertThat(miss.fix()).isEqualTo("databricks grants update metastore " + DoctorWorkspace.METASTORE + " --json "
+        + "'{\"changes\": [{\"principal\": \"" + DoctorWorkspace.ME + "\", \"add\": [\"CREATE_CATALOG\"]}]}'");
   }
 
   @Test
@@ -189,13 +189,13 @@ class DoctorTest {
     ws.groups.clear();
     ws.endpoints.clear();
     ws.lakebase = false;
-    ws.revoke("metastore/" + FakeWorkspace.METASTORE, FakeWorkspace.ME, "CREATE_CATALOG");
+    ws.revoke("metastore/" + DoctorWorkspace.METASTORE, DoctorWorkspace.ME, "CREATE_CATALOG");
     DeployTarget all = new DeployTarget("dev", "main", "default", "datagent_artifacts", null,
         "Serverless Starter Warehouse", dev().groups(), dev().endpoints(), null, "0.297.0", true);
     List<Finding> misses = check(all, null).stream().filter(f -> !f.ok()).toList();
     ws.catalogs.add("main");
     ws.volumes.clear();
-    ws.revoke("catalog/main", FakeWorkspace.ME, "CREATE_SCHEMA");
+    ws.revoke("catalog/main", DoctorWorkspace.ME, "CREATE_SCHEMA");
     misses = new java.util.ArrayList<>(misses);
     misses.addAll(check(dev(), CLI).stream().filter(f -> !f.ok()).toList());
     String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "deploying.md"));

@@ -7,6 +7,7 @@ import io.datagent.platform.jobs.PlatformJobs;
 import io.datagent.platform.lakebase.LakebaseCredentials;
 import io.datagent.platform.serving.Serving;
 import io.datagent.platform.sql.Statements;
+import io.datagent.platform.secrets.Secrets;
 import io.datagent.platform.vectorsearch.VectorSearch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -148,6 +149,10 @@ public final class Platform {
 
   public VectorSearch vectorSearch() {
     return new VectorSearch(this);
+  }
+
+  public Secrets secrets() {
+    return new Secrets(this);
   }
 
   public LakebaseCredentials lakebase() {

@@ -40,6 +40,30 @@ public final class FakeJobs {
     outputs.put(taskRunId, FakeWorkspace.JSON.createObjectNode().put("error", error).put("error_trace", errorTrace));
   }
 
+  /** Puts a run as the API's JSON (for callers that build it from their own model of a run). */
+  public void putRun(ObjectNode run) {
+    runs.put(run.path("run_id").asLong(), run);
+  }
+
+  /** Puts the {@code runs/get-output} JSON of a task run. */
+  public void putOutput(long taskRunId, ObjectNode output) {
+    outputs.put(taskRunId, output);
+  }
+
+  /** When the first repair of a run arrived (epoch milliseconds), or -1 if it has none. */
+  public long firstRepairAt(long runId) {
+    ObjectNode r = runs.get(runId);
+    if (r == null) {
+      return -1;
+    }
+    for (JsonNode h : r.path("repair_history")) {
+      if ("REPAIR".equals(h.path("type").asText())) {
+        return h.path("start_time").asLong();
+      }
+    }
+    return -1;
+  }
+
   public ObjectNode run(long runId) {
     return runs.get(runId);
   }

@@ -2,9 +2,9 @@ package io.datagent.app.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
 import io.datagent.app.LoopbackServer;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -57,8 +57,7 @@ class AppSecretsTest {
   }
 
   private static SecretScope scope(LoopbackServer ws) {
-    return new WorkspaceSecretScope(new WorkspaceClient(new DatabricksConfig().setHost(ws.url()).setToken("app-sp-token")
-        .setAuthType("pat")), SCOPE);
+    return new WorkspaceSecretScope(new Platform(PlatformConfig.pat(ws.url(), "app-sp-token")).secrets(), SCOPE);
   }
 
   static Stream<AppSecret> secrets() {

@@ -14,7 +14,10 @@ import io.datagent.platform.Platform;
 import io.datagent.platform.PlatformConfig;
 import io.datagent.jobmonitor.detect.RunJson;
 import io.datagent.jobmonitor.detect.RunOutput;
-import io.datagent.jobmonitor.loopback.LoopbackJobsApi;
+import io.datagent.jobmonitor.detect.JobParameter;
+import io.datagent.jobmonitor.detect.JobRun;
+import io.datagent.jobmonitor.detect.TaskRun;
+import io.datagent.testkit.FakeWorkspace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -103,17 +105,10 @@ public final class TriageBench {
    */
   public long[] detectToAct(DataSource ds, Duration poll, int runs) throws Exception {
     MonitorConfig cfg = config.withTiming(poll, new Backoff(Duration.ZERO, 2, Duration.ZERO), Duration.ZERO);
-    Map<Long, Long> repairedAt = new ConcurrentHashMap<>();
     long[] latencies = new long[runs];
-    try (LoopbackJobsApi api = new LoopbackJobsApi("bench")) {
-      api.onRepair(r -> {
-        try {
-          repairedAt.put(RunJson.MAPPER.readTree(r.body()).path("run_id").asLong(), r.atMillis());
-        } catch (IOException ignored) {
-          // not a repair we made
-        }
-      });
-      DatabricksJobsClient client = new DatabricksJobsClient(new Platform(PlatformConfig.pat(api.uri().toString(), "bench")).jobs());
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      ws.auth().allowToken("bench");
+      DatabricksJobsClient client = new DatabricksJobsClient(new Platform(PlatformConfig.pat(ws.url(), "bench")).jobs());
       try (JobMonitor monitor = JobMonitor.builder(ds, cfg, client).source("bench").build()) {
         monitor.start();
         Thread.sleep(poll.toMillis() + 500);
@@ -121,23 +116,39 @@ public final class TriageBench {
           long runId = 1_000_000 + i * 10L;
           long start = System.currentTimeMillis();
           // as on Databricks, the run is active (and listed as such) before it fails
-          api.runs().running(1, "datagent ingestion", runId, start);
+          ws.jobs().putRun(RunJson.toJson(running(runId, start)));
           Thread.sleep(poll.toMillis() + (long) (Math.random() * poll.toMillis()));
           long now = System.currentTimeMillis();
-          api.runs().failed(1, "datagent ingestion", runId, start, now, "ingest", "RUN_EXECUTION_ERROR",
-              "Task ingest failed", Map.of("parallelism", "0"),
-              new RunOutput("java.lang.OutOfMemoryError: Java heap space", null, null, false));
+          JobRun failed = failed(runId, start, now);
+          ws.jobs().putOutput(failed.tasks().get(0).runId(),
+              RunJson.toJson(new RunOutput("java.lang.OutOfMemoryError: Java heap space", null, null, false)));
+          ws.jobs().putRun(RunJson.toJson(failed));
           long deadline = now + poll.toMillis() * 3 + 10_000;
-          while (!repairedAt.containsKey(runId) && System.currentTimeMillis() < deadline) {
+          while (ws.jobs().firstRepairAt(runId) < 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
           }
-          Long at = repairedAt.get(runId);
-          latencies[i] = at == null ? -1 : at - now;
-          out.printf("  fallo %2d: %s%n", i + 1, at == null ? "sin reparación" : (at - now) + " ms hasta runs/repair");
+          long at = ws.jobs().firstRepairAt(runId);
+          latencies[i] = at < 0 ? -1 : at - now;
+          out.printf("  fallo %2d: %s%n", i + 1, at < 0 ? "sin reparación" : (at - now) + " ms hasta runs/repair");
         }
       }
     }
     Arrays.sort(latencies);
     return latencies;
+  }
+
+  private static JobRun running(long runId, long start) {
+    TaskRun t = new TaskRun(runId + 1, "ingest", "RUNNING", null, "", null, 0, start, 0L, null);
+    return new JobRun(runId, 1L, "datagent ingestion", "RUNNING", null, "", false, null, null, start, 0, null, List.of(t),
+        List.of(), List.of(), false);
+  }
+
+  /** A failed single-task ingestion run whose job has a {@code parallelism} parameter. */
+  private static JobRun failed(long runId, long start, long end) {
+    TaskRun t = new TaskRun(runId + 1, "ingest", "TERMINATED", "FAILED", "Task ingest failed", "RUN_EXECUTION_ERROR", 0,
+        start, end, null);
+    return new JobRun(runId, 1L, "datagent ingestion", "TERMINATED", "FAILED", "Task ingest failed", false,
+        "RUN_EXECUTION_ERROR", "CLIENT_ERROR", start, end, null, List.of(t),
+        List.of(new JobParameter("parallelism", "0", null)), List.of(), false);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * metastore, SQL warehouses, serving endpoints, Lakebase database instances). It starts with every prerequisite of a
  * deploy in place; a test removes one.
  */
-final class FakeWorkspace implements AutoCloseable {
+final class DoctorWorkspace implements AutoCloseable {
 
   static final String ME = "ana@empresa.es";
   static final String METASTORE = "11111111-2222-3333-4444-555555555555";
@@ -34,7 +34,7 @@ final class FakeWorkspace implements AutoCloseable {
   boolean acceptsToken = true;
   final LoopbackServer server = new LoopbackServer(this::answer);
 
-  FakeWorkspace() {
+  DoctorWorkspace() {
     grant("catalog/main", ME, "USE_CATALOG", "CREATE_SCHEMA");
     grant("catalog/datagent", ME, "ALL_PRIVILEGES");
     grant("volume/main.default.datagent_artifacts", ME, "READ_VOLUME", "WRITE_VOLUME");
