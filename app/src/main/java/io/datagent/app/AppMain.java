@@ -85,6 +85,8 @@ public final class AppMain {
     AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, catalog, serving), state.dataSource(),
         com.databricks.sdk.core.ApiClient::new, clock);
     extra.add(prompts.routes());
+    // labelled traces and feedback as JSON Lines for the engineers (issue 14, curation)
+    extra.add(new io.datagent.app.curation.TraceExportRoutes(new io.datagent.app.curation.TraceExport(state.dataSource())));
     // Each table's semantic model as the ingestion job kept it in the uploads Volume (issue 12), for the agent and
     // the Datos page; without a file it is derived from the catalog and SQL.
     io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
