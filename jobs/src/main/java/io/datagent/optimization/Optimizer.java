@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * {@code maxCandidates} of them on the held-out part, and promotes the best one only if {@link PromotionRule} says
  * so.
  *
- * <p>NOTE: promotion is the single last step. A run interrupted ({@link Thread#interrupt()}, checked between
- * evaluations) or failing before it throws and changes nothing that is served; candidates are never written anywhere
+ * <p>NOTE: promotion is the single last step. A run cancelled ({@link #cancel()} or {@link Thread#interrupt()},
+ * checked between evaluations) or failing before it throws and changes nothing that is served; candidates are never written anywhere
  * but through {@link Promoter#promote}.
  */
 public final class Optimizer {
@@ -37,6 +37,7 @@ public final class Optimizer {
   private final Promoter promoter;
   private final List<CandidateSource> sources;
   private final Settings settings;
+  private volatile boolean cancelled;
 
   public Optimizer(CandidateEvaluator evaluator, Promoter promoter, List<CandidateSource> sources, Settings settings) {
     this.evaluator = evaluator;
@@ -88,8 +89,13 @@ public final class Optimizer {
     return evaluator.evaluate(c, items);
   }
 
-  private static void checkNotCancelled() {
-    if (Thread.currentThread().isInterrupted()) {
+  /** Stops the run at its next check (between evaluations); nothing is promoted. Safe from any thread. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  private void checkNotCancelled() {
+    if (cancelled || Thread.currentThread().isInterrupted()) {
       throw new CancellationException("optimización interrumpida: no se promovió nada");
     }
   }

@@ -117,6 +117,24 @@ class OptimizerTest {
     }
   }
 
+  @Test
+  void should_show_few_shot_examples_of_every_kind_from_the_tuning_split_only() {
+    BenchmarkSplit split = BenchmarkSplit.of(benchmark, 0.4, "datagent");
+    FewShotCandidates fewShot = new FewShotCandidates(
+        List.of(new FewShotCandidates.Example("confiable", "Ventas por región", "SELECT region, sum(v) FROM t GROUP BY region", "confiable")),
+        List.of(3, 100));
+
+    List<Candidate> out = fewShot.propose(served, split.tuning(), KindScores.of(split.tuning(), Map.of()));
+
+    assertThat(out).extracting(Candidate::label).containsExactly("few-shot-3", "few-shot-" + (1 + split.tuning().stream()
+        .filter(i -> i.sql() != null && i.id().equals(i.base())).count()));
+    assertThat(out.get(0).prompt()).startsWith(served.prompt()).contains("Ventas por región").contains("SELECT sum(m")
+        .contains("ORDER BY m DESC");
+    for (OptimizationItem held : split.heldOut()) {
+      assertThat(out.get(1).prompt()).doesNotContain(held.question());
+    }
+  }
+
   static List<OptimizationItem> benchmark() {
     List<OptimizationItem> out = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {

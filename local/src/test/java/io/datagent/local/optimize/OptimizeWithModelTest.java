@@ -133,14 +133,16 @@ class OptimizeWithModelTest {
   void should_leave_the_alias_untouched_when_the_run_is_killed_halfway() throws Exception {
     String v1 = app.source().current().text();
     model.rewrites.add(v1 + "\n" + LoopbackModel.NAME_TABLE);
-    model.holdAtAnswer = 15; // while the better candidate is being evaluated (after 6 + 6 answers of the current one)
+    model.holdAtAnswer = 12; // while the better candidate is evaluated (after 4 held-out + 6 tuning answers of the current one)
     AtomicReference<Thread> worker = new AtomicReference<>();
+    Optimizer optimizer = optimizer(1);
     CompletableFuture<OptimizationReport> run = CompletableFuture.supplyAsync(() -> {
       worker.set(Thread.currentThread());
-      return optimizer(1).run(LocalCandidateEvaluator.items(benchmark()));
+      return optimizer.run(LocalCandidateEvaluator.items(benchmark()));
     });
 
     assertThat(model.held.await(120, TimeUnit.SECONDS)).isTrue();
+    optimizer.cancel(); // what stopping the App (or the job) does
     worker.get().interrupt();
     model.release.countDown();
 
