@@ -132,7 +132,14 @@ async function loadQuality() {
   chart("c-rating", q.series.map(s => ({x: at(s), y: s.meanRating})), t.minMeanRating, v => v.toFixed(2));
   chart("c-samples", q.series.map(s => ({x: at(s), y: s.samples})), t.minSamples, v => String(Math.round(v)));
   fill("interventions", q.interventions.map(i => el("tr", {}, el("td", {}, when(i.startedAt)), el("td", {}, i.reasons.join("; ")),
-    el("td", {}, i.action + (i.runId ? " · run " + i.runId : "")), el("td", {}, i.status), el("td", {class:"muted"}, i.detail || ""))));
+    el("td", {}, i.action + (i.runId ? " · run " + i.runId : "")), el("td", {}, i.status),
+    el("td", {class:"score-before"}, score(i.scoreBefore)), el("td", {class:"score-after"}, score(i.scoreAfter)),
+    el("td", {class:"muted"}, i.detail || ""))));
+}
+
+/** A held-out share of exact answers as a percentage with one decimal (Spanish comma), or a dash when unknown. */
+function score(v) {
+  return v === null || v === undefined ? "—" : (v * 100).toFixed(1).replace(".", ",") + " %";
 }
 
 async function triage() {

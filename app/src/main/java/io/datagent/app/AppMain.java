@@ -73,18 +73,22 @@ public final class AppMain {
     schemas.remove(serving);
     schemas.add(0, serving);
     TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
-    Retriever retriever = retriever(env, platform, catalog, serving);
     DataCatalog data = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "`" + raw + "`.`_ingestion_log`"),
         Duration.ofMinutes(1), clock);
 
     Lakebase.Config pg = Lakebase.Config.fromEnv(env);
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(), platform::bearerToken, clock), 10));
+    // searched with the retrieval tuning the optimisation promoted for the agent without an LLM (the default before any)
+    Retriever retriever = retriever(env, platform, catalog, serving,
+        () -> new io.datagent.app.tuning.AgentTuningStore(state.dataSource()).currentOrDefault());
 
     List<RouteRegistrar> extra = new ArrayList<>();
     // The agent's prompt: the production alias of the registry (Lakebase, or MLflow's in Unity Catalog), refreshed.
     AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, catalog, serving), state.dataSource(),
         com.databricks.sdk.core.ApiClient::new, clock);
     extra.add(prompts.routes());
+    // labelled traces and feedback as JSON Lines for the engineers (issue 14, curation)
+    extra.add(new io.datagent.app.curation.TraceExportRoutes(new io.datagent.app.curation.TraceExport(state.dataSource())));
     // Each table's semantic model as the ingestion job kept it in the uploads Volume (issue 12), for the agent and
     // the Datos page; without a file it is derived from the catalog and SQL.
     io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
@@ -133,7 +137,8 @@ public final class AppMain {
   }
 
   /** The search index, opened in the background when an embedding endpoint is configured. */
-  static Retriever retriever(Map<String, String> env, Platform platform, String catalog, String serving) {
+  static Retriever retriever(Map<String, String> env, Platform platform, String catalog, String serving,
+      java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
     String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
     if (endpoint == null || endpoint.isBlank()) {
       return BackgroundRetriever.none();
@@ -150,7 +155,7 @@ public final class AppMain {
     }
     // The main hands its environment to the retrieval side (no System.getenv behind it).
     DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, env);
-    return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform, RetrieverConfig.defaults()));
+    return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform, RetrieverConfig.defaults().withTuning(tuning.get())));
   }
 
   /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */

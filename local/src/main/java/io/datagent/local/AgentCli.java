@@ -36,6 +36,8 @@ public final class AgentCli {
     register(new DemoCommand(this));
     register(new io.datagent.local.agent.AskCommand());
     register(new io.datagent.local.eval.EvalCommand());
+    register(new io.datagent.local.optimize.OptimizeCommand());
+    register(new io.datagent.local.optimize.ExportTracesCommand());
     register(new io.datagent.local.app.ServeCommand());
     register(new io.datagent.local.retrieval.EmbedCommand());
     register(new io.datagent.local.retrieval.SearchCommand());

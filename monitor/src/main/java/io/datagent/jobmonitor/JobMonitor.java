@@ -113,10 +113,16 @@ public final class JobMonitor implements AutoCloseable {
 
   /** {@link #local(DataSource, Path, LocalRepairs, Map, ChatModel)} with an already loaded configuration. */
   public static JobMonitor local(DataSource ds, Path stateDir, LocalRepairs repairs, MonitorConfig cfg, ChatModel model) {
+    return local(ds, stateDir, repairs, cfg, model, new RecordingEvaluationTrigger());
+  }
+
+  /** As {@link #local(DataSource, Path, LocalRepairs, MonitorConfig, ChatModel)}, the quality supervisor starting {@code trigger}. */
+  public static JobMonitor local(DataSource ds, Path stateDir, LocalRepairs repairs, MonitorConfig cfg, ChatModel model,
+      EvaluationTrigger trigger) {
     JobsClient jobs = new LocalJobsClient(new LocalRunFiles(stateDir.resolve("runs")), repairs);
     MailSender mail = cfg.email().smtp().configured() ? new SmtpMailSender(cfg.email().smtp())
         : new OutboxMailSender(stateDir.resolve("monitor").resolve("outbox"));
-    return builder(ds, cfg, jobs).source("local").mail(mail).chatModel(model).build();
+    return builder(ds, cfg, jobs).source("local").mail(mail).chatModel(model).evaluationTrigger(trigger).build();
   }
 
   public static JobMonitorBuilder builder(DataSource ds, MonitorConfig config, JobsClient jobs) {

@@ -164,7 +164,6 @@ class AppEnvironmentTest {
         "MLFLOW_TRACKING_URI", "as above",
         "DATAGENT_SMTP_STARTTLS", "STARTTLS on (port 587) is the monitor's default",
         "DATAGENT_SMTP_SSL", "implicit TLS off is the monitor's default",
-        "DATAGENT_MONITOR_EVAL_JOB_ID", "the evaluation job is not in the bundle yet; the monitor then records only",
         "DATAGENT_ENGINEERS", "engineers named one by one besides the engineers group; none by default");
     Set<String> missing = new TreeSet<>(read);
     missing.removeAll(provided);

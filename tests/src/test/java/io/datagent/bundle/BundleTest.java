@@ -175,7 +175,11 @@ class BundleTest {
     assertThat(app.path("user_api_scopes").toString()).contains("\"sql\"");
     assertThat(app.path("resources").toString())
         .contains("\"id\":\"${resources.jobs.ingestion.id}\",\"permission\":\"CAN_MANAGE_RUN\"")
+        .contains("\"id\":\"${resources.jobs.optimize.id}\",\"permission\":\"CAN_MANAGE_RUN\"")
+        .contains("\"experiment_id\":\"${resources.experiments.quality.id}\"")
         .contains("\"permission\":\"CAN_CONNECT_AND_CREATE\"");
+    assertThat(app.path("config").path("env").toString())
+        .contains("{\"name\":\"DATAGENT_OPTIMIZE_JOB_ID\",\"value_from\":\"optimize-job\"}");
   }
 
   @Test

@@ -34,10 +34,14 @@ class FirstDeployTest {
    */
   static final Map<String, String> SINCE = Map.of("jobs", "0.200.0", "schemas", "0.225.0", "volumes", "0.236.0",
       "apps", "0.239.0", "secret_scopes", "0.252.0", "database_instances", "0.265.0", "database_catalogs", "0.265.0",
-      "vector_search_endpoints", "0.298.0", "vector_search_indexes", "1.1.0");
-  /** What needs no more than USE_CATALOG and CREATE_SCHEMA on one catalog (plus Apps and Lakebase enabled). */
+      "vector_search_endpoints", "0.298.0", "vector_search_indexes", "1.1.0",
+      "experiments", "0.200.0");
+  /**
+   * What needs no more than USE_CATALOG and CREATE_SCHEMA on one catalog (plus Apps and Lakebase enabled); the MLflow
+   * experiment lives in the bundle's own workspace folder.
+   */
   private static final Set<String> FIRST_DEPLOY_TYPES = Set.of("jobs", "schemas", "volumes", "apps", "secret_scopes",
-      "database_instances");
+      "database_instances", "experiments");
 
   private final Path root = ProjectLayout.root();
   private final Bundle bundle = Bundle.load(root);

@@ -12,7 +12,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Monitor page's "Versiones del prompt" section in a real browser: promote a version, then roll back. */
+/**
+ * The Monitor page's "Versiones del prompt" section in a real browser (promote a version, then roll back), and its
+ * interventions with the optimisation's scores before and after.
+ */
 class PromptVersionsBrowserTest {
 
   static LocalAppFixture fixture;
@@ -61,5 +64,23 @@ class PromptVersionsBrowserTest {
     assertThat(fixture.app.prompts().source().current().version()).isIn(1, v2); // served within the 30 s refresh
     assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
     Browser.screenshot(browser, "monitor-prompts");
+  }
+
+  @Test
+  void should_show_each_intervention_with_its_scores_before_and_after_without_console_errors() {
+    var store = new io.datagent.jobmonitor.quality.QualityStore(new io.datagent.jobmonitor.store.Jdbc(fixture.app.postgres().start()));
+    store.record("tasa de error 10.0 % > 5.0 %", "IN_PROCESS",
+        new io.datagent.jobmonitor.quality.InterventionOutcome("PROMOTED", "promovido v2 desde el navegador", 0.625, 0.75));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+    browser.get(fixture.url("/monitor/"));
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("interventions"), "promovido v2 desde el navegador"));
+    var row = browser.findElements(By.cssSelector("#interventions tbody tr")).stream()
+        .filter(r -> r.getText().contains("promovido v2 desde el navegador")).findFirst().orElseThrow();
+    assertThat(row.findElement(By.cssSelector("td.score-before")).getText()).isEqualTo("62,5 %");
+    assertThat(row.findElement(By.cssSelector("td.score-after")).getText()).isEqualTo("75,0 %");
+    assertThat(row.getText()).contains("PROMOTED").contains("tasa de error 10.0 %");
+    assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
   }
 }

@@ -28,12 +28,18 @@ public final class LocalAgents {
   private LocalAgents() {}
 
   public static Agent create(LocalRuntime runtime, Map<String, String> env, Retriever retriever) {
+    return create(runtime, env, retriever, null);
+  }
+
+  /** As {@link #create(LocalRuntime, Map, Retriever)}, the model answering with {@code prompts} (null: the bundled file). */
+  public static Agent create(LocalRuntime runtime, Map<String, String> env, Retriever retriever,
+      io.datagent.agent.prompt.PromptSource prompts) {
     AgentConfig config = AgentConfig.fromEnv(env);
     if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
       config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
     }
     return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env),
-        null, semanticModels(runtime)));
+        prompts, semanticModels(runtime)));
   }
 
   /**

@@ -86,7 +86,9 @@ public final class LocalApp implements AutoCloseable {
     TableCatalog tables = LocalAgents.catalog(rt, config);
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
-    Retriever retriever = retriever(rt);
+    // with the retrieval tuning the optimisation promoted for the agent without an LLM (app.agent_tuning), read once
+    // the embedded PostgreSQL is up; the default before the first promotion
+    Retriever retriever = retriever(rt, () -> new io.datagent.app.tuning.AgentTuningStore(database.join()).currentOrDefault());
     // the semantic models the ingestion keeps beside the uploads (issue 12)
     io.datagent.agent.semantic.SemanticModelSource models = LocalAgents.semanticModels(rt);
     String serving = config.sqlPolicy().defaultSchema();
@@ -108,11 +110,22 @@ public final class LocalApp implements AutoCloseable {
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
     extra.add(prompts.routes());
+    extra.add(new io.datagent.app.curation.TraceExportRoutes(new io.datagent.app.curation.TraceExport(state.dataSource())));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
+    // When the agent's quality drops, the supervisor runs the optimisation in this process (./agent optimize's loop).
+    io.datagent.jobmonitor.quality.EvaluationTrigger optimize = new io.datagent.jobmonitor.quality.InProcessEvaluationTrigger(
+        io.datagent.local.optimize.LocalOptimization.job(rt, env, state.dataSource(), retriever),
+        new io.datagent.jobmonitor.quality.QualityStore(new io.datagent.jobmonitor.store.Jdbc(state.dataSource())),
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "datagent-optimize");
+          t.setDaemon(true);
+          return t;
+        }));
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
-        env, io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env));
+        io.datagent.jobmonitor.config.MonitorConfigLoader.load(env), io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env),
+        optimize);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
     try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
       io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
@@ -150,12 +163,13 @@ public final class LocalApp implements AutoCloseable {
     }
   }
 
-  static Retriever retriever(LocalRuntime rt) {
+  static Retriever retriever(LocalRuntime rt, java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
     java.nio.file.Path tables = rt.workspace().tables();
     if (!java.nio.file.Files.isDirectory(tables.resolve(LocalRetrievers.SCHEMA).resolve(LocalRetrievers.TABLE).resolve("_delta_log"))) {
       return BackgroundRetriever.none();
     }
-    return new BackgroundRetriever(() -> LocalRetrievers.open(tables, LocalRetrievers.defaultModel()));
+    return new BackgroundRetriever(() -> LocalRetrievers.open(tables, LocalRetrievers.defaultModel(),
+        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning.get())));
   }
 
   /** Runs a background task on its own named daemon thread (not the common pool, whose threads have no names). */

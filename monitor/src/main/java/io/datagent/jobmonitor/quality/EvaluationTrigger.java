@@ -8,11 +8,19 @@ import java.util.Map;
  */
 public interface EvaluationTrigger {
 
-  /** Starts the evaluation for intervention {@code id}; returns the run id, or null when only recorded. */
+  /**
+   * Starts the optimisation for intervention {@code id}; returns the run id, or null when recorded or run in process.
+   * {@code parameters} hold {@code reason} and {@code window} (the supervision window's key).
+   */
   Long start(long interventionId, Map<String, String> parameters);
 
   /** What {@link #start} does, e.g. {@code RUN_NOW job 42} or {@code RECORDED}. */
   String action();
 
   Long jobId();
+
+  /** True when {@link #start} runs the job in this process (no run id; the job reports its own outcome). */
+  default boolean inProcess() {
+    return false;
+  }
 }

@@ -35,16 +35,38 @@ public final class QualityStore {
     return db.one("select max(taken_at) t from monitor.quality_snapshots", rs -> Jdbc.instant(rs, "t")).orElse(null);
   }
 
-  /** Records the intervention as an intent (status PENDING) before anything is started. */
-  public long open(List<String> reasons, QualityFigures f, String action, Long jobId) {
+  /**
+   * Records the intervention as an intent (status PENDING) before anything is started; empty when one was already
+   * made for {@code windowKey} (by this process before a restart, or by another instance).
+   */
+  public java.util.Optional<Long> open(List<String> reasons, QualityFigures f, String action, Long jobId, String windowKey) {
     return db.one("""
-        insert into monitor.interventions (reasons, figures, action, job_id, status) values (?::jsonb, ?::jsonb, ?, ?, 'PENDING')
+        insert into monitor.interventions (reasons, figures, action, job_id, status, window_key)
+        values (?::jsonb, ?::jsonb, ?, ?, 'PENDING', ?)
+        on conflict (window_key) do nothing
         returning id
-        """, rs -> rs.getLong(1), json(reasons), json(f), action, jobId).orElseThrow();
+        """, rs -> rs.getLong(1), json(reasons), json(f), action, jobId, windowKey);
   }
 
+  /** The start's result; only while PENDING, so an in-process run that already finished keeps its outcome. */
   public void close(long id, Long runId, String status, String detail) {
-    db.update("update monitor.interventions set run_id = ?, status = ?, detail = ? where id = ?", runId, status, detail, id);
+    db.update("update monitor.interventions set run_id = ?, status = ?, detail = ? where id = ? and status = 'PENDING'",
+        runId, status, detail, id);
+  }
+
+  /** The optimisation's outcome, with the held-out scores before and after. */
+  public void finish(long id, InterventionOutcome o) {
+    db.update("update monitor.interventions set status = ?, detail = ?, score_before = ?, score_after = ? where id = ?",
+        o.status(), o.detail(), o.scoreBefore(), o.scoreAfter(), id);
+  }
+
+  /** An optimisation run by hand or on schedule ({@code ./agent optimize}), recorded with its outcome. */
+  public long record(String reason, String action, InterventionOutcome o) {
+    return db.one("""
+        insert into monitor.interventions (reasons, figures, action, status, detail, score_before, score_after)
+        values (?::jsonb, '{}'::jsonb, ?, ?, ?, ?, ?) returning id
+        """, rs -> rs.getLong(1), json(List.of(reason)), action, o.status(), o.detail(), o.scoreBefore(), o.scoreAfter())
+        .orElseThrow();
   }
 
   public Instant lastIntervention() {
@@ -74,7 +96,8 @@ public final class QualityStore {
           num(f.get("windowMinutes")).intValue(), num(f.get("samples")).intValue(), num(f.get("errors")).intValue(),
           dbl(f.get("errorRate")), dbl(f.get("p95Ms")), dbl(f.get("meanRating")), num(f.get("ratings")).intValue());
       return new Intervention(rs.getLong("id"), Jdbc.instant(rs, "started_at"), reasons, figures, rs.getString("action"),
-          Jdbc.longOrNull(rs, "job_id"), Jdbc.longOrNull(rs, "run_id"), rs.getString("status"), rs.getString("detail"));
+          Jdbc.longOrNull(rs, "job_id"), Jdbc.longOrNull(rs, "run_id"), rs.getString("status"), rs.getString("detail"),
+          rs.getString("window_key"), Jdbc.doubleOrNull(rs, "score_before"), Jdbc.doubleOrNull(rs, "score_after"));
     } catch (java.io.IOException e) {
       throw new SQLException("bad JSON in monitor.interventions", e);
     }

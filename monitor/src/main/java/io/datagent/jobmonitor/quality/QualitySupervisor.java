@@ -69,20 +69,36 @@ public final class QualitySupervisor {
       LOG.info("Agent quality below threshold ({}), but the last intervention was at {}: cooling down", reasons, last);
       return Optional.empty();
     }
-    long id = store.open(reasons, f, trigger.action(), trigger.jobId());
-    start(id, reasons, f);
+    String key = windowKey(f.takenAt(), thresholds.window());
+    Optional<Long> opened = store.open(reasons, f, trigger.action(), trigger.jobId(), key);
+    if (opened.isEmpty()) {
+      LOG.info("Agent quality below threshold ({}), but window {} already had its intervention", reasons, key);
+      return Optional.empty();
+    }
+    long id = opened.get();
+    start(id, reasons, key);
     return store.recent(1).stream().filter(i -> i.id() == id).findFirst();
   }
 
-  private void start(long id, List<String> reasons, QualityFigures f) {
+  /**
+   * The supervision window a measurement falls in: windows of the configured length laid end to end from the epoch,
+   * named by length and start ({@code 1440m-2026-12-07T00:00:00Z}). At most one intervention is made per window.
+   */
+  public static String windowKey(Instant at, java.time.Duration window) {
+    long ms = Math.max(60_000, window.toMillis());
+    return window.toMinutes() + "m-" + Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), ms) * ms);
+  }
+
+  private void start(long id, List<String> reasons, String key) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("reason", String.join("; ", reasons));
-    params.put("window_minutes", String.valueOf(f.windowMinutes()));
+    params.put("window", key == null ? "" : key);
     try {
       Long runId = trigger.start(id, params);
-      String status = runId == null ? "RECORDED" : "STARTED";
-      store.close(id, runId, status, runId == null ? "Intervención registrada (sin job de evaluación)." : "Evaluación iniciada: run " + runId);
-      LOG.warn("Agent quality intervention {}: {} ({}), samples {}, run {}", id, reasons, status, f.samples(), runId);
+      String status = runId != null || trigger.inProcess() ? "STARTED" : "RECORDED";
+      store.close(id, runId, status, runId != null ? "Optimización iniciada: run " + runId
+          : trigger.inProcess() ? "Optimización iniciada en este proceso." : "Intervención registrada (sin job de optimización).");
+      LOG.warn("Agent quality intervention {}: {} ({}), window {}, run {}", id, reasons, status, key, runId);
     } catch (RuntimeException e) {
       store.close(id, null, "FAILED", e.toString());
       LOG.error("Agent quality intervention {} could not start: {}", id, e.toString());
@@ -93,7 +109,7 @@ public final class QualitySupervisor {
   private void resumePending() {
     for (Intervention i : store.pending()) {
       LOG.info("Resuming intervention {} left pending", i.id());
-      start(i.id(), i.reasons(), i.figures());
+      start(i.id(), i.reasons(), i.windowKey());
     }
   }
 

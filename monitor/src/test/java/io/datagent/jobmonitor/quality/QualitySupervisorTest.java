@@ -75,19 +75,53 @@ class QualitySupervisorTest {
     assertThat(first.get().status()).isEqualTo("STARTED");
     assertThat(first.get().runId()).isNotNull();
     assertThat(f.api.requests("/run-now")).hasSize(1);
-    assertThat(f.api.requests("/run-now").get(0).body()).contains("\"job_id\":42").contains("datagent-quality-" + first.get().id());
+    String window = first.get().windowKey();
+    assertThat(f.api.requests("/run-now").get(0).body()).contains("\"job_id\":42")
+        .contains("datagent-optimize-" + window.replaceAll("[^0-9A-Za-z]", "")).contains(window);
 
     // a second check inside the cool-down measures, but does not intervene
     assertThat(supervisor(Clock.systemUTC()).check()).isEmpty();
     assertThat(f.api.requests("/run-now")).hasSize(1);
     assertThat(new QualityStore(db).series(Instant.now().minus(Duration.ofHours(1)))).hasSize(2);
 
-    // after the cool-down it intervenes again
-    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(13));
-    traces(0, 0, 0);
-    db.update("update app.traces set created_at = now() + interval '13 hours'");
+    // after the cool-down, in the next window, it intervenes again
+    Instant now = Instant.now();
+    Instant nextWindow = Instant.parse(window.substring(window.indexOf('-') + 1)).plus(thresholds.window());
+    Duration ahead = Duration.between(now, nextWindow).plusMinutes(1);
+    ahead = ahead.compareTo(Duration.ofHours(13)) < 0 ? Duration.ofHours(13) : ahead;
+    Clock later = Clock.offset(Clock.systemUTC(), ahead);
+    db.update("update app.traces set created_at = created_at + (? || ' seconds')::interval", String.valueOf(ahead.toSeconds()));
     assertThat(supervisor(later).check()).isPresent();
     assertThat(f.api.requests("/run-now")).hasSize(2);
+  }
+
+  @Test
+  void should_start_one_optimisation_per_window_even_across_a_restart_without_cooldown() throws Exception {
+    traces(60, 6, 200); // error rate 10 % > 5 %
+    QualityThresholds noCooldown = new QualityThresholds(Duration.ofHours(24), 50, 0.05, 3.0, Duration.ofSeconds(5),
+        Duration.ZERO, Duration.ofMinutes(5), null);
+    java.util.List<java.util.Map<String, String>> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.function.Supplier<QualitySupervisor> boot = () -> new QualitySupervisor(new TraceWindow(db, Clock.systemUTC()),
+        new QualityStore(db), noCooldown, new InProcessEvaluationTrigger(p -> {
+          runs.add(p);
+          return new InterventionOutcome("PROMOTED", "promovido v2", 0.62, 0.71);
+        }, new QualityStore(db), pool), Clock.systemUTC());
+
+    Optional<Intervention> first = boot.get().check();
+    Optional<Intervention> again = boot.get().check(); // the App restarted: a new supervisor on the same database
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(first).isPresent();
+    assertThat(again).isEmpty();
+    assertThat(runs).singleElement().satisfies(p -> assertThat(p).containsEntry("window", first.get().windowKey())
+        .containsKey("reason"));
+    Intervention done = new QualityStore(db).recent(5).get(0);
+    assertThat(new QualityStore(db).recent(5)).hasSize(1);
+    assertThat(done.status()).isEqualTo("PROMOTED");
+    assertThat(done.scoreBefore()).isEqualTo(0.62);
+    assertThat(done.scoreAfter()).isEqualTo(0.71);
   }
 
   @Test
