@@ -109,6 +109,10 @@ public final class LocalApp implements AutoCloseable {
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
     extra.add(prompts.routes());
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
+    // The API sources ./agent ingest-api (and the demo) keep in the uploads folder, with their runs and errors.
+    extra.add(new io.datagent.app.apisources.ApiSourceRoutes(new io.datagent.app.apisources.ApiSources(
+        io.datagent.app.apisources.ApiSourceFiles.directory(rt.workspace().uploads()), sql, "raw._ingestion_log",
+        "raw._quarantine")));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     io.datagent.jobmonitor.JobMonitor monitor = io.datagent.jobmonitor.JobMonitor.local(state.dataSource(),
         rt.workspace().state(), new io.datagent.local.monitor.LocalRepairRunner(new io.datagent.local.AgentCli()::command, rt),
