@@ -112,8 +112,8 @@ public final class ApiSources {
           .orElse(JSON.nullNode());
       Long p = complete.has("pages") ? complete.get("pages").asLong() : null;
       Long r = complete.has("records") ? complete.get("records").asLong() : null;
-      pages = p == null ? pages : (pages == null ? 0 : pages) + p;
-      records = r == null ? records : (records == null ? 0 : records) + r;
+      pages = sum(pages, p);
+      records = sum(records, r);
       Optional<List<Object>> line = log.stream().filter(l -> ("api/" + name + "/" + ep.table()).equals(str(l.get(0)))
           && run.equals(str(l.get(7)))).findFirst();
       long l = line.map(v -> num(v.get(4))).orElse(0L);
@@ -124,6 +124,14 @@ public final class ApiSources {
           line.map(v -> num(v.get(3))).orElse(r), l, q, line.map(v -> str(v.get(6))).orElse(null)));
     }
     return new ApiSourceView.LastRun(run, at, status, pages, records, loaded, quarantined, tables);
+  }
+
+  /** A total over the endpoints that have a count; null while none has. */
+  private static Long sum(Long total, Long value) {
+    if (value == null) {
+      return total;
+    }
+    return total == null ? value : total + value;
   }
 
   private List<List<Object>> rows(String statement, int max) {
