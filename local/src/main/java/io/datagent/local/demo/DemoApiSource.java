@@ -45,10 +45,15 @@ public final class DemoApiSource {
   private DemoApiSource() {}
 
   public static Result load(LocalRuntime rt, Consumer<String> progress) throws IOException {
-    Path definition = rt.projectRoot().resolve(DEFINITION);
-    Path recording = rt.projectRoot().resolve(RECORDING);
+    return load(rt, rt.projectRoot(), progress);
+  }
+
+  /** As {@link #load(LocalRuntime, Consumer)}, with the definition and the recording read from {@code projectRoot}. */
+  public static Result load(LocalRuntime rt, Path projectRoot, Consumer<String> progress) throws IOException {
+    Path definition = projectRoot.resolve(DEFINITION);
+    Path recording = projectRoot.resolve(RECORDING);
     if (!Files.isRegularFile(definition) || !Files.isRegularFile(recording)) {
-      return new Result(null, List.of(), 0, null, "no se carga: faltan " + DEFINITION + " o " + RECORDING + " en " + rt.projectRoot());
+      return new Result(null, List.of(), 0, null, "no se carga: faltan " + DEFINITION + " o " + RECORDING + " en " + projectRoot);
     }
     String yaml = Files.readString(definition);
     ApiSource real = SourceDefinitions.parse(definition.getFileName().toString(), yaml);
