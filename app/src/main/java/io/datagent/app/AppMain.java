@@ -94,6 +94,10 @@ public final class AppMain {
     io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
         platform.files(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(data, serving, tables, sql, agentConfig, models));
+    // The API sources (issue 16): definitions and state in the uploads Volume, runs and errors in the raw schema's log.
+    extra.add(new io.datagent.app.apisources.ApiSourceRoutes(new io.datagent.app.apisources.ApiSources(
+        io.datagent.app.apisources.ApiSourceFiles.volume(platform.files(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME"))),
+        sql, "`" + raw + "`.`_ingestion_log`", "`" + raw + "`.`_quarantine`")));
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
     // Its LLM stage uses the assistant's model (DATAGENT_LLM_ENDPOINT / OPENAI_BASE_URL) for what the rules leave unknown.

@@ -73,6 +73,6 @@ class DataApiTest {
     assertThat(spec.path("openapi").asText()).startsWith("3.");
     assertThat(spec.path("paths").fieldNames()).toIterable().contains("/api/ask", "/api/ask/stream", "/api/feedback",
         "/api/conversations", "/api/conversations/{id}", "/api/tables", "/api/tables/{name}", "/api/tables/{name}/preview",
-        "/api/ingestions", "/api/uploads", "/api/uploads/{id}", "/api/me", "/health", "/ready");
+        "/api/ingestions", "/api/uploads", "/api/uploads/{id}", "/api/me", "/health", "/ready", "/api/api-sources");
   }
 }

@@ -36,6 +36,11 @@ final class JobWorkspace {
     return new JobWorkspace(c);
   }
 
+  /** The workspace at {@code host} as the SDK's default identity (on a job cluster: the run's own). */
+  static JobWorkspace forHost(String host) {
+    return new JobWorkspace(new DatabricksConfig().setHost(host));
+  }
+
   /**
    * A bearer token of this identity, for the embedding endpoint's calls made on the executors (the spec carries it
    * there; {@link EmbedderSpec#toString()} never prints it).

@@ -81,6 +81,32 @@ class JobWorkspaceTest {
   }
 
   @Test
+  void should_sync_the_index_once_when_the_api_sources_job_reaches_its_sync_task() throws IOException {
+    String host = workspace(200, "{}");
+    IndexSyncJob.Config cfg = IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "true",
+        "--vector-search-index", INDEX);
+
+    String line = IndexSyncJob.run(cfg, h -> JobWorkspace.of(spec(h, "dapi-job")), l -> { });
+
+    assertThat(syncCalls()).hasSize(1);
+    assertThat(line).contains(INDEX).contains("sincronización iniciada");
+  }
+
+  @Test
+  void should_call_nothing_and_refuse_a_bad_flag_when_vector_search_is_off_or_misspelt() throws IOException {
+    String host = workspace(200, "{}");
+    IndexSyncJob.Config off = IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "false");
+
+    String line = IndexSyncJob.run(off, h -> JobWorkspace.of(spec(h, "dapi-job")), l -> { });
+
+    assertThat(calls).isEmpty();
+    assertThat(line).contains("Vector Search desactivado");
+    assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--vector-search", "si")).hasMessageContaining("true o false");
+    assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "true"))
+        .hasMessageContaining("catálogo.esquema.índice");
+  }
+
+  @Test
   void should_fail_in_spanish_naming_the_index_when_the_workspace_has_no_such_index() throws IOException {
     // given
     String host = workspace(404, "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"Index " + INDEX

@@ -6,7 +6,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code ./agent demo}: loads the bundled sample files into the workspace, shows what landed, and hands over to the
+ * {@code ./agent demo}: loads the bundled sample files and one REST API source (a replayed recording,
+ * {@link io.datagent.local.demo.DemoApiSource}) into the workspace, shows what landed, and hands over to the
  * long-running part of the product (the App, when the {@code serve} command is present).
  */
 final class DemoCommand implements Command {
@@ -37,6 +38,10 @@ final class DemoCommand implements Command {
     System.out.println("Demo: cargando los archivos de ejemplo de " + rt.samples());
     IngestReport report = IngestCommand.ingest(rt, rt.samples(), List.of());
     System.out.println();
+    // One REST API source too, from a loopback replay of a recorded real response (the fuel-price service).
+    long t0 = System.nanoTime();
+    io.datagent.local.demo.DemoApiSource.Result api = io.datagent.local.demo.DemoApiSource.load(rt, System.out::println);
+    System.out.printf("%s (%.1f s)%n%n", api.summary(), (System.nanoTime() - t0) / 1e9);
     System.out.println("Tablas en " + rt.workspace().root() + ":");
     for (Row r : rt.spark().sql("SHOW TABLES IN serving").collectAsList()) {
       String t = r.getString(1);
@@ -47,6 +52,10 @@ final class DemoCommand implements Command {
     System.out.println("Para consultar los datos:");
     System.out.println("  ./agent sql \"SELECT * FROM serving.cammesa_res LIMIT 5\"");
     System.out.println("  ./agent sql \"SELECT file, status, rows_loaded, message FROM raw._ingestion_log\"");
+    if (api.note() == null) {
+      System.out.println("  ./agent sql \"SELECT * FROM serving." + api.tables().get(0) + "\"   (fuente API " + api.source()
+          + "; en la página Datos, sección Fuentes API)");
+    }
     if (report.anyFailed()) {
       return 1;
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The smaller services: Files in Volumes ({@code PUT}/{@code GET /api/2.0/fs/files/Volumes/...}), Vector Search
+ * The smaller services: Files in Volumes ({@code PUT}/{@code GET /api/2.0/fs/files/Volumes/...}, listing by {@code GET /api/2.0/fs/directories/...}), Vector Search
  * queries ({@code POST /api/2.0/vector-search/indexes/{name}/query}, scripted per index), Lakebase credentials
  * ({@code POST /api/2.0/database/credentials}, {@code /api/2.0/postgres/credentials}) and MLflow experiments and
  * runs ({@code /api/2.0/mlflow/experiments/get-by-name|create}, {@code /api/2.0/mlflow/runs/create|log-metric}).
@@ -56,6 +56,18 @@ public final class FakeStore {
       byte[] f = files.get(volumePath(c.path()));
       return f == null ? Reply.error(404, "NOT_FOUND", "The file being accessed is not found.")
           : Reply.bytes("application/octet-stream", f);
+    });
+    ws.route("GET", "/api/2\\.0/fs/directories/.+", (c, b) -> {
+      String dir = c.path().substring("/api/2.0/fs/directories".length()).replaceAll("/+$", "") + "/";
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      files.keySet().stream().filter(f -> f.startsWith(dir)).map(f -> f.substring(dir.length()))
+          .forEach(rest -> names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/') + 1) : rest));
+      if (names.isEmpty()) {
+        return Reply.error(404, "NOT_FOUND", "The directory being accessed is not found.");
+      }
+      java.util.List<Map<String, Object>> contents = names.stream().map(n -> Map.<String, Object>of("path", dir + n.replaceAll("/$", ""),
+          "name", n.replaceAll("/$", ""), "is_directory", n.endsWith("/"))).toList();
+      return Reply.json(Map.of("contents", contents));
     });
     ws.route("POST", "/api/2\\.0/vector-search/indexes/[^/]+/query", (c, b) -> {
       String index = c.path().split("/")[5];

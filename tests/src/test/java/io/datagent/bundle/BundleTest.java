@@ -156,6 +156,30 @@ class BundleTest {
   }
 
   @Test
+  void should_chain_extract_load_embed_and_index_sync_with_retries_schedule_and_monitor_when_loading_api_sources() {
+    JsonNode jobs = TargetView.of(bundle, "prod").config().path("resources").path("jobs");
+    JsonNode api = jobs.path("api_sources");
+    java.util.Map<String, JsonNode> tasks = new java.util.LinkedHashMap<>();
+    api.path("tasks").forEach(t -> tasks.put(t.path("task_key").asText(), t));
+
+    assertThat(tasks.keySet()).containsExactly("extract", "load", "embed", "sync");
+    assertThat(tasks.get("load").path("depends_on").toString()).contains("\"task_key\":\"extract\"");
+    assertThat(tasks.get("embed").path("depends_on").toString()).contains("\"task_key\":\"load\"");
+    assertThat(tasks.get("sync").path("depends_on").toString()).contains("\"task_key\":\"embed\"");
+    tasks.forEach((key, t) -> assertThat(t.path("max_retries").asInt()).as(key + " retries").isPositive());
+    assertThat(tasks.get("sync").path("spark_jar_task").path("main_class_name").asText())
+        .isEqualTo("io.datagent.embedding.IndexSyncJob");
+    assertThat(tasks.get("sync").path("spark_jar_task").path("parameters").toString())
+        .contains("\"--vector-search\",\"${var.vector_search_enabled}\"")
+        .contains("document_embeddings_index");
+    assertThat(api.path("schedule").path("quartz_cron_expression").asText()).isNotBlank();
+    // watched like the ingestion job: the same webhooks to the App's monitor, which may repair it
+    assertThat(api.path("webhook_notifications")).isEqualTo(jobs.path("ingestion").path("webhook_notifications"));
+    assertThat(api.path("permissions").toString()).contains("CAN_MANAGE_RUN")
+        .contains("${resources.apps.datagent.service_principal_client_id}");
+  }
+
+  @Test
   void should_give_the_app_every_resource_its_app_yaml_reads_when_deployed() throws IOException {
     JsonNode app = bundle.merged().path("resources").path("apps").path("datagent");
     List<String> names = new ArrayList<>();

@@ -141,6 +141,11 @@ public final class AgentDataCatalog implements DataCatalog {
   }
 
   static Instant time(Object o) {
+    return instant(o);
+  }
+
+  /** A timestamp as the warehouse or Spark returns it (Instant, Timestamp, date-time text), else null. */
+  public static Instant instant(Object o) {
     if (o == null) {
       return null;
     }

@@ -112,6 +112,10 @@ public final class LocalApp implements AutoCloseable {
     extra.add(prompts.routes());
     extra.add(new io.datagent.app.curation.TraceExportRoutes(new io.datagent.app.curation.TraceExport(state.dataSource())));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
+    // The API sources ./agent ingest-api (and the demo) keep in the uploads folder, with their runs and errors.
+    extra.add(new io.datagent.app.apisources.ApiSourceRoutes(new io.datagent.app.apisources.ApiSources(
+        io.datagent.app.apisources.ApiSourceFiles.directory(rt.workspace().uploads()), sql, "raw._ingestion_log",
+        "raw._quarantine")));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
     // When the agent's quality drops, the supervisor runs the optimisation in this process (./agent optimize's loop).
     io.datagent.jobmonitor.quality.EvaluationTrigger optimize = new io.datagent.jobmonitor.quality.InProcessEvaluationTrigger(

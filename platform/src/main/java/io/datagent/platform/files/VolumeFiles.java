@@ -45,6 +45,27 @@ public final class VolumeFiles {
         .collect(java.util.stream.Collectors.joining("/", "/", ""));
   }
 
+  /**
+   * The names of the files and folders directly in {@code volumeDirectory} (e.g. {@code /Volumes/main/raw/uploads/api}),
+   * folders with a trailing {@code /}; empty when the directory does not exist.
+   */
+  public java.util.List<String> list(String volumeDirectory) {
+    try {
+      return platform.call(Operation.of("list " + volumeDirectory, "listar " + volumeDirectory), w -> {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (com.databricks.sdk.service.files.DirectoryEntry e : w.files().listDirectoryContents(volumeDirectory)) {
+          out.add(e.getName() + (Boolean.TRUE.equals(e.getIsDirectory()) ? "/" : ""));
+        }
+        return out;
+      });
+    } catch (io.datagent.platform.PlatformException e) {
+      if (e.status() == 404) {
+        return java.util.List.of();
+      }
+      throw e;
+    }
+  }
+
   /** The bytes of {@code volumePath}. */
   public byte[] download(String volumePath) {
     return platform.call(Operation.of("download " + volumePath, "descargar " + volumePath), w -> {
