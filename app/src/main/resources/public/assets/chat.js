@@ -99,6 +99,8 @@
     box.replaceChildren();
     box.classList.toggle('refused', a.mode === 'refused');
     box.append(markdown(a.answer));
+    const params = DGTrusted.editor(a, ask);
+    if (params) box.append(params);
     if (a.notice) box.append(el('p', { class: 'notice', text: a.notice }));
     if (a.error) box.append(el('p', { class: 'error', text: a.error }));
     if (a.result && a.result.columns && a.result.columns.length) {
@@ -118,7 +120,7 @@
     const meta = [a.mode === 'llm' ? 'modelo' : a.mode === 'trusted' ? 'consulta verificada' : a.mode === 'semantic' ? 'sin modelo (calculado con el modelo semántico)'
       : a.mode === 'extractive' ? 'sin modelo (extractivo)' : null,
       a.latencyMs ? (a.latencyMs / 1000).toFixed(1) + ' s' : null].filter(Boolean).join(' · ');
-    box.append(el('div', { class: 'meta', text: meta }), feedback(a.traceId), DGTrusted.action(question, a));
+    box.append(...[el('div', { class: 'meta', text: meta }), feedback(a.traceId), DGTrusted.action(question, a)].filter(Boolean));
   }
 
   function addMessage(role) {

@@ -1,6 +1,7 @@
 'use strict';
 // Trusted queries on the chat page (issue 12): an engineer saves an answered question, with the SQL it was answered
-// with and the parameters they mark (name, type, value as written in the question), as a trusted query.
+// with and the parameters they mark (name, type, value as written in the question), as a trusted query; anyone
+// edits the parameters of a "Consulta verificada" answer and asks it again with the new values.
 const DGTrusted = (() => {
   const { el, api } = DG;
   let engineer = null;
@@ -51,5 +52,43 @@ const DGTrusted = (() => {
     return box;
   }
 
-  return { action };
+  const PARAM = /\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g;
+  /** What a value of each parameter type must look like before it is sent (the server checks it again). */
+  const CHECKS = { entero: /^-?\d{1,18}$/, 'número': /^-?\d+([.,]\d+)?$/,
+    fecha: /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})$/ };
+
+  /**
+   * The parameters of a "Consulta verificada" answer as editable fields; a new value asks the trusted query's own
+   * pattern with it (the server validates it against the table's values and type, and the guard checks the SQL).
+   * Null when the answer has no parameters.
+   */
+  function editor(answer, rerun) {
+    const t = answer && answer.mode === 'trusted' ? answer.trusted : null;
+    if (!t || !t.pattern || !t.params || !t.params.length) return null;
+    const inputs = t.params.map(p => el('input', { class: 'tq-run-value', value: p.value, 'data-name': p.name,
+      'aria-label': p.name + ' (' + p.type + ')', maxlength: 100 }));
+    const msg = el('span', { class: 'muted tq-run-msg', role: 'status' });
+    const form = el('form', { class: 'tq-run' }, el('span', { text: 'Parámetros:' }),
+      t.params.map((p, i) => el('label', {}, p.name + ' (' + p.type + ') ', inputs[i])),
+      el('button', { type: 'submit', class: 'secondary tq-rerun', text: 'Volver a calcular' }), msg);
+    form.addEventListener('submit', ev => {
+      ev.preventDefault();
+      const values = {};
+      for (let i = 0; i < t.params.length; i++) {
+        const p = t.params[i];
+        const v = inputs[i].value.trim();
+        const check = CHECKS[p.type];
+        if (!v || (check && !check.test(v))) {
+          msg.textContent = 'El valor de ' + p.name + ' no es un ' + p.type + ' válido.';
+          return;
+        }
+        values[p.name] = v;
+      }
+      msg.textContent = '';
+      rerun(t.pattern.replace(PARAM, (m, name) => values[name] !== undefined ? values[name] : m));
+    });
+    return form;
+  }
+
+  return { action, editor };
 })();

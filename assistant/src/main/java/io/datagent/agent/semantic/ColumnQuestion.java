@@ -1,76 +1,85 @@
 package io.datagent.agent.semantic;
 
-import io.datagent.semantic.Dimension;
-import io.datagent.semantic.Measure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * "¿Qué significa TIPO_MAQUINA?", "¿qué es la columna región?": answered from the model alone (description, unit,
- * default aggregation, code meanings, a few values), with no SQL.
+ * Whether a question asks what a column (or a table) means rather than for a number: "¿qué significa la columna X?",
+ * "¿en qué unidad está X?", "¿qué quiere decir el código I en X?", "¿de dónde sale X?". Read on the folded words
+ * with one typo allowed per intent word; a question that also asks for an amount (an aggregation, a share, a
+ * count outside the names it mentions) is analytic and left to the compiler.
  */
-final class ColumnQuestion {
+record ColumnQuestion(Asked asked, boolean explicitColumn, boolean explicitTable, List<Token> tokens, Set<Integer> intentWords) {
 
-  private static final Pattern ASKS = Pattern.compile("\\b(que (significa|significan|es|son|quiere decir|representa|"
-      + "contiene|mide)|describ\\w*|explica\\w*|definicion|significado)\\b");
-  private static final Set<String> NOT_COLUMNS = Set.of("tabla", "tablas", "dato", "datos");
+  /** What the question wants to know about the column. */
+  enum Asked { MEANING, UNIT, SOURCE, CODE, NOTE }
 
-  private ColumnQuestion() {}
+  private static final List<String> INTENT = List.of("significa", "significan", "significado", "definicion", "representa",
+      "representan", "describe", "describir", "explica", "explicar", "explicacion", "indica", "indican", "contiene",
+      "contienen", "unidad", "unidades", "expresado", "expresada", "expresados", "expresadas", "expresa", "medido",
+      "medida", "medidos", "medidas", "mide", "miden", "proviene", "provienen", "procede", "proceden", "origen", "fuente",
+      "codigo", "codigos", "sigla", "siglas", "abreviatura", "corresponde", "corresponden", "aclara", "aclaracion",
+      "nota", "notas", "columna", "columnas", "campo", "campos", "quiere", "quieren", "decir", "sale", "salen", "viene",
+      "vienen", "obtiene", "obtienen", "donde", "tipo", "planilla", "archivo");
+  private static final Pattern STRONG = Pattern.compile("\\b(significan?|significado|definicion|quieren? decir)\\b");
+  private static final Pattern UNIT = Pattern.compile("(?<!por )\\bunidad(es)?\\b|\\bse (miden?|expresan?)\\b"
+      + "|\\b(estan?|vienen?) (expresad|medid)[oa]s?\\b");
+  private static final Pattern SOURCE = Pattern.compile("\\bde donde (salen?|vienen?|provienen?|proceden?|se obtienen?)\\b"
+      + "|\\bprovienen?\\b|\\bproceden?\\b|\\borigen de\\b|\\bfuente de (los |estos |esos )?datos\\b");
+  private static final Pattern CODE = Pattern.compile("\\b(codigos?|siglas?|abreviatura)\\b");
+  private static final Pattern NOTE = Pattern.compile("\\b(notas?|aclara|aclaracion)\\b");
+  private static final Pattern WEAK = Pattern.compile("^(y )?que (es|son|era|eran)\\b(?! (el|la|los|las) (mayor|menor|maxim|minim|total|promedio))"
+      + "|\\b(que|cual) (es|son) (el |la )?(significado|definicion|descripcion)\\b|\\bque (representan?|indican?|contienen?|miden?)\\b"
+      + "|\\b(describ|explic)\\w*\\b|\\ba que .{0,60}\\bcorresponden?\\b|\\bque tipo de (dato|valor)");
+  private static final Pattern COLUMN = Pattern.compile("\\b(columnas?|campos?|variables?)\\b");
+  private static final Pattern TABLE = Pattern.compile("\\b(tabla|planilla|archivo|datos|cuadro|hoja)\\b");
 
-  /** The answer text when the question asks what a column means, else empty. */
-  static Optional<String> answer(String question, ModelIndex index) {
-    String folded = io.datagent.semantic.Spanish.fold(question);
-    if (!ASKS.matcher(folded).find() || NOT_COLUMNS.stream().anyMatch(w -> folded.matches(".*\\b" + w + "\\b.*")
-        && !folded.contains("columna"))) {
+  /** The reading of {@code question}, or empty when it does not ask about a column or a table. */
+  static Optional<ColumnQuestion> read(String question) {
+    List<Token> tokens = Text.tokens(question);
+    List<String> words = new ArrayList<>();
+    Set<Integer> intent = new java.util.HashSet<>();
+    for (Token t : tokens) {
+      String w = canonical(t.folded());
+      words.add(w);
+      if (INTENT.contains(w)) {
+        intent.add(t.index());
+      }
+    }
+    String text = String.join(" ", words);
+    Asked asked = UNIT.matcher(text).find() ? Asked.UNIT : SOURCE.matcher(text).find() ? Asked.SOURCE
+        : CODE.matcher(text).find() ? Asked.CODE : NOTE.matcher(text).find() ? Asked.NOTE
+        : STRONG.matcher(text).find() || WEAK.matcher(text).find() ? Asked.MEANING : null;
+    if (asked == null || (!STRONG.matcher(text).find() && asked == Asked.MEANING && analytic(words))) {
       return Optional.empty();
     }
-    List<Token> t = Text.tokens(question);
-    List<Mention> found = MentionFinder.find(index, t, Set.of()).stream()
-        .filter(m -> m.kind() != Mention.Kind.VALUE && m.full() && !(m.measure() != null && m.measure().rowCount())).toList();
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Mention m = found.get(0);
-    StringBuilder sb = new StringBuilder();
-    if (m.measure() != null) {
-      Measure x = m.measure();
-      sb.append("**").append(x.displayName()).append("** (columna `").append(x.column()).append("` de ")
-          .append(index.model().source()).append(") es una medida numérica");
-      if (x.unit() != null) {
-        sb.append(" en ").append(x.unit());
-      }
-      sb.append("; por defecto se resume con su ").append(x.aggregation().spanish()).append('.');
-      if (x.comment() != null && !x.comment().equals(x.displayName())) {
-        sb.append("\n\nDescripción: ").append(x.comment());
-      }
-    } else {
-      Dimension d = m.dimension();
-      sb.append("**").append(d.displayName()).append("** (columna `").append(d.column()).append("` de ")
-          .append(index.model().source()).append(") es ").append(kind(d)).append('.');
-      if (d.comment() != null && !d.comment().equals(d.displayName())) {
-        sb.append("\n\nDescripción: ").append(d.comment());
-      }
-      if (!d.codes().isEmpty()) {
-        sb.append("\n\nCódigos:");
-        d.codes().forEach((k, v) -> sb.append("\n- ").append(k).append(" = ").append(v));
-      }
-      if (!d.values().isEmpty()) {
-        sb.append("\n\nValores (").append(d.values().size()).append("): ")
-            .append(String.join(", ", d.values().subList(0, Math.min(20, d.values().size()))))
-            .append(d.values().size() > 20 ? ", …" : "").append('.');
-      }
-    }
-    return Optional.of(sb.toString());
+    return Optional.of(new ColumnQuestion(asked, COLUMN.matcher(text).find(), TABLE.matcher(text).find(), tokens, intent));
   }
 
-  private static String kind(Dimension d) {
-    return switch (d.kind()) {
-      case DATE -> "una fecha (se puede agrupar por día, mes o año)";
-      case MONTH_TEXT -> "un mes escrito como texto";
-      case NUMBER -> "un número que identifica (no se suma)";
-      case TEXT -> "un texto o código para agrupar y filtrar";
-    };
+  /** Whether the question also asks for an amount (outside the words that name things, checked later). */
+  static boolean analytic(List<String> words) {
+    for (String w : words) {
+      if (Lexicon.COUNT.contains(w) || Lexicon.AMOUNT.contains(w) || Lexicon.SHARE.contains(w) || Lexicon.CHANGE.contains(w)
+          || Lexicon.TOP.contains(w) || w.equals("suma") || w.equals("promedio") || w.equals("cuantas") || w.equals("cuantos")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A question word as the intent word it misspells ("signfica" → "significa"), else itself. */
+  private static String canonical(String folded) {
+    if (folded.length() < 5 || INTENT.contains(folded)) {
+      return folded;
+    }
+    for (String w : INTENT) {
+      if (Text.same(w, folded)) {
+        return w;
+      }
+    }
+    return folded;
   }
 }

@@ -76,17 +76,17 @@ public final class SemanticAgent implements Agent {
     if (TABLES.matcher(Text.fold(question)).find()) {
       return Optional.of(done(tables(), session, null, t0));
     }
-    PlanChoice choice = new PlanChoice();
+    List<ModelIndex> indexes = new java.util.ArrayList<>();
     for (String table : PlanChoice.candidates(tools.catalog(), question)) {
-      Optional<ModelIndex> index = models.index(table);
-      if (index.isEmpty()) {
-        continue;
-      }
-      Optional<String> column = ColumnQuestion.answer(question, index.get());
-      if (column.isPresent()) {
-        return Optional.of(done(column.get(), session, null, t0));
-      }
-      choice.offer(QuestionCompiler.compile(question, index.get()), index.get().rows());
+      models.index(table).ifPresent(indexes::add);
+    }
+    Optional<String> column = ColumnAnswer.answer(question, indexes, tools.catalog());
+    if (column.isPresent()) {
+      return Optional.of(done(column.get(), session, null, t0));
+    }
+    PlanChoice choice = new PlanChoice();
+    for (ModelIndex index : indexes) {
+      choice.offer(QuestionCompiler.compile(question, index), index.rows());
     }
     Compilation best = choice.best();
     if (best == null || best.score() < MIN_SCORE) {

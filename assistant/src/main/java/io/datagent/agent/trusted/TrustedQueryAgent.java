@@ -6,6 +6,7 @@ import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
 import io.datagent.agent.QueryResult;
 import io.datagent.agent.QuestionCheck;
+import io.datagent.agent.ToolCallTrace;
 import io.datagent.agent.tool.ResultText;
 import io.datagent.agent.tool.ToolSession;
 import io.datagent.agent.tool.Toolbox;
@@ -25,6 +26,9 @@ public final class TrustedQueryAgent implements Agent {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrustedQueryAgent.class);
   static final String LABEL = "Consulta verificada";
+  /** The tool name of the trace that records which trusted query answered (see {@link #trace}). */
+  public static final String TOOL = "consulta_verificada";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   static final int MAX_ROWS_SHOWN = 20;
 
   private final Agent next;
@@ -64,8 +68,26 @@ public final class TrustedQueryAgent implements Agent {
       return next.answer(request, listener);
     }
     String text = text(match.get(), result.get(), session.sql());
+    List<ToolCallTrace> traces = new java.util.ArrayList<>();
+    traces.add(trace(match.get()));
+    traces.addAll(session.traces());
     return new AgentAnswer(text, AgentAnswer.TRUSTED, session.sql(), session.sources(), result.get(), null,
-        session.traces(), (System.nanoTime() - t0) / 1_000_000, 0, 0, null);
+        traces, (System.nanoTime() - t0) / 1_000_000, 0, 0, null);
+  }
+
+  /**
+   * The trusted query that answered, as a trace of tool {@value #TOOL}: its id, the pattern with every parameter
+   * (so the values can be edited and the same pattern asked again) and each parameter's type and value.
+   */
+  static ToolCallTrace trace(TrustedMatch m) {
+    com.fasterxml.jackson.databind.node.ObjectNode args = JSON.createObjectNode().put("id", m.query().id());
+    String pattern = m.query().patterns().stream()
+        .filter(p -> m.query().params().keySet().stream().allMatch(k -> p.contains("{" + k + "}"))).findFirst().orElse(null);
+    args.put("pattern", pattern);
+    com.fasterxml.jackson.databind.node.ArrayNode params = args.putArray("params");
+    m.query().params().forEach((name, type) -> params.addObject().put("name", name).put("type", type.spanish())
+        .put("value", m.values().get(name)));
+    return new ToolCallTrace(TOOL, args.toString(), m.query().title(), 0, null);
   }
 
   static String text(TrustedMatch m, QueryResult r, List<String> sql) {

@@ -98,7 +98,8 @@ class SemanticAgentTest {
     AgentAnswer a = agent().answer(AgentRequest.of("¿Qué significa POTENCIA_MW?"), AnswerListener.NONE);
 
     assertThat(a.mode()).isEqualTo(AgentAnswer.SEMANTIC);
-    assertThat(a.answer()).contains("columna `potencia_mw`").contains("en MW").contains("total");
+    assertThat(a.answer()).contains("columna `potencia_mw`").contains("en **MW**").contains("total").contains("«POTENCIA [MW]»")
+        .contains("`DECIMAL(10,1)`");
     assertThat(a.result()).isNull();
   }
 

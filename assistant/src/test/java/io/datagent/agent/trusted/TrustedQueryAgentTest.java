@@ -58,6 +58,9 @@ class TrustedQueryAgentTest {
     assertThat(a.answer()).startsWith("**Consulta verificada: Potencia instalada de una región**")
         .contains("Parámetros: region = CUYO").contains("Resultado: **30.5**");
     assertThat(a.sql()).singleElement().asString().contains("region = 'CUYO'").containsIgnoringCase("LIMIT");
+    assertThat(a.toolCalls().get(0).tool()).isEqualTo(TrustedQueryAgent.TOOL);
+    assertThat(a.toolCalls().get(0).arguments()).contains("\"id\":\"" + TrustedMatcherTest.BY_REGION.id() + "\"")
+        .contains("{region}").contains("\"name\":\"region\",\"type\":\"texto\",\"value\":\"CUYO\"");
   }
 
   @Test

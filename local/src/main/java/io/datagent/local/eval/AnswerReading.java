@@ -88,6 +88,8 @@ record AnswerReading(String prose, List<StatedNumbers.Stated> stated, boolean co
 
   static String fold(String s) {
     String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return n.replace('º', '°').toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    // superscript digits as written in spreadsheets' rich text ("m³") are the plain digits of the file's text ("m3")
+    n = n.replace('º', '°').replace('¹', '1').replace('²', '2').replace('³', '3');
+    return n.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }
 }
