@@ -1,0 +1,43 @@
+package io.datagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datagent.local.eval.BenchmarkFile;
+import io.datagent.local.eval.BenchmarkItem;
+import io.datagent.local.eval.EvalReport;
+import io.datagent.local.eval.Evaluation;
+import io.datagent.local.eval.Outcome;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The held-out benchmark (real Spanish open-data files the product was never tuned on) through the agent of a local
+ * App that ingested only those files: no answer may state a wrong number; the per-kind table is printed (no
+ * exact-match goal: it measures generalisation). Opt-in with {@code -Dbenchmark.heldout=true}: it starts its own App
+ * (Spark, PostgreSQL), which must not share a JVM with the suite's shared App.
+ */
+@EnabledIfSystemProperty(named = "benchmark.heldout", matches = "true")
+class HeldoutEvalTest {
+
+  static final Path FILE = Path.of("src/test/resources/benchmark/heldout.jsonl");
+  static final Path FILES = Path.of("src/test/resources/heldout");
+
+  @Test
+  void should_state_no_wrong_number_when_the_local_agent_answers_questions_on_unseen_files() throws Exception {
+    try (LocalAppFixture f = new LocalAppFixture(FILES)) {
+      List<BenchmarkItem> items = BenchmarkFile.read(FILE);
+      Evaluation eval = new Evaluation(f.app.agent(), "analista@datagent.local");
+      eval.warmUp("¿Qué tablas hay?");
+      EvalReport report = new EvalReport(eval.run(items, r -> {}));
+      report.write(Path.of("target", "eval", "heldout-e2e.json"), FILE.toString());
+      System.out.println("Benchmark held-out (" + items.size() + " preguntas):\n" + report.table());
+      String wrong = report.results().stream().filter(r -> r.outcome() == Outcome.WRONG)
+          .map(r -> r.item().id() + " «" + r.item().question() + "» → " + r.answer().replaceAll("\\s+", " "))
+          .collect(Collectors.joining("\n"));
+      assertTrue(report.wrong() == 0, report.wrong() + " answers state a wrong number:\n" + wrong);
+    }
+  }
+}
