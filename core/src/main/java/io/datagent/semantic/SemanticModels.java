@@ -26,6 +26,19 @@ public final class SemanticModels {
   private static final Pattern WHOLE = Pattern.compile("(?i)(int|integer|bigint|smallint|tinyint|long|short|byte)");
   private static final Pattern IDENTIFIER = Pattern.compile("(n|nro|num|numero|id|cod|codigo|ano|anio|year|dia|mes|"
       + "semana|trimestre|orden|item|legajo)(_.*)?");
+  /**
+   * Numbers that are no quantity: identifiers by suffix ({@code openstreetmap_relation_id}, {@code municipio_cod}) and
+   * positions ({@code coordenada_x_local}, {@code X}, {@code latitud}); summing or averaging them means nothing.
+   */
+  private static final Pattern NOT_A_QUANTITY = Pattern.compile("(.+_)?(id|cod|codigo)|(x|y|lat|lon|lng|latitud|longitud|"
+      + "coord|coordenada|coordenadas|utm)(_.*)?");
+  /** A key column named after what a row is: {@code id_terraza}, {@code cod_estacion}, {@code codigo_central}. */
+  private static final Pattern KEY = Pattern.compile("(id|cod|codigo|num|numero|nro)_([a-z]{4,})");
+  /** A text column that describes a code beside it: {@code desc_distrito_local} (twin of {@code id_distrito_local}). */
+  private static final Pattern DESCRIPTION = Pattern.compile("(desc|descripcion|nombre|nom|denominacion|txt)_([a-z0-9_]+)");
+  /** Words of a table name that say nothing about what a row is. */
+  private static final java.util.Set<String> GENERIC_TABLE_WORDS = java.util.Set.of("datos", "tablas", "listados",
+      "informes", "registros", "archivos", "hojas", "resultados", "todos", "exports", "series");
   private static final Pattern MONTH_TEXT = Pattern.compile("(?i)(ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|nov|dic)"
       + "[a-z]*[-/ .]?(\\d{2}|\\d{4})|\\d{4}[-/](0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/]\\d{4}");
   private static final Pattern CODE = Pattern.compile("\\b([A-Za-z0-9]{1,6})\\s*[=:]\\s*([^,;=:\\n]{2,60}?)(?=\\s*(?:[,;\\n]|$|\\b[A-Za-z0-9]{1,6}\\s*[=:]))");
@@ -34,6 +47,7 @@ public final class SemanticModels {
 
   public static SemanticModel derive(TableProfile p) {
     String tableUnit = Units.find(p.comment());
+    String noun = rowNoun(p);
     List<Dimension> dims = new ArrayList<>();
     List<Measure> measures = new ArrayList<>();
     for (TableProfile.Column c : p.columns()) {
@@ -42,10 +56,11 @@ public final class SemanticModels {
       }
       String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
       String label = label(c);
-      List<String> synonyms = synonyms(c, label);
+      List<String> synonyms = synonyms(c, label, noun);
       if (NUMERIC.matcher(type).matches()) {
         boolean whole = WHOLE.matcher(type).matches();
-        if (whole && IDENTIFIER.matcher(Spanish.fold(c.name())).matches()) {
+        String folded = Spanish.fold(c.name());
+        if (whole && IDENTIFIER.matcher(folded).matches() || NOT_A_QUANTITY.matcher(folded).matches()) {
           dims.add(new Dimension(c.name(), c.name(), Dimension.Kind.NUMBER, label, c.comment(), synonyms, List.of(), codes(c)));
           continue;
         }
@@ -61,7 +76,6 @@ public final class SemanticModels {
             c.comment(), synonyms, values, codes(c)));
       }
     }
-    String noun = rowNoun(p);
     String countName = SqlName.of(noun);
     if (p.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(SqlName.of(noun)))) {
       countName = "cantidad_" + countName;
@@ -74,6 +88,10 @@ public final class SemanticModels {
   /** What a row is: a key column's name in plural ("centrales"), days/months for a date key, else "filas". */
   static String rowNoun(TableProfile p) {
     if (p.rowCount() > 1) {
+      String keyed = keyNoun(p);
+      if (keyed != null) {
+        return keyed;
+      }
       for (TableProfile.Column c : p.columns()) {
         if (c.lineage() || c.distinctCount() != p.rowCount()) {
           continue;
@@ -98,6 +116,32 @@ public final class SemanticModels {
     return "filas";
   }
 
+  /**
+   * What a row is when a unique whole-number key names it ({@code id_terraza} → "terrazas"): the key's noun when the
+   * table name says it too, else the table name's first word when it is a plural noun ({@code embalses_enriquecido},
+   * keyed by {@code id_infraes}), else the key's noun; null without such a key.
+   */
+  private static String keyNoun(TableProfile p) {
+    List<String> tableWords = List.of(Spanish.fold(p.table().substring(p.table().lastIndexOf('.') + 1)).split("_"));
+    for (TableProfile.Column c : p.columns()) {
+      String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
+      Matcher k = KEY.matcher(Spanish.fold(c.name()));
+      if (c.lineage() || c.distinctCount() != p.rowCount() || !WHOLE.matcher(type).matches() || !k.matches()) {
+        continue;
+      }
+      String noun = Spanish.plural(k.group(2));
+      if (tableWords.contains(Spanish.fold(noun))) {
+        return noun;
+      }
+      String first = tableWords.stream().filter(w -> !w.isEmpty()).findFirst().orElse("");
+      if (first.matches("[a-z]{4,}s") && !GENERIC_TABLE_WORDS.contains(first)) {
+        return first;
+      }
+      return noun;
+    }
+    return null;
+  }
+
   private static String label(TableProfile.Column c) {
     boolean header = c.header() != null && !c.header().isBlank();
     String h = header ? c.header() : c.comment();
@@ -116,7 +160,7 @@ public final class SemanticModels {
     return first.isEmpty() ? Spanish.label(c.name()) : Spanish.sentence(first);
   }
 
-  private static List<String> synonyms(TableProfile.Column c, String label) {
+  private static List<String> synonyms(TableProfile.Column c, String label, String rowNoun) {
     Set<String> out = new LinkedHashSet<>();
     out.add(label);
     if (c.header() != null && !c.header().isBlank()) {
@@ -127,6 +171,13 @@ public final class SemanticModels {
       out.add(bare);
     }
     out.add(c.name().replace('_', ' '));
+    Matcher d = DESCRIPTION.matcher(Spanish.fold(c.name()));
+    String rest = d.matches() ? d.group(2).replace('_', ' ').strip() : "";
+    // desc_distrito_local is "distrito local", and "distrito" above all (its code twin is id_…); never the row's noun
+    if (!rest.isEmpty() && !Spanish.fold(Spanish.plural(rest.split(" ")[0])).equals(Spanish.fold(rowNoun))) {
+      out.add(rest);
+      out.add(rest.split(" ")[0]);
+    }
     return out.stream().filter(s -> s.length() <= 255).limit(10).toList();
   }
 

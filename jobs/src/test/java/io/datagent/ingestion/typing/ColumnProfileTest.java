@@ -121,6 +121,19 @@ class ColumnProfileTest {
   }
 
   @Test
+  void should_be_date_when_values_are_statistics_office_months() {
+    // given an INE monthly series (2025M05 is May 2025)
+    ColumnType t = profile("Periodo", false, List.of("2025M05", "2025M04", "1995M01")).decide();
+
+    // then
+    assertThat(t.kind()).isEqualTo(Kind.DATE);
+    assertThat(t.dateStyle().forms()).containsExactly(DateForm.YEAR_M_MONTH);
+    assertThat(decide("2025M13").kind()).isEqualTo(Kind.TEXT);
+    assertThat(decide("2025M5").kind()).isEqualTo(Kind.TEXT);
+    assertThat(decide("2025T2").kind()).isEqualTo(Kind.TEXT);
+  }
+
+  @Test
   void should_not_be_date_when_a_date_is_impossible_or_has_a_time() {
     assertThat(decide("31/02/2022", "1/1/2022").kind()).isEqualTo(Kind.TEXT);
     assertThat(decide("2016-05-01 13:45:00").kind()).isEqualTo(Kind.TEXT);
