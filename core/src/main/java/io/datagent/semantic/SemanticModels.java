@@ -36,6 +36,9 @@ public final class SemanticModels {
   private static final Pattern KEY = Pattern.compile("(id|cod|codigo|num|numero|nro)_([a-z]{4,})");
   /** A text column that describes a code beside it: {@code desc_distrito_local} (twin of {@code id_distrito_local}). */
   private static final Pattern DESCRIPTION = Pattern.compile("(desc|descripcion|nombre|nom|denominacion|txt)_([a-z0-9_]+)");
+  /** Head words too general to stand for one column on their own ("tipo" of tipo_acceso_local). */
+  private static final java.util.Set<String> GENERIC_HEADS = java.util.Set.of("tipo", "clase", "situacion", "estado",
+      "nombre", "codigo", "numero", "fecha", "hora", "valor", "dato", "grupo", "categoria", "nivel");
   /** Words of a table name that say nothing about what a row is. */
   private static final java.util.Set<String> GENERIC_TABLE_WORDS = java.util.Set.of("datos", "tablas", "listados",
       "informes", "registros", "archivos", "hojas", "resultados", "todos", "exports", "series");
@@ -56,7 +59,7 @@ public final class SemanticModels {
       }
       String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
       String label = label(c);
-      List<String> synonyms = synonyms(c, label, noun);
+      List<String> synonyms = synonyms(c, label, noun, p.columns(), tableWords(p));
       if (NUMERIC.matcher(type).matches()) {
         boolean whole = WHOLE.matcher(type).matches();
         String folded = Spanish.fold(c.name());
@@ -72,8 +75,10 @@ public final class SemanticModels {
       } else {
         List<String> values = values(c);
         boolean months = !values.isEmpty() && values.stream().allMatch(v -> MONTH_TEXT.matcher(v.strip()).matches());
+        Map<String, String> codes = new LinkedHashMap<>(codes(c));
+        ValueAliases.of(values).forEach(codes::putIfAbsent);
         dims.add(new Dimension(c.name(), c.name(), months ? Dimension.Kind.MONTH_TEXT : Dimension.Kind.TEXT, label,
-            c.comment(), synonyms, values, codes(c)));
+            c.comment(), synonyms, values, codes));
       }
     }
     String countName = SqlName.of(noun);
@@ -116,13 +121,18 @@ public final class SemanticModels {
     return "filas";
   }
 
+  /** Whether a column name reads as a key named after what a row is ({@code id_terraza}); its uniqueness is not checked. */
+  public static boolean keyLike(String columnName) {
+    return KEY.matcher(Spanish.fold(columnName)).matches();
+  }
+
   /**
    * What a row is when a unique whole-number key names it ({@code id_terraza} → "terrazas"): the key's noun when the
    * table name says it too, else the table name's first word when it is a plural noun ({@code embalses_enriquecido},
    * keyed by {@code id_infraes}), else the key's noun; null without such a key.
    */
   private static String keyNoun(TableProfile p) {
-    List<String> tableWords = List.of(Spanish.fold(p.table().substring(p.table().lastIndexOf('.') + 1)).split("_"));
+    List<String> tableWords = tableWords(p);
     for (TableProfile.Column c : p.columns()) {
       String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
       Matcher k = KEY.matcher(Spanish.fold(c.name()));
@@ -140,6 +150,10 @@ public final class SemanticModels {
       return noun;
     }
     return null;
+  }
+
+  private static List<String> tableWords(TableProfile p) {
+    return List.of(Spanish.fold(p.table().substring(p.table().lastIndexOf('.') + 1)).split("_"));
   }
 
   private static String label(TableProfile.Column c) {
@@ -160,7 +174,20 @@ public final class SemanticModels {
     return first.isEmpty() ? Spanish.label(c.name()) : Spanish.sentence(first);
   }
 
-  private static List<String> synonyms(TableProfile.Column c, String label, String rowNoun) {
+  /** The words after a description prefix when a code column of the same words exists ({@code id_distrito_local}). */
+  private static String describedCode(TableProfile.Column c, List<TableProfile.Column> columns) {
+    Matcher d = DESCRIPTION.matcher(Spanish.fold(c.name()));
+    if (!d.matches()) {
+      return "";
+    }
+    String rest = d.group(2);
+    boolean twin = columns.stream().map(x -> Spanish.fold(x.name()))
+        .anyMatch(n -> n.equals("id_" + rest) || n.equals("cod_" + rest) || n.equals("codigo_" + rest));
+    return twin ? rest.replace('_', ' ').strip() : "";
+  }
+
+  private static List<String> synonyms(TableProfile.Column c, String label, String rowNoun, List<TableProfile.Column> columns,
+      List<String> tableWords) {
     Set<String> out = new LinkedHashSet<>();
     out.add(label);
     if (c.header() != null && !c.header().isBlank()) {
@@ -171,12 +198,20 @@ public final class SemanticModels {
       out.add(bare);
     }
     out.add(c.name().replace('_', ' '));
-    Matcher d = DESCRIPTION.matcher(Spanish.fold(c.name()));
-    String rest = d.matches() ? d.group(2).replace('_', ' ').strip() : "";
-    // desc_distrito_local is "distrito local", and "distrito" above all (its code twin is id_…); never the row's noun
-    if (!rest.isEmpty() && !Spanish.fold(Spanish.plural(rest.split(" ")[0])).equals(Spanish.fold(rowNoun))) {
-      out.add(rest);
-      out.add(rest.split(" ")[0]);
+    out.addAll(ValueAliases.acronym(Spanish.fold(c.name())));
+    String rest = describedCode(c, columns);
+    // desc_distrito_local describes id_distrito_local: it is the "distrito local", and the "distrito" when that word
+    // is specific (not "tipo", "clase"…) and names neither the rows nor the table
+    if (!rest.isEmpty()) {
+      String head = rest.split(" ")[0];
+      if (!head.equals(rest)) {
+        out.add(rest);
+      }
+      String plural = Spanish.fold(Spanish.plural(head));
+      if (!GENERIC_HEADS.contains(head) && !plural.equals(Spanish.fold(rowNoun)) && !tableWords.contains(plural)
+          && !tableWords.contains(head)) {
+        out.add(head);
+      }
     }
     return out.stream().filter(s -> s.length() <= 255).limit(10).toList();
   }

@@ -109,6 +109,8 @@ class SemanticModelsTest {
 
     // then
     assertThat(m.rowNoun()).isEqualTo("terrazas");
+    assertThat(SemanticModels.keyLike("id_terraza")).isTrue();
+    assertThat(SemanticModels.keyLike("mesas_es")).isFalse();
     assertThat(m.measures()).extracting(Measure::name).containsExactly("mesas_es", "terrazas");
     assertThat(m.dimension("coordenada_x_local").orElseThrow().kind()).isEqualTo(Dimension.Kind.NUMBER);
     assertThat(m.dimension("openstreetmap_relation_id").orElseThrow().kind()).isEqualTo(Dimension.Kind.NUMBER);
