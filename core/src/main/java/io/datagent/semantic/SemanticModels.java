@@ -26,6 +26,22 @@ public final class SemanticModels {
   private static final Pattern WHOLE = Pattern.compile("(?i)(int|integer|bigint|smallint|tinyint|long|short|byte)");
   private static final Pattern IDENTIFIER = Pattern.compile("(n|nro|num|numero|id|cod|codigo|ano|anio|year|dia|mes|"
       + "semana|trimestre|orden|item|legajo)(_.*)?");
+  /**
+   * Numbers that are no quantity: identifiers by suffix ({@code openstreetmap_relation_id}, {@code municipio_cod}) and
+   * positions ({@code coordenada_x_local}, {@code X}, {@code latitud}); summing or averaging them means nothing.
+   */
+  private static final Pattern NOT_A_QUANTITY = Pattern.compile("(.+_)?(id|cod|codigo)|(x|y|lat|lon|lng|latitud|longitud|"
+      + "coord|coordenada|coordenadas|utm)(_.*)?");
+  /** A key column named after what a row is: {@code id_terraza}, {@code cod_estacion}, {@code codigo_central}. */
+  private static final Pattern KEY = Pattern.compile("(id|cod|codigo|num|numero|nro)_([a-z]{4,})");
+  /** A text column that describes a code beside it: {@code desc_distrito_local} (twin of {@code id_distrito_local}). */
+  private static final Pattern DESCRIPTION = Pattern.compile("(desc|descripcion|nombre|nom|denominacion|txt)_([a-z0-9_]+)");
+  /** Head words too general to stand for one column on their own ("tipo" of tipo_acceso_local). */
+  private static final java.util.Set<String> GENERIC_HEADS = java.util.Set.of("tipo", "clase", "situacion", "estado",
+      "nombre", "codigo", "numero", "fecha", "hora", "valor", "dato", "grupo", "categoria", "nivel");
+  /** Words of a table name that say nothing about what a row is. */
+  private static final java.util.Set<String> GENERIC_TABLE_WORDS = java.util.Set.of("datos", "tablas", "listados",
+      "informes", "registros", "archivos", "hojas", "resultados", "todos", "exports", "series");
   private static final Pattern MONTH_TEXT = Pattern.compile("(?i)(ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|nov|dic)"
       + "[a-z]*[-/ .]?(\\d{2}|\\d{4})|\\d{4}[-/](0?[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/]\\d{4}");
   private static final Pattern CODE = Pattern.compile("\\b([A-Za-z0-9]{1,6})\\s*[=:]\\s*([^,;=:\\n]{2,60}?)(?=\\s*(?:[,;\\n]|$|\\b[A-Za-z0-9]{1,6}\\s*[=:]))");
@@ -34,6 +50,7 @@ public final class SemanticModels {
 
   public static SemanticModel derive(TableProfile p) {
     String tableUnit = Units.find(p.comment());
+    String noun = rowNoun(p);
     List<Dimension> dims = new ArrayList<>();
     List<Measure> measures = new ArrayList<>();
     for (TableProfile.Column c : p.columns()) {
@@ -42,10 +59,11 @@ public final class SemanticModels {
       }
       String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
       String label = label(c);
-      List<String> synonyms = synonyms(c, label);
+      List<String> synonyms = synonyms(c, label, noun, p.columns(), tableWords(p));
       if (NUMERIC.matcher(type).matches()) {
         boolean whole = WHOLE.matcher(type).matches();
-        if (whole && IDENTIFIER.matcher(Spanish.fold(c.name())).matches()) {
+        String folded = Spanish.fold(c.name());
+        if (whole && IDENTIFIER.matcher(folded).matches() || NOT_A_QUANTITY.matcher(folded).matches()) {
           dims.add(new Dimension(c.name(), c.name(), Dimension.Kind.NUMBER, label, c.comment(), synonyms, List.of(), codes(c)));
           continue;
         }
@@ -57,11 +75,12 @@ public final class SemanticModels {
       } else {
         List<String> values = values(c);
         boolean months = !values.isEmpty() && values.stream().allMatch(v -> MONTH_TEXT.matcher(v.strip()).matches());
+        Map<String, String> codes = new LinkedHashMap<>(codes(c));
+        ValueAliases.of(values).forEach(codes::putIfAbsent);
         dims.add(new Dimension(c.name(), c.name(), months ? Dimension.Kind.MONTH_TEXT : Dimension.Kind.TEXT, label,
-            c.comment(), synonyms, values, codes(c)));
+            c.comment(), synonyms, values, codes));
       }
     }
-    String noun = rowNoun(p);
     String countName = SqlName.of(noun);
     if (p.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(SqlName.of(noun)))) {
       countName = "cantidad_" + countName;
@@ -74,6 +93,10 @@ public final class SemanticModels {
   /** What a row is: a key column's name in plural ("centrales"), days/months for a date key, else "filas". */
   static String rowNoun(TableProfile p) {
     if (p.rowCount() > 1) {
+      String keyed = keyNoun(p);
+      if (keyed != null) {
+        return keyed;
+      }
       for (TableProfile.Column c : p.columns()) {
         if (c.lineage() || c.distinctCount() != p.rowCount()) {
           continue;
@@ -98,6 +121,41 @@ public final class SemanticModels {
     return "filas";
   }
 
+  /** Whether a column name reads as a key named after what a row is ({@code id_terraza}); its uniqueness is not checked. */
+  public static boolean keyLike(String columnName) {
+    return KEY.matcher(Spanish.fold(columnName)).matches();
+  }
+
+  /**
+   * What a row is when a unique whole-number key names it ({@code id_terraza} → "terrazas"): the key's noun when the
+   * table name says it too, else the table name's first word when it is a plural noun ({@code embalses_enriquecido},
+   * keyed by {@code id_infraes}), else the key's noun; null without such a key.
+   */
+  private static String keyNoun(TableProfile p) {
+    List<String> tableWords = tableWords(p);
+    for (TableProfile.Column c : p.columns()) {
+      String type = c.type() == null ? "" : c.type().strip().toLowerCase(Locale.ROOT);
+      Matcher k = KEY.matcher(Spanish.fold(c.name()));
+      if (c.lineage() || c.distinctCount() != p.rowCount() || !WHOLE.matcher(type).matches() || !k.matches()) {
+        continue;
+      }
+      String noun = Spanish.plural(k.group(2));
+      if (tableWords.contains(Spanish.fold(noun))) {
+        return noun;
+      }
+      String first = tableWords.stream().filter(w -> !w.isEmpty()).findFirst().orElse("");
+      if (first.matches("[a-z]{4,}s") && !GENERIC_TABLE_WORDS.contains(first)) {
+        return first;
+      }
+      return noun;
+    }
+    return null;
+  }
+
+  private static List<String> tableWords(TableProfile p) {
+    return List.of(Spanish.fold(p.table().substring(p.table().lastIndexOf('.') + 1)).split("_"));
+  }
+
   private static String label(TableProfile.Column c) {
     boolean header = c.header() != null && !c.header().isBlank();
     String h = header ? c.header() : c.comment();
@@ -116,7 +174,20 @@ public final class SemanticModels {
     return first.isEmpty() ? Spanish.label(c.name()) : Spanish.sentence(first);
   }
 
-  private static List<String> synonyms(TableProfile.Column c, String label) {
+  /** The words after a description prefix when a code column of the same words exists ({@code id_distrito_local}). */
+  private static String describedCode(TableProfile.Column c, List<TableProfile.Column> columns) {
+    Matcher d = DESCRIPTION.matcher(Spanish.fold(c.name()));
+    if (!d.matches()) {
+      return "";
+    }
+    String rest = d.group(2);
+    boolean twin = columns.stream().map(x -> Spanish.fold(x.name()))
+        .anyMatch(n -> n.equals("id_" + rest) || n.equals("cod_" + rest) || n.equals("codigo_" + rest));
+    return twin ? rest.replace('_', ' ').strip() : "";
+  }
+
+  private static List<String> synonyms(TableProfile.Column c, String label, String rowNoun, List<TableProfile.Column> columns,
+      List<String> tableWords) {
     Set<String> out = new LinkedHashSet<>();
     out.add(label);
     if (c.header() != null && !c.header().isBlank()) {
@@ -127,6 +198,21 @@ public final class SemanticModels {
       out.add(bare);
     }
     out.add(c.name().replace('_', ' '));
+    out.addAll(ValueAliases.acronym(Spanish.fold(c.name())));
+    String rest = describedCode(c, columns);
+    // desc_distrito_local describes id_distrito_local: it is the "distrito local", and the "distrito" when that word
+    // is specific (not "tipo", "clase"…) and names neither the rows nor the table
+    if (!rest.isEmpty()) {
+      String head = rest.split(" ")[0];
+      if (!head.equals(rest)) {
+        out.add(rest);
+      }
+      String plural = Spanish.fold(Spanish.plural(head));
+      if (!GENERIC_HEADS.contains(head) && !plural.equals(Spanish.fold(rowNoun)) && !tableWords.contains(plural)
+          && !tableWords.contains(head)) {
+        out.add(head);
+      }
+    }
     return out.stream().filter(s -> s.length() <= 255).limit(10).toList();
   }
 

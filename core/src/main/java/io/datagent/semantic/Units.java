@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
-  private static final Pattern BRACKET = Pattern.compile("[\\[(]\\s*([^\\[\\]()]{1,16}?)\\s*[\\])]");
+  /** A unit in matching brackets: {@code [MW]} or {@code (kWh)}, never {@code (filtr]} (a cut sheet name in a note). */
+  private static final Pattern BRACKET = Pattern.compile("\\[\\s*([^\\[\\]()]{1,16}?)\\s*\\]|\\(\\s*([^\\[\\]()]{1,16}?)\\s*\\)");
   private static final Pattern DEGREES = Pattern.compile("°\\s*([CFK])\\b|º\\s*([CFK])\\b");
   private static final Pattern SPELLED = Pattern.compile(
       "(?i)\\ben\\s+((?:miles|millones|miles de millones)\\s+de\\s+)?([a-záéíóú$]{1,12}\\d?(?:/[a-z]+)?)"
@@ -32,7 +33,7 @@ public final class Units {
     }
     Matcher b = BRACKET.matcher(text);
     while (b.find()) {
-      String u = b.group(1).strip();
+      String u = (b.group(1) != null ? b.group(1) : b.group(2)).strip();
       // a unit, not a note or section reference such as "(1)" or "(I.06)"
       if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ") && !u.contains(".") && u.matches(".*[\\p{L}%$°].*")) {
         return u;

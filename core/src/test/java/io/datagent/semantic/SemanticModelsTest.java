@@ -89,4 +89,54 @@ class SemanticModelsTest {
 
     assertThat(SemanticModels.derive(p).rowNoun()).isEqualTo("filas");
   }
+
+  @Test
+  void should_name_rows_after_a_unique_code_key_and_keep_positions_and_ids_out_of_measures_when_table_is_a_census() {
+    // given a municipal census: a unique integer key, a code with its description twin, coordinates, an OSM id
+    TableProfile census = new TableProfile("serving.terrazas_original", "Datos cargados desde terrazas_original.csv",
+        null, 3, List.of(
+        new TableProfile.Column("id_terraza", "bigint", null, "id_terraza", 3, null, null),
+        new TableProfile.Column("id_distrito_local", "bigint", null, "id_distrito_local", 2, null, null),
+        new TableProfile.Column("desc_distrito_local", "string", null, "desc_distrito_local", 2,
+            counts("CENTRO", "2", "RETIRO", "1"), Map.of()),
+        new TableProfile.Column("nom_terraza", "string", null, "nom_terraza", 1, counts("NUM", "3"), Map.of()),
+        new TableProfile.Column("coordenada_x_local", "decimal(38,2)", null, "coordenada_x_local", 3, null, null),
+        new TableProfile.Column("openstreetmap_relation_id", "decimal(38,1)", null, null, 3, null, null),
+        new TableProfile.Column("mesas_es", "bigint", null, "mesas_es", 3, null, null)));
+
+    // when
+    SemanticModel m = SemanticModels.derive(census);
+
+    // then
+    assertThat(m.rowNoun()).isEqualTo("terrazas");
+    assertThat(SemanticModels.keyLike("id_terraza")).isTrue();
+    assertThat(SemanticModels.keyLike("mesas_es")).isFalse();
+    assertThat(m.measures()).extracting(Measure::name).containsExactly("mesas_es", "terrazas");
+    assertThat(m.dimension("coordenada_x_local").orElseThrow().kind()).isEqualTo(Dimension.Kind.NUMBER);
+    assertThat(m.dimension("openstreetmap_relation_id").orElseThrow().kind()).isEqualTo(Dimension.Kind.NUMBER);
+    assertThat(m.dimension("desc_distrito_local").orElseThrow().synonyms()).contains("distrito local", "distrito");
+    assertThat(m.dimension("id_distrito_local").orElseThrow().synonyms()).doesNotContain("distrito");
+    assertThat(m.dimension("nom_terraza").orElseThrow().synonyms()).doesNotContain("terraza");
+  }
+
+  @Test
+  void should_name_rows_after_the_table_when_its_unique_key_is_an_abbreviation() {
+    TableProfile dams = new TableProfile("serving.embalses_enriquecido", null, null, 3, List.of(
+        new TableProfile.Column("informe", "string", null, "INFORME", 3, null, null),
+        new TableProfile.Column("id_infraes", "bigint", null, "ID_INFRAES", 3, null, null)));
+    TableProfile series = new TableProfile("serving.datos_estaciones", null, null, 3, List.of(
+        new TableProfile.Column("cod_estacion", "bigint", null, "COD_ESTACION", 3, null, null)));
+
+    assertThat(SemanticModels.derive(dams).rowNoun()).isEqualTo("embalses");
+    assertThat(SemanticModels.derive(series).rowNoun()).isEqualTo("estaciones");
+  }
+
+  @Test
+  void should_take_no_table_unit_when_a_note_holds_mismatched_brackets() {
+    TableProfile sheet = new TableProfile("serving.embalses", "Datos cargados desde Embalses.xlsx [hoja Listado (filtr]",
+        null, 2, List.of(new TableProfile.Column("nmn_capac", "decimal(38,3)", null, "NMN_CAPAC", 2, null, null)));
+
+    assertThat(SemanticModels.derive(sheet).measure("nmn_capac").orElseThrow().unit()).isNull();
+    assertThat(Units.find("Caudal (m3/s) [medio]")).isEqualTo("m3/s");
+  }
 }

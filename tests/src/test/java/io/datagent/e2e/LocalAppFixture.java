@@ -25,12 +25,16 @@ final class LocalAppFixture implements AutoCloseable {
   final Path root;
 
   LocalAppFixture() throws IOException {
+    this(Path.of(System.getProperty("datagent.shared", "../../shared"), "samples", "energia"));
+  }
+
+  /** The App with every file of {@code samples} ingested (the held-out benchmark passes its own files). */
+  LocalAppFixture(Path samples) throws IOException {
     root = Files.createTempDirectory("datagent-e2e-");
     runtime = new LocalRuntime(new Workspace(root.resolve("ws")).create(), Path.of(".").toAbsolutePath());
-    Path samples = Path.of(System.getProperty("datagent.shared", "../../shared"), "samples", "energia");
     List<String> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(samples)) {
-      for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
+      for (Path p : (Iterable<Path>) s.filter(x -> Files.isRegularFile(x) && !x.toString().endsWith(".md")).sorted()::iterator) {
         Files.copy(p, runtime.workspace().uploads().resolve(p.getFileName()));
         files.add(p.getFileName().toString());
       }
@@ -38,7 +42,7 @@ final class LocalAppFixture implements AutoCloseable {
     IngestReport report = IngestJob.run(runtime.spark(), IngestJob.config("--source", runtime.workspace().uploads().toString(),
         "--files", String.join(",", files)));
     if (report.anyFailed()) {
-      throw new IllegalStateException("no se cargaron los ejemplos: " + report.summary());
+      throw new IllegalStateException("no se cargaron los archivos de " + samples + ": " + report.summary());
     }
     Map<String, String> env = new HashMap<>(System.getenv());
     env.keySet().removeIf(k -> k.equals("OPENAI_BASE_URL") || k.equals("DATAGENT_LLM_ENDPOINT"));

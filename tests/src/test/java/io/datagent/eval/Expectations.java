@@ -26,9 +26,16 @@ final class Expectations {
   private static final Map<String, Integer> SOURCE_DECIMALS = Map.of("cammesa", 1, "potencia", 3, "gas", 0);
 
   private final Map<String, SampleTable> tables;
+  private final Map<String, Integer> sourceDecimals;
 
   Expectations(Map<String, SampleTable> tables) {
+    this(tables, SOURCE_DECIMALS);
+  }
+
+  /** Over other files: {@code sourceDecimals} gives the decimal places of each table's measures. */
+  Expectations(Map<String, SampleTable> tables, Map<String, Integer> sourceDecimals) {
     this.tables = tables;
+    this.sourceDecimals = sourceDecimals;
   }
 
   ObjectNode compute(JsonNode spec) {
@@ -68,7 +75,7 @@ final class Expectations {
         }
         yield num(rows.get(0), m);
       }
-      default -> aggregate(agg, rows.stream().map(r -> num(r, m)).toList(), spec);
+      default -> aggregate(agg, rows.stream().filter(r -> cell(r, m) != null).map(r -> num(r, m)).toList(), spec);
     };
   }
 
@@ -112,6 +119,9 @@ final class Expectations {
     String m = spec.path("measure").asText(null);
     Map<String, List<Double>> groups = new TreeMap<>();
     for (Map<String, Object> r : rows(spec)) {
+      if (!agg.equals("count") && cell(r, m) == null) { // an empty cell: SQL aggregates skip it
+        continue;
+      }
       groups.computeIfAbsent(key(r, by), k -> new ArrayList<>()).add(agg.equals("count") ? 1.0 : num(r, m));
     }
     List<Map.Entry<String, Double>> result = new ArrayList<>();
@@ -157,6 +167,9 @@ final class Expectations {
   private static boolean matches(Map<String, Object> r, JsonNode w) {
     String col = w.get("col").asText();
     Object v = cell(r, col);
+    if (v == null) { // an empty cell matches no condition, as in SQL
+      return false;
+    }
     if (w.has("eq")) {
       return text(v).equalsIgnoreCase(w.get("eq").asText());
     }
@@ -215,7 +228,7 @@ final class Expectations {
       return spec.get("decimals").asInt();
     }
     String agg = spec.path("agg").asText();
-    return agg.startsWith("count") ? 0 : agg.equals("avg") ? 2 : SOURCE_DECIMALS.get(spec.path("from").asText());
+    return agg.startsWith("count") ? 0 : agg.equals("avg") ? 2 : sourceDecimals.get(spec.path("from").asText());
   }
 
   private static void number(ObjectNode out, double v, int decimals) {

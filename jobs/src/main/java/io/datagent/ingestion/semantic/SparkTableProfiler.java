@@ -70,7 +70,9 @@ public final class SparkTableProfiler {
       }
       org.apache.spark.sql.types.DataType t = counted.get(i).dataType();
       boolean keyType = t instanceof StringType || t instanceof org.apache.spark.sql.types.DateType
-          || t instanceof org.apache.spark.sql.types.TimestampType; // what a row is: only text and date keys name it
+          || t instanceof org.apache.spark.sql.types.TimestampType // what a row is: text and date keys name it,
+          || (t instanceof org.apache.spark.sql.types.LongType || t instanceof org.apache.spark.sql.types.IntegerType)
+              && SemanticModels.keyLike(counted.get(i).name()); // and whole-number keys such as id_terraza
       if (keyType && rows > 0 && d >= rows * 0.9) {
         nearUnique.add(i);
       }

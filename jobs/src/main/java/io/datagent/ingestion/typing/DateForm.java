@@ -10,6 +10,11 @@ public enum DateForm {
   ISO("aaaa-mm-dd"),
   /** A Spanish month and year meaning its first day: {@code ene-22}, {@code Ene/1993}, {@code enero 2020}, {@code dic.-22}. */
   MONTH_LABEL("mes-aa, p. ej. ene-22"),
+  /**
+   * A statistics-office month meaning its first day: {@code 2025M05} (INE, Eurostat and most regional institutes
+   * publish monthly series so).
+   */
+  YEAR_M_MONTH("aaaaMmm, p. ej. 2025M05"),
   /** An Excel serial day number (days since 1899-12-30); only for spreadsheet columns with a date word in the header. */
   EXCEL_SERIAL("fecha de Excel");
 

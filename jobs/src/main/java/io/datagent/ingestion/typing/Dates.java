@@ -69,6 +69,10 @@ final class Dates {
       return -1;
     }
     char sep = s.charAt(a);
+    if ((sep == 'M' || sep == 'm') && a - from == 4) { // 2025M05
+      int m = digitsEnd(s, a + 1, to);
+      return m == to && m - (a + 1) == 2 ? pack(DateForm.YEAR_M_MONTH, number(s, from, a), number(s, a + 1, m), 1) : -1;
+    }
     if (sep != '/' && sep != '-') {
       return -1;
     }

@@ -20,12 +20,15 @@ import java.io.Serializable;
  *
  * <p>Decimal separator: the side with more unambiguous evidence wins ({@code 25,5} {@code 1.234,56}
  * {@code 1.234.567} vote comma; {@code 1284.3} {@code 1,234.56} {@code 1,234,567} vote dot). Without any, the more
- * frequent ambiguous form decides ({@code 1.234} → dot decimal, {@code 1,234} → comma decimal); a real tie goes to the
- * Spanish decimal comma. The other separator is then grouping when some value uses it so.
+ * frequent ambiguous form decides ({@code 1.234} → dot decimal, {@code 1,234} → comma decimal), except that many
+ * such values beside plain integers ({@code 823}, {@code 1.706}, {@code 13.229}) are whole numbers grouped by
+ * thousands; a real tie goes to the Spanish decimal comma. The other separator is then grouping when some value uses it so.
  */
 final class NumberEvidence implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  /** Values of one lone three-digit group, beside plain integers, that make the separator a grouping. */
+  private static final int MANY_GROUPED = 5;
 
   /** What the column's numbers mean under the chosen style; {@code fit} counts the values readable in it. */
   record Verdict(NumberStyle style, long fit, boolean fractional, int scale) {}
@@ -84,6 +87,14 @@ final class NumberEvidence implements Serializable {
     long commaVotes = c[DEC_COMMA] + c[DEC_COMMA_GROUP_DOT] + c[DEC_COMMA_GROUP_SPACE] + c[INT_GROUP_DOT];
     if (dotVotes != commaVotes) {
       return dotVotes > commaVotes;
+    }
+    // 823 beside many 1.706 and 13.229 (never 1.5): a column of whole numbers grouped by thousands (INE, Spanish
+    // exports); a dot decimal would not give every fractional value exactly three digits. The same for 1,706.
+    if (c[INT_PLAIN] > 0 && c[AMBIG_DOT3] >= MANY_GROUPED && c[AMBIG_COMMA3] == 0) {
+      return false;
+    }
+    if (c[INT_PLAIN] > 0 && c[AMBIG_COMMA3] >= MANY_GROUPED && c[AMBIG_DOT3] == 0) {
+      return true;
     }
     if (c[AMBIG_DOT3] != c[AMBIG_COMMA3]) {
       return c[AMBIG_DOT3] > c[AMBIG_COMMA3];

@@ -75,6 +75,17 @@ class ColumnProfileTest {
   }
 
   @Test
+  void should_read_many_lone_three_digit_groups_beside_plain_integers_as_thousands_when_nothing_else_decides() {
+    // given an INE column: 823, 1.706, 13.229 … (never a decimal of another length)
+    ColumnType t = decide("1.706", "1.653", "1.984", "13.229", "2.547", "823", "96");
+
+    // then whole numbers with dot grouping; a single ambiguous value stays a decimal
+    assertThat(t).isEqualTo(ColumnType.integer(new NumberStyle(',', '.')));
+    assertThat(decide("1,706", "1,653", "1,984", "13,229", "2,547", "823")).isEqualTo(ColumnType.integer(new NumberStyle('.', ',')));
+    assertThat(decide("1.706", "1.653", "1.984", "13.229", "2.547", "0.5").kind()).isEqualTo(Kind.DECIMAL);
+  }
+
+  @Test
   void should_read_a_lone_dot_with_three_digits_as_grouping_when_the_column_uses_decimal_comma() {
     assertThat(decide("1.234", "25,5")).isEqualTo(ColumnType.decimal(1, new NumberStyle(',', '.')));
     assertThat(decide("1.234,56", "7,5")).isEqualTo(ColumnType.decimal(2, new NumberStyle(',', '.')));
@@ -118,6 +129,19 @@ class ColumnProfileTest {
         .dateStyle().forms()).containsExactly(DateForm.MONTH_LABEL);
     assertThat(decide("ene-22", "1/1/2022", "2/1/2022").dateStyle().forms())
         .containsExactly(DateForm.DAY_MONTH_YEAR_SLASH, DateForm.MONTH_LABEL);
+  }
+
+  @Test
+  void should_be_date_when_values_are_statistics_office_months() {
+    // given an INE monthly series (2025M05 is May 2025)
+    ColumnType t = profile("Periodo", false, List.of("2025M05", "2025M04", "1995M01")).decide();
+
+    // then
+    assertThat(t.kind()).isEqualTo(Kind.DATE);
+    assertThat(t.dateStyle().forms()).containsExactly(DateForm.YEAR_M_MONTH);
+    assertThat(decide("2025M13").kind()).isEqualTo(Kind.TEXT);
+    assertThat(decide("2025M5").kind()).isEqualTo(Kind.TEXT);
+    assertThat(decide("2025T2").kind()).isEqualTo(Kind.TEXT);
   }
 
   @Test

@@ -83,7 +83,7 @@ class ValueConverterTest {
       "2016-05-01 00:00:00.0, 2016-05-01", "1/1/2022 0:00, 2022-01-01",
       "ene-22, 2022-01-01", "Ene/1993, 1993-01-01", "ene-1993, 1993-01-01", "enero 2020, 2020-01-01",
       "sep-21, 2021-09-01", "set-21, 2021-09-01", "dic.-22, 2022-12-01", "DIC-75, 1975-12-01",
-      "Agosto de 2019, 2019-08-01", "feb-69, 2069-02-01"})
+      "Agosto de 2019, 2019-08-01", "feb-69, 2069-02-01", "2025M05, 2025-05-01", "1995m12, 1995-12-01"})
   void should_read_supported_date_forms_day_first(String raw, LocalDate expected) throws Exception {
     assertThat(DATES.convert(raw)).isEqualTo(expected);
   }

@@ -1,0 +1,49 @@
+package io.datagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datagent.local.eval.BenchmarkFile;
+import io.datagent.local.eval.BenchmarkItem;
+import io.datagent.local.eval.EvalReport;
+import io.datagent.local.eval.Evaluation;
+import io.datagent.local.eval.Outcome;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The held-out benchmark (real Spanish open-data files the product was never tuned on) through the agent of a local
+ * App that ingested only those files; the per-kind table is printed (no exact-match goal: it measures
+ * generalisation). The goal is no wrong number; until the question compiler handles total members of a dimension
+ * and "which row has the most" questions, the test holds the line at the {@link #KNOWN_WRONG} wrong answers measured
+ * on 2026-12-07 (h-rt-03, h-top-04, h-top-05, h-pct-03) so that no new one slips in. Opt-in with {@code -Dbenchmark.heldout=true}: it starts its own App
+ * (Spark, PostgreSQL), which must not share a JVM with the suite's shared App.
+ */
+@EnabledIfSystemProperty(named = "benchmark.heldout", matches = "true")
+class HeldoutEvalTest {
+
+  static final Path FILE = Path.of("src/test/resources/benchmark/heldout.jsonl");
+  static final Path FILES = Path.of("src/test/resources/heldout");
+  /** Wrong answers measured when the held-out set was written (all from the compiler's grammar); lower it as they go. */
+  static final int KNOWN_WRONG = 4;
+
+  @Test
+  void should_state_no_new_wrong_number_when_the_local_agent_answers_questions_on_unseen_files() throws Exception {
+    try (LocalAppFixture f = new LocalAppFixture(FILES)) {
+      List<BenchmarkItem> items = BenchmarkFile.read(FILE);
+      Evaluation eval = new Evaluation(f.app.agent(), "analista@datagent.local");
+      eval.warmUp("¿Qué tablas hay?");
+      EvalReport report = new EvalReport(eval.run(items, r -> {}));
+      report.write(Path.of("target", "eval", "heldout-e2e.json"), FILE.toString());
+      System.out.println("Benchmark held-out (" + items.size() + " preguntas):\n" + report.table());
+      String wrong = report.results().stream().filter(r -> r.outcome() == Outcome.WRONG)
+          .map(r -> r.item().id() + " «" + r.item().question() + "» → " + r.answer().replaceAll("\\s+", " "))
+          .collect(Collectors.joining("\n"));
+      System.out.println("Respuestas con una cifra errónea (" + report.wrong() + "):\n" + wrong);
+      assertTrue(report.wrong() <= KNOWN_WRONG, report.wrong() + " answers state a wrong number (known: " + KNOWN_WRONG
+          + "):\n" + wrong);
+    }
+  }
+}
