@@ -73,34 +73,49 @@ final class EndpointLoad {
     ApiLoader.writeRaw(spark, tables.raw(ep.table()), source.name(), run, records, "Registros tal como llegaron de " + description);
 
     Timestamp loadedAt = Timestamp.from(Instant.now());
-    // The serving rows are typed in the executors from the raw rows just written (see ServingRows), cached once so
-    // that the writes and the MERGE's passes over the source do not type them again.
+    // The serving rows are typed in the executors from the raw rows just written (see ServingRows). A MERGE reads its
+    // source more than once: there the typed rows are cached so they are typed once; a new table is written in one pass.
     CollectionAccumulator<Row> quarantined = spark.sparkContext().collectionAccumulator("api-quarantine-" + ep.table());
     StructType serving = withLineage(cols.schema);
     TableRef rawRef = tables.raw(ep.table());
+    boolean merging = DeltaTables.exists(spark, servingRef);
     Dataset<Row> typed = spark.table(rawRef.sql())
         .where(col("_source").equalTo(source.name()).and(col("_run_id").equalTo(run)))
         .select(ApiLoader.RAW_SCHEMA.fieldNames()[0], Arrays.copyOfRange(ApiLoader.RAW_SCHEMA.fieldNames(), 1, 7))
         .mapPartitions(new ServingRows(ep, cols, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined),
-            Encoders.row(serving.add("_ok", DataTypes.BooleanType, false)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            Encoders.row(serving.add("_ok", DataTypes.BooleanType, false)));
+    typed = withMetadata(typed, serving); // the encoder drops the column comments the new table takes from the schema
+    if (merging) {
+      typed = typed.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     try {
-      typed.count();
-      List<Row> quarantine = distinct(quarantined.value());
-      long bad = quarantine.stream().map(q -> q.getString(1) + "#" + q.getLong(2)).distinct().count();
-      long loaded = records.size() - bad;
       Map<String, String> comments = new java.util.LinkedHashMap<>(cols.comments);
       comments.putAll(ApiLoader.lineageComments());
       ServingMerge.merge(spark, servingRef, typed, serving, cols.names.get(idIndex), !source.incremental().enabled(), source.name(),
           description, comments);
+      // every partition was typed by the write above, so the accumulator holds every failing cell (maybe twice)
+      List<Row> quarantine = distinct(quarantined.value());
+      long bad = quarantine.stream().map(q -> q.getString(1) + "#" + q.getLong(2)).distinct().count();
+      long loaded = records.size() - bad;
       ApiLoader.writeQuarantine(spark, tables.quarantine(), ep.table(), file, quarantine);
       String msg = ep.table() + ": " + loaded + " registro(s) en " + servingRef + " desde " + saved.pages + " página(s)"
           + (bad > 0 ? "; " + bad + " en cuarentena" : "")
           + (saved.repeated > 0 ? "; " + saved.repeated + " registro(s) repetidos entre páginas (la fuente cambió durante la extracción; se guardó la última versión)" : "");
       return outcome(sha, records.size(), loaded, bad, bad > 0 || saved.repeated > 0 ? FileStatus.PARTIAL : FileStatus.LOADED, msg);
     } finally {
-      typed.unpersist();
+      if (merging) {
+        typed.unpersist();
+      }
     }
+  }
+
+  private static Dataset<Row> withMetadata(Dataset<Row> df, StructType schema) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      cols.add(col(TableRef.quote(f.name())).as(f.name(), f.metadata()));
+    }
+    cols.add(col("_ok"));
+    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** The hash of the endpoint's content: every record's JSON, one per line (what a re-run of the same data repeats). */

@@ -32,7 +32,7 @@ class SchemaDescriptionsTest {
       new ApiExtractor(s, PageFetcher.standard(s, SecretLookup.DISABLED), m -> { }).run(uploads, "r1");
       PageStore store = new PageStore(uploads, "blog", "r1");
       assertThat(Files.readAllBytes(store.dir("entradas").resolve("_schema.json"))).isEqualTo(route);
-      assertThat(Files.readString(store.dir("entradas").resolve("_schema.meta.json"))).contains("\"Allow\" : \"GET, POST\"");
+      assertThat(Files.readString(store.dir("entradas").resolve("_schema.meta.json"))).contains("\"allow\" : \"GET, POST\"");
       ApiEndpoint ep = s.endpoints().get(0);
       SavedRecords saved = SavedRecords.read(s, ep, store, "r1");
       TypedColumns cols = new TypedColumns(ep, saved.records, null, saved.apiDescriptions);
