@@ -15,10 +15,13 @@ import java.util.Map;
  * @param pagination   how to reach the next page
  * @param fields       flattened fields to keep, in order; empty keeps all
  * @param htmlFields   flattened fields whose HTML is reduced to text
- * @param descriptions column descriptions by flattened field name (the rest are described by their name)
+ * @param descriptions column descriptions by flattened field name (the rest are described by the API's own
+ *                     description, {@code schema}, else by their name)
+ * @param schema       where the API describes its records, or {@link SchemaSource#NONE}
  */
 public record ApiEndpoint(String path, String table, String recordsPath, String idField, Map<String, String> params,
-    Pagination pagination, List<String> fields, List<String> htmlFields, Map<String, String> descriptions) {
+    Pagination pagination, List<String> fields, List<String> htmlFields, Map<String, String> descriptions,
+    SchemaSource schema) {
 
   public ApiEndpoint {
     params = Map.copyOf(params);

@@ -76,6 +76,14 @@ public final class ApiExtractor {
           + records + " registro(s))");
       return new EndpointResult(ep.table(), saved.size(), records, saved.size(), true);
     }
+    if (ep.schema().enabled() && store.schema(ep.table()) == null) {
+      String url = ep.schema().url() == null ? source.baseUrl() + ep.path()
+          : ep.schema().url().startsWith("/") ? source.baseUrl() + ep.schema().url() : ep.schema().url();
+      HttpPage doc = ep.schema().kind() == SchemaSource.Kind.WORDPRESS ? fetcher.options(url) : fetcher.fetch(url, 0);
+      int described = SchemaDescriptions.read(source, ep, doc.json()).size(); // refuses a document without the part named
+      store.saveSchema(ep.table(), doc);
+      progress.accept("  descripción de los campos de " + source.name() + "/" + ep.table() + ": " + described + " campo(s) descritos por la API");
+    }
     Paginator paginator = new Paginator(source, ep, since);
     Set<String> seenUrls = new HashSet<>();
     long records = 0;

@@ -7,6 +7,6 @@ package io.datagent.ingestion.api;
 public final class ApiFetchException extends RuntimeException {
 
   public ApiFetchException(String source, int page, String url, String what) {
-    super("Fuente " + source + ", página " + page + " (" + url + "): " + what);
+    super("Fuente " + source + ", " + (page > 0 ? "página " + page : "descripción de los campos") + " (" + url + "): " + what);
   }
 }

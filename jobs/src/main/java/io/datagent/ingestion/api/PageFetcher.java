@@ -58,6 +58,15 @@ public final class PageFetcher {
   }
 
   public HttpPage fetch(String url, int page) {
+    return send(url, page, "GET");
+  }
+
+  /** The answer to {@code OPTIONS url} (a WordPress route's self-description), with the same retries. */
+  public HttpPage options(String url) {
+    return send(url, 0, "OPTIONS");
+  }
+
+  private HttpPage send(String url, int page, String method) {
     ApiSource.CallPolicy calls = source.calls();
     boolean reauthorized = false;
     String problem = null;
@@ -65,7 +74,7 @@ public final class PageFetcher {
       long wait = 0;
       try {
         pace();
-        HttpResponse<String> r = http.send(request(url), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(request(url, method), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = r.statusCode();
         if (status == 200) {
           try {
@@ -103,10 +112,10 @@ public final class PageFetcher {
     throw new ApiFetchException(source.name(), page, url, problem + " tras " + calls.maxAttempts() + " intento(s)");
   }
 
-  private HttpRequest request(String url) {
+  private HttpRequest request(String url, String method) {
     String target = url;
     HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(source.calls().timeoutSeconds()))
-        .header("Accept", "application/json").GET();
+        .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody());
     Auth a = source.auth();
     switch (a.kind()) {
       case BEARER -> b.header("Authorization", "Bearer " + secret(a.key()));

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The pages of one run of one source, kept as received under {@code <uploads>/api/<source>/<run>/<table>/}:
  * {@code page-00001.json} (the body, byte for byte) and {@code page-00001.meta.json} (URL, status, response headers,
  * fetch time, record count and the next page's URL). A page counts as saved once its meta file exists (written
- * last, by atomic rename), which is what a resumed run starts after; {@code _complete.json} marks an endpoint done.
+ * last, by atomic rename), which is what a resumed run starts after; {@code _complete.json} marks an endpoint done;
+ * {@code _schema.json} keeps the API's description of the records when the source asks for it.
  */
 public final class PageStore {
 
@@ -62,6 +63,36 @@ public final class PageStore {
       write(d.resolve(stem + ".meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     } catch (IOException e) {
       throw new UncheckedIOException("No se pudo guardar la página " + page + " en " + d, e);
+    }
+  }
+
+  /** Saves the API's description of the endpoint's records as received ({@code _schema.json}, headers beside it). */
+  void saveSchema(String table, HttpPage p) {
+    Path d = dir(table);
+    ObjectNode meta = JSON.createObjectNode();
+    meta.put("url", p.url()).put("status", p.status()).put("fetched_at", p.fetchedAt().toString());
+    ObjectNode headers = meta.putObject("headers");
+    p.headers().forEach((k, v) -> {
+      if (k != null && !k.equalsIgnoreCase("set-cookie")) {
+        headers.put(k, String.join(", ", v));
+      }
+    });
+    try {
+      Files.createDirectories(d);
+      write(d.resolve("_schema.json"), p.body().getBytes(StandardCharsets.UTF_8));
+      write(d.resolve("_schema.meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+    } catch (IOException e) {
+      throw new UncheckedIOException("No se pudo guardar la descripción de la API en " + d, e);
+    }
+  }
+
+  /** The saved description of the endpoint's records, or null when none was saved. */
+  JsonNode schema(String table) {
+    Path f = dir(table).resolve("_schema.meta.json");
+    try {
+      return Files.exists(f) ? JSON.readTree(dir(table).resolve("_schema.json").toFile()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("No se pudo leer la descripción de la API guardada en " + dir(table), e);
     }
   }
 

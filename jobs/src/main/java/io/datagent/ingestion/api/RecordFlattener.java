@@ -16,13 +16,15 @@ import org.jsoup.Jsoup;
  * entities decoded, whitespace collapsed). Without a field list, top-level keys starting with {@code _} (WordPress
  * {@code _links}, {@code _embedded}) are left out, as names starting with {@code _} are kept for lineage columns.
  */
-final class RecordFlattener {
+final class RecordFlattener implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final java.util.List<String> fields;
   private final Set<String> html;
 
   RecordFlattener(ApiEndpoint endpoint) {
-    this.fields = endpoint.fields();
+    this.fields = java.util.List.copyOf(endpoint.fields());
     this.html = Set.copyOf(endpoint.htmlFields());
   }
 

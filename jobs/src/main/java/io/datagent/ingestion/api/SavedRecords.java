@@ -23,11 +23,14 @@ final class SavedRecords {
   final List<ApiRecord> records;
   final int repeated;
   final int pages;
+  /** Column descriptions from the API's saved self-description (empty when the source asks for none). */
+  final Map<String, String> apiDescriptions;
 
-  private SavedRecords(List<ApiRecord> records, int repeated, int pages) {
+  private SavedRecords(List<ApiRecord> records, int repeated, int pages, Map<String, String> apiDescriptions) {
     this.records = records;
     this.repeated = repeated;
     this.pages = pages;
+    this.apiDescriptions = apiDescriptions;
   }
 
   static SavedRecords read(ApiSource source, ApiEndpoint ep, PageStore store, String run) {
@@ -63,6 +66,7 @@ final class SavedRecords {
     }
     List<ApiRecord> all = new ArrayList<>(byId.values());
     all.addAll(withoutId);
-    return new SavedRecords(all, repeated, pages.size());
+    JsonNode schema = ep.schema().enabled() ? store.schema(ep.table()) : null;
+    return new SavedRecords(all, repeated, pages.size(), schema == null ? Map.of() : SchemaDescriptions.read(source, ep, schema));
   }
 }

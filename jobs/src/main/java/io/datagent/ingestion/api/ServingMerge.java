@@ -33,7 +33,7 @@ final class ServingMerge {
 
   /** {@code incoming} has the serving columns plus a boolean {@code _ok}. */
   static void merge(SparkSession spark, TableRef ref, Dataset<Row> incoming, StructType serving, String idColumn,
-      boolean markDeleted, String tableComment, Map<String, String> comments) throws Exception {
+      boolean markDeleted, String source, String tableComment, Map<String, String> comments) throws Exception {
     if (!DeltaTables.exists(spark, ref)) {
       DeltaTables.create(incoming.where("_ok").drop("_ok"), ref, tableComment);
       return;
@@ -56,14 +56,10 @@ final class ServingMerge {
         .whenMatched("s._ok AND (t._record_hash <> s._record_hash OR t.deleted_at IS NOT NULL)").updateExpr(set)
         .whenNotMatched("s._ok").insertExpr(set);
     if (markDeleted) {
-      builder = builder.whenNotMatchedBySource("t.deleted_at IS NULL AND t._source = " + Sql.literal(sourceOf(incoming)))
+      builder = builder.whenNotMatchedBySource("t.deleted_at IS NULL AND t._source = " + Sql.literal(source))
           .updateExpr(Map.of("deleted_at", "current_timestamp()"));
     }
     builder.execute();
     DeltaTables.syncComments(spark, ref, comments, tableComment, true);
-  }
-
-  private static String sourceOf(Dataset<Row> incoming) {
-    return incoming.select("_source").first().getString(0);
   }
 }

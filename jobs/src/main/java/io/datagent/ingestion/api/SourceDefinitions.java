@@ -115,7 +115,7 @@ public final class SourceDefinitions {
   }
 
   private static ApiEndpoint endpoint(YamlNode e) {
-    e.only(Set.of("path", "table", "records", "id", "params", "pagination", "fields", "html", "descriptions"));
+    e.only(Set.of("path", "table", "records", "id", "params", "pagination", "fields", "html", "descriptions", "schema"));
     String table = e.text("table");
     if (!table.equals(Names.toIdentifier(table))) {
       throw e.child("table").error("debe ser un identificador (minúsculas, números y _), p. ej. '" + Names.toIdentifier(table) + "'");
@@ -125,7 +125,26 @@ public final class SourceDefinitions {
     });
     Pagination p = e.has("pagination") ? pagination(e.child("pagination")) : Pagination.NONE;
     return new ApiEndpoint(e.text("path"), table, e.text("records", ""), e.text("id"), e.textMap("params"), p,
-        e.texts("fields"), e.texts("html"), e.textMap("descriptions"));
+        e.texts("fields"), e.texts("html"), e.textMap("descriptions"), e.has("schema") ? schema(e.child("schema")) : SchemaSource.NONE);
+  }
+
+  private static SchemaSource schema(YamlNode s) {
+    s.only(Set.of("type", "url", "component"));
+    String type = s.text("type").toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "wordpress" -> new SchemaSource(SchemaSource.Kind.WORDPRESS, url(s, null), null);
+      case "openapi" -> new SchemaSource(SchemaSource.Kind.OPENAPI, url(s, ""), s.text("component"));
+      default -> throw s.child("type").error("valor '" + type + "' no válido; se admite wordpress u openapi");
+    };
+  }
+
+  /** {@code url}: absolute http(s), or a path starting with / (appended to base_url); {@code otherwise} "" = required. */
+  private static String url(YamlNode s, String otherwise) {
+    String u = otherwise != null && otherwise.isEmpty() ? s.text("url") : s.text("url", otherwise);
+    if (u != null && !u.startsWith("/") && !u.matches("(?i)https?://[^/\\s]+.*")) {
+      throw s.child("url").error("debe ser una URL http(s):// completa o una ruta que empiece por / (se añade a base_url), no '" + u + "'");
+    }
+    return u;
   }
 
   private static Pagination pagination(YamlNode p) {

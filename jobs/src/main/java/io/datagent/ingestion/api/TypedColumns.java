@@ -21,9 +21,12 @@ import org.apache.spark.sql.types.StructType;
  * The serving columns of an endpoint, typed by the file ingestion's rules: each field's values are profiled with
  * {@link ColumnProfile} and converted with {@link ValueConverter} (decimal-comma strings → DECIMAL, Spanish dates →
  * DATE, codes with leading zeros stay text…); a column the serving table already has keeps its type. Column
- * comments come from the source's field dictionary, else the field name.
+ * comments come from the source's field dictionary, else the API's own description ({@link SchemaDescriptions}), else
+ * the field name.
  */
-final class TypedColumns {
+final class TypedColumns implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** A cell that does not fit its column's type: the row goes to quarantine. */
   record Failure(String column, String value, String reason) {}
@@ -34,7 +37,7 @@ final class TypedColumns {
   final StructType schema;
   final Map<String, String> comments = new LinkedHashMap<>();
 
-  TypedColumns(ApiEndpoint ep, List<ApiRecord> records, StructType existing) {
+  TypedColumns(ApiEndpoint ep, List<ApiRecord> records, StructType existing, Map<String, String> apiDescriptions) {
     Set<String> fields = new LinkedHashSet<>(ep.fields());
     records.forEach(r -> fields.addAll(r.fields().keySet()));
     originals = new ArrayList<>(fields);
@@ -56,7 +59,7 @@ final class TypedColumns {
         converters[k] = new ValueConverter(profile.decide());
         type = DataType.fromDDL(converters[k].type().sqlType());
       }
-      String comment = ep.descriptions().getOrDefault(original, original);
+      String comment = ep.descriptions().getOrDefault(original, apiDescriptions.getOrDefault(original, original));
       comments.put(name, comment);
       out[k] = DeltaTables.withComment(new StructField(name, type, true, Metadata.empty()), comment,
           Map.of("original_header", original));
@@ -68,11 +71,11 @@ final class TypedColumns {
     return originals.indexOf(original);
   }
 
-  /** The typed values of {@code r}, with {@code extra} free slots at the end; failures are added to {@code failures}. */
-  Object[] convert(ApiRecord r, int extra, List<Failure> failures) {
+  /** The typed values of a record's flat {@code fields}, with {@code extra} free slots at the end; failures are added to {@code failures}. */
+  Object[] convert(Map<String, String> fields, int extra, List<Failure> failures) {
     Object[] v = new Object[originals.size() + extra];
     for (int k = 0; k < originals.size(); k++) {
-      String raw = r.fields().get(originals.get(k));
+      String raw = fields.get(originals.get(k));
       try {
         Object o = converters[k].convert(raw);
         v[k] = o instanceof LocalDate d ? java.sql.Date.valueOf(d) : o;

@@ -26,7 +26,7 @@ final class RecordedApi implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  record Request(String path, String query, String authorization, int number) {
+  record Request(String path, String query, String authorization, int number, String method) {
     String pathAndQuery() {
       return query == null ? path : path + "?" + query;
     }
@@ -67,7 +67,7 @@ final class RecordedApi implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {
       Request r = new Request(ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-          ex.getRequestHeaders().getFirst("Authorization"), requests.size() + 1);
+          ex.getRequestHeaders().getFirst("Authorization"), requests.size() + 1, ex.getRequestMethod());
       requests.add(r);
       Reply reply = handler.apply(r);
       try {
