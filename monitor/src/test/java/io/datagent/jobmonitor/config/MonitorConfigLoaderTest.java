@@ -31,7 +31,7 @@ class MonitorConfigLoaderTest {
   @Test
   void should_take_values_from_the_environment_when_placeholders_name_them() {
     MonitorConfig c = MonitorConfigLoader.load(Map.of("DATAGENT_MONITOR_EMAIL_TO", "a@x.test, b@x.test",
-        "DATAGENT_SMTP_HOST", "smtp.x.test", "DATAGENT_SMTP_PORT", "2525", "DATAGENT_MONITOR_EVAL_JOB_ID", "77"));
+        "DATAGENT_SMTP_HOST", "smtp.x.test", "DATAGENT_SMTP_PORT", "2525", "DATAGENT_OPTIMIZE_JOB_ID", "77"));
     assertThat(c.email().to()).containsExactly("a@x.test", "b@x.test");
     assertThat(c.email().smtp().port()).isEqualTo(2525);
     assertThat(c.quality().evaluationJobId()).isEqualTo(77L);
