@@ -1,6 +1,7 @@
 package io.datagent.evaluation;
 
 import io.datagent.app.AppAgents;
+import io.datagent.config.ArgSpec;
 import io.datagent.evaluation.mlflow.EvalParams;
 import io.datagent.evaluation.mlflow.MlflowRunLog;
 import io.datagent.platform.Platform;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
  * [--experiment /Shared/...]}. Builds the App's agent as the App does ({@link AppAgents}: SQL warehouse through the
  * platform module, the prompt of the alias from the registry, trusted queries, semantic models), reads the benchmark
  * (a JSONL/YAML file or every such file of a Volume folder such as {@code <uploads>/_benchmarks/}, plus the trusted
- * queries without parameters), runs every expected SQL through the guard (flagging what fails), asks every question,
+ * queries without parameters and the items engineers promoted from the Chat page), runs every expected SQL through the guard (flagging what fails), asks every question,
  * logs one MLflow run when an experiment is given, and appends the results to {@code <catalog>.monitor.eval_runs}
  * and {@code eval_results}. An MLflow failure never loses the evaluation: Delta is written with the error.
  */
@@ -33,21 +34,19 @@ public final class EvaluateJob {
   public record Args(String catalog, String benchmark, String promptAlias, String experiment) {
 
     public static Args parse(String[] argv) {
-      Map<String, String> m = new HashMap<>();
-      for (int i = 0; i < argv.length; i++) {
-        if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-          throw new IllegalArgumentException("EvaluateJob: argumento sin valor o desconocido: " + argv[i]
-              + " (uso: --catalog C --benchmark RUTA --prompt-alias production [--experiment E])");
-        }
-        m.put(argv[i].substring(2), argv[++i]);
-      }
-      for (String k : List.of("catalog", "benchmark")) {
-        if (m.get(k) == null || m.get(k).isBlank()) {
-          throw new IllegalArgumentException("EvaluateJob: falta --" + k);
-        }
-      }
-      return new Args(m.get("catalog"), m.get("benchmark"), m.getOrDefault("prompt-alias", "production"), m.get("experiment"));
+      ArgSpec.Parsed p = argSpec().parse(argv);
+      return new Args(p.get("catalog"), p.get("benchmark"), p.get("prompt-alias"),
+          p.get("experiment").isBlank() ? null : p.get("experiment"));
     }
+  }
+
+  /** The job's parameters, checked by the bundle tests against the job's definition. */
+  public static ArgSpec argSpec() {
+    return new ArgSpec("EvaluateJob")
+        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.monitor.eval_runs y eval_results")
+        .required("benchmark", "archivo JSONL/YAML de preguntas, o carpeta con varios (p. ej. /Volumes/<catalogo>/raw/uploads/_benchmarks)")
+        .optional("prompt-alias", "production", "alias del registro de prompts con el que responde el agente")
+        .optional("experiment", "", "experimento de MLflow (p. ej. /Shared/datagent-eval); vacío: sin MLflow");
   }
 
   /** What one run produced: its id, the report, and the MLflow outcome. */
@@ -102,6 +101,7 @@ public final class EvaluateJob {
     AppAgents.Built app = AppAgents.databricks(env, platform, args.promptAlias(), Clock.systemUTC());
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
     items.addAll(TrustedBenchmarks.items(app.trusted().list()));
+    items.addAll(app.benchmarks().items()); // promoted from the Chat page; flagged ones stay out
     Evaluation eval = new Evaluation(app.agent(), "evaluate-job",
         Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")));
     GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(app.config().sqlPolicy()), app.sql(),

@@ -40,6 +40,18 @@ class EvaluateJobTest {
   }
 
   @Test
+  void should_take_the_bundle_parameters_and_name_a_missing_one() {
+    EvaluateJob.Args a = EvaluateJob.Args.parse(new String[] {"--catalog", "main", "--benchmark", "/Volumes/main/raw/uploads/_benchmarks",
+        "--prompt-alias", "candidate", "--experiment", "/Shared/datagent-eval"});
+
+    assertThat(a).isEqualTo(new EvaluateJob.Args("main", "/Volumes/main/raw/uploads/_benchmarks", "candidate",
+        "/Shared/datagent-eval"));
+    assertThat(EvaluateJob.Args.parse(new String[] {"--catalog", "c", "--benchmark", "b"}).promptAlias()).isEqualTo("production");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluateJob.Args.parse(new String[] {"--catalog", "c"}))
+        .hasMessageContaining("benchmark");
+  }
+
+  @Test
   void should_write_the_results_to_delta_and_report_the_error_when_mlflow_answers_500(@TempDir Path dir) throws Exception {
     SparkSession spark = SharedSpark.get();
     spark.sql("CREATE DATABASE IF NOT EXISTS monitor LOCATION "

@@ -107,6 +107,9 @@ public final class LocalApp implements AutoCloseable {
     List<RouteRegistrar> extra = new ArrayList<>();
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
+    extra.add(new io.datagent.app.benchmarks.BenchmarkRoutes(new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
+        new io.datagent.evaluation.GroundTruth(new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), sql, config.sqlTimeout()),
+        Clock.systemUTC()));
     extra.add(prompts.routes());
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));
     // The job monitor supervises the runs ./agent recorded in the workspace; repairs re-run the recorded command.
