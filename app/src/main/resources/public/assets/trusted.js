@@ -23,7 +23,7 @@ const DGTrusted = (() => {
       el('input', { class: 'tq-value', placeholder: 'valor tal como aparece en la pregunta', 'aria-label': 'Valor', maxlength: 100 }));
   }
 
-  /** The "Guardar como consulta verificada" action of an answer, shown only to engineers; null when not applicable. */
+  /** The "Guardar como consulta verificada" and "Añadir al benchmark" actions of an answer, shown only to engineers; null when not applicable. */
   function action(question, answer) {
     if (!question || !answer || !answer.sql || !answer.sql.length || answer.mode === 'refused' || answer.mode === 'trusted') {
       return null;
@@ -47,8 +47,17 @@ const DGTrusted = (() => {
           form.hidden = true;
         } catch (e) { msg.textContent = e.message; }
       } }));
+    // Issue 14: the answered question and its last SQL become a benchmark item; the App runs the SQL when saving and
+    // says when the item is kept but flagged (its SQL failed), so it is never scored.
+    const bench = el('button', { type: 'button', class: 'secondary bench-add', text: 'Añadir al benchmark', onclick: async () => {
+      try {
+        const r = await api('/api/benchmarks', { method: 'POST', json: { question, sql: answer.sql[answer.sql.length - 1] } });
+        msg.textContent = r.status === 'ok' ? 'Añadida al banco de preguntas.'
+          : 'Guardada, pero marcada (no se puntuará): ' + r.problem;
+      } catch (e) { msg.textContent = e.message; }
+    } });
     box.append(el('button', { type: 'button', class: 'secondary tq-open', text: 'Guardar como consulta verificada',
-      onclick: () => { form.hidden = !form.hidden; } }), form, msg);
+      onclick: () => { form.hidden = !form.hidden; } }), bench, form, msg);
     return box;
   }
 

@@ -113,6 +113,10 @@ public final class AppMain {
     io.datagent.agent.trusted.TrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(agentConfig.sqlPolicy()), clock));
+    // Benchmark items engineers promote from the Chat page (issue 14); their SQL runs through the guard when saved.
+    extra.add(new io.datagent.app.benchmarks.BenchmarkRoutes(new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
+        new io.datagent.evaluation.GroundTruth(new io.datagent.agent.sql.SqlGuard(agentConfig.sqlPolicy()), sql,
+            agentConfig.sqlTimeout()), clock));
     DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
             .uploadMaxBytes(megabytes(env)).build(),
         new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted), state, data,

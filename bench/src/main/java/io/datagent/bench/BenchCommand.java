@@ -34,6 +34,7 @@ public final class BenchCommand implements Command {
     add(new Benchmark() { public String name() { return "triage"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.monitor.TriageBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "embed"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.retrieval.EmbedBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "retrieval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return io.datagent.bench.retrieval.RetrievalBenchmark.run(a, r); } });
+    add(new Benchmark() { public String name() { return "eval"; } public int run(List<String> a, LocalRuntime r) throws Exception { return EvalBenchmark.run(a, r); } });
     add(new Benchmark() { public String name() { return "answers"; } public int run(List<String> a, LocalRuntime r) throws Exception { return AnswerBenchmark.run(a, r); } });
     for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
       add(b);

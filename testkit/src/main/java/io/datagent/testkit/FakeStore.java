@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The smaller services: Files in Volumes ({@code PUT}/{@code GET /api/2.0/fs/files/Volumes/...}, listing by {@code GET /api/2.0/fs/directories/...}), Vector Search
  * queries ({@code POST /api/2.0/vector-search/indexes/{name}/query}, scripted per index), Lakebase credentials
  * ({@code POST /api/2.0/database/credentials}, {@code /api/2.0/postgres/credentials}) and MLflow experiments and
- * runs ({@code /api/2.0/mlflow/experiments/get-by-name|create}, {@code /api/2.0/mlflow/runs/create|log-metric}).
+ * runs ({@code /api/2.0/mlflow/experiments/get-by-name|create}, {@code /api/2.0/mlflow/runs/create|log-metric|
+ * log-batch|update}), the shapes {@code org.mlflow:mlflow-client} sends: a run keeps {@code info} (with
+ * {@code status}), {@code metrics}, {@code params} and {@code tags} as key → value objects.
  */
 public final class FakeStore {
 
@@ -87,9 +89,32 @@ public final class FakeStore {
     ws.route("POST", "/api/2\\.0/mlflow/runs/create", (c, b) -> {
       String id = "run-" + ids.incrementAndGet();
       ObjectNode run = FakeWorkspace.JSON.createObjectNode();
-      run.putObject("info").put("run_id", id).put("experiment_id", b.path("experiment_id").asText());
+      run.putObject("info").put("run_id", id).put("experiment_id", b.path("experiment_id").asText())
+          .put("run_name", b.path("run_name").asText()).put("status", "RUNNING");
       mlflowRuns.put(id, run);
       return Reply.json("{\"run\":" + run + "}");
+    });
+    ws.route("POST", "/api/2\\.0/mlflow/runs/log-batch", (c, b) -> {
+      ObjectNode run = mlflowRuns.get(b.path("run_id").asText());
+      if (run == null) {
+        return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run '" + b.path("run_id").asText() + "' not found");
+      }
+      if (b.path("metrics").size() > 1000 || b.path("params").size() > 100 || b.path("tags").size() > 100) {
+        return Reply.error(400, "INVALID_PARAMETER_VALUE", "A batch logging request can contain at most 1000 metrics, "
+            + "100 params and 100 tags");
+      }
+      b.path("metrics").forEach(m -> ((ObjectNode) run.withObject("/metrics")).put(m.path("key").asText(), m.path("value").asDouble()));
+      b.path("params").forEach(m -> ((ObjectNode) run.withObject("/params")).put(m.path("key").asText(), m.path("value").asText()));
+      b.path("tags").forEach(m -> ((ObjectNode) run.withObject("/tags")).put(m.path("key").asText(), m.path("value").asText()));
+      return Reply.json("{}");
+    });
+    ws.route("POST", "/api/2\\.0/mlflow/runs/update", (c, b) -> {
+      ObjectNode run = mlflowRuns.get(b.path("run_id").asText());
+      if (run == null) {
+        return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run '" + b.path("run_id").asText() + "' not found");
+      }
+      ((ObjectNode) run.get("info")).put("status", b.path("status").asText()).put("end_time", b.path("end_time").asLong());
+      return Reply.json("{\"run_info\":" + run.get("info") + "}");
     });
     ws.route("POST", "/api/2\\.0/mlflow/runs/log-metric", (c, b) -> {
       ObjectNode run = mlflowRuns.get(b.path("run_id").asText());

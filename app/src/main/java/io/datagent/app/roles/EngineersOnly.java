@@ -39,9 +39,9 @@ public final class EngineersOnly implements RouteRegistrar {
     this.exempt = List.copyOf(exempt);
   }
 
-  /** The monitor's API, its webhook excepted, and the trusted queries' ({@code /api/trusted-queries}). */
+  /** The monitor's API (its webhook excepted), the trusted queries' ({@code /api/trusted-queries}) and the benchmark items' ({@code /api/benchmarks}). */
   public static EngineersOnly monitor(Engineers engineers, DataSource state) {
-    return new EngineersOnly(engineers, state, List.of("/api/monitor", "/api/trusted-queries"),
+    return new EngineersOnly(engineers, state, List.of("/api/monitor", "/api/trusted-queries", "/api/benchmarks"),
         List.of("/api/monitor/webhook"));
   }
 

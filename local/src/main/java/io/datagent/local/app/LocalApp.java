@@ -109,6 +109,9 @@ public final class LocalApp implements AutoCloseable {
     List<RouteRegistrar> extra = new ArrayList<>();
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
+    extra.add(new io.datagent.app.benchmarks.BenchmarkRoutes(new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
+        new io.datagent.evaluation.GroundTruth(new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), sql, config.sqlTimeout()),
+        Clock.systemUTC()));
     extra.add(prompts.routes());
     extra.add(new io.datagent.app.curation.TraceExportRoutes(new io.datagent.app.curation.TraceExport(state.dataSource())));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(catalog, serving, tables, sql, config, models));

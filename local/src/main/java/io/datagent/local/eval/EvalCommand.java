@@ -1,6 +1,15 @@
 package io.datagent.local.eval;
 
 import io.datagent.agent.Agent;
+import io.datagent.evaluation.BenchmarkFile;
+import io.datagent.evaluation.BenchmarkItem;
+import io.datagent.evaluation.EvalReport;
+import io.datagent.evaluation.Evaluation;
+import io.datagent.evaluation.GroundTruth;
+import io.datagent.evaluation.Outcome;
+import io.datagent.evaluation.Pricing;
+import io.datagent.evaluation.mlflow.EvalParams;
+import io.datagent.evaluation.mlflow.MlflowRunLog;
 import io.datagent.local.Command;
 import io.datagent.local.LocalRuntime;
 import io.datagent.local.agent.AskCommand;
@@ -26,31 +35,39 @@ public final class EvalCommand implements Command {
 
   @Override
   public String summary() {
-    return "eval [--benchmark F]   mide la exactitud del agente sobre un banco de preguntas con respuestas conocidas";
+    return "eval [--benchmark F|DIR] [--mlflow-uri URI [--experiment E]]   mide la exactitud del agente sobre un banco de "
+        + "preguntas con respuestas conocidas";
   }
 
   @Override
   public int run(List<String> argv, LocalRuntime rt) throws Exception {
     List<String> args = EvalSetup.mutable(argv);
     Path file = EvalSetup.benchmark(args, rt);
+    String mlflowUri = EvalSetup.option(args, "--mlflow-uri");
+    String experiment = java.util.Objects.requireNonNullElse(EvalSetup.option(args, "--experiment"), "datagent-eval");
     if (!args.isEmpty()) {
-      System.err.println("Uso: ./agent eval [--benchmark ARCHIVO.jsonl] [--workspace DIR]");
+      System.err.println("Uso: ./agent eval [--benchmark ARCHIVO.jsonl|.yaml|DIR] [--mlflow-uri URI [--experiment NOMBRE]] "
+          + "[--workspace DIR]");
       return 2;
     }
-    List<BenchmarkItem> items = BenchmarkFile.read(file);
+    List<BenchmarkItem> items = java.nio.file.Files.isDirectory(file) ? BenchmarkFile.readDirectory(file) : BenchmarkFile.read(file);
     EvalSetup.ensureSamples(rt);
     Retriever retriever = AskCommand.retriever(rt);
     try {
       Agent agent = LocalAgents.create(rt, System.getenv(), retriever);
-      Evaluation eval = new Evaluation(agent, System.getProperty("user.name"));
+      io.datagent.agent.AgentConfig config = io.datagent.agent.AgentConfig.fromEnv(System.getenv());
+      Evaluation eval = new Evaluation(agent, System.getProperty("user.name"),
+          Pricing.of(System.getenv("DATAGENT_EVAL_PRICE_IN"), System.getenv("DATAGENT_EVAL_PRICE_OUT")));
+      GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()),
+          LocalAgents.executor(rt, System.getenv()), java.time.Duration.ofSeconds(120));
       System.out.println("Evaluando " + items.size() + " preguntas de " + file + "…");
       long t0 = System.nanoTime();
       eval.warmUp("¿Qué tablas hay?");
-      EvalReport report = new EvalReport(eval.run(items, r -> {
+      EvalReport report = eval.evaluate(items, truth, r -> {
         if (r.outcome() == Outcome.WRONG) {
           System.out.printf("  ERRÓNEA %s: %s%n", r.item().id(), r.item().question());
         }
-      }));
+      });
       Path out = rt.projectRoot().resolve("target").resolve("eval")
           .resolve("eval-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
       report.write(out, file.toString());
@@ -59,6 +76,12 @@ public final class EvalCommand implements Command {
       System.out.printf("eval: %d preguntas, %d exactas (%.0f %%), %d rechazadas, %d erróneas (objetivo 0), p50 %d ms; "
           + "informe en %s (%.1f s)%n", all.total(), all.exact(), 100 * all.exactRate(), all.declined(), all.wrong(),
           all.p50Ms(), out, (System.nanoTime() - t0) / 1e9);
+      if (mlflowUri != null) {
+        MlflowRunLog.Logged logged = MlflowRunLog.at(mlflowUri).log(experiment, out.getFileName().toString().replace(".json", ""),
+            EvalParams.of(config, report, file.toString(), EvalSetup.commit(rt), EvalSetup.semanticVersion(rt)), java.util.Map.of("datagent.report", out.toString()), report);
+        System.out.println(logged.ok() ? "MLflow: run " + logged.runId() + " en el experimento " + experiment
+            : "MLflow: " + logged.error());
+      }
       return report.wrong() > 0 ? 1 : 0;
     } finally {
       if (retriever instanceof AutoCloseable c) {

@@ -1,5 +1,6 @@
 package io.datagent.local.eval;
 
+import io.datagent.evaluation.BenchmarkFile;
 import io.datagent.ingestion.IngestReport;
 import io.datagent.local.IngestCommand;
 import io.datagent.local.LocalRuntime;
@@ -30,6 +31,56 @@ public final class EvalSetup {
       return p;
     }
     return rt.projectRoot().resolve(BenchmarkFile.DEFAULT);
+  }
+
+  /** The checkout's commit ({@code git rev-parse --short HEAD}), or {@code desconocido}. */
+  public static String commit(LocalRuntime rt) {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(rt.projectRoot().toFile())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return p.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? out : "desconocido";
+    } catch (IOException e) {
+      return "desconocido";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "desconocido";
+    }
+  }
+
+  /**
+   * The version of the tables' semantic models: the first 12 hex digits of the SHA-256 of every model file under the
+   * uploads Volume's {@code _semantica/} (names and contents, in name order), or {@code ninguno}.
+   */
+  public static String semanticVersion(LocalRuntime rt) throws IOException {
+    Path dir = rt.workspace().uploads().resolve(io.datagent.ingestion.semantic.SemanticConfig.FOLDER);
+    if (!Files.isDirectory(dir)) {
+      return "ninguno";
+    }
+    try (var files = Files.walk(dir)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(Files.readAllBytes(f));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The value of {@code --name VALUE} (both removed from the arguments), or null. */
+  public static String option(List<String> args, String name) {
+    int at = args.indexOf(name);
+    if (at < 0) {
+      return null;
+    }
+    if (at + 1 >= args.size()) {
+      throw new IllegalArgumentException(name + " necesita un valor");
+    }
+    String v = args.remove(at + 1);
+    args.remove(at);
+    return v;
   }
 
   public static List<String> mutable(List<String> args) {

@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datagent.agent.QueryResult;

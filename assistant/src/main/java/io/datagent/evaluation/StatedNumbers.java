@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;

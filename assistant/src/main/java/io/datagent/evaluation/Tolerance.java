@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 /**
  * When a stated or returned number is the expected one: within half a unit of the expected value's last decimal

@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 import io.datagent.agent.AgentAnswer;
 import java.text.Normalizer;

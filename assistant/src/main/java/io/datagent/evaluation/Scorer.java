@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 import io.datagent.agent.AgentAnswer;
 
@@ -6,17 +6,33 @@ import io.datagent.agent.AgentAnswer;
  * Decides the {@link Outcome} of an answer. A number counts when the prose states it and the result table holds it
  * (within {@link Tolerance}); a ranking when the table lists the labels in order with their values; a series when
  * the table has exactly the expected labels with their values; a label when prose and table name it; a text when
- * the answer contains every keyword; a decline when the answer asserts nothing ({@link AnswerReading#asserts()}).
+ * the answer contains every keyword; a decline when the answer asserts nothing ({@link AnswerReading#asserts()}); a
+ * {@code sql} item when the answer's result set is what the expected SQL returned ({@link ResultSets}).
  */
 public final class Scorer {
 
   private Scorer() {}
 
   public static Outcome score(BenchmarkItem item, AgentAnswer answer) {
+    return score(item, answer, null);
+  }
+
+  /**
+   * As {@link #score(BenchmarkItem, AgentAnswer)}; a {@code sql} item is exact when the answer's result set is
+   * {@code truth} ({@link ResultSets}), what its expected SQL returned ({@link GroundTruth}).
+   */
+  public static Outcome score(BenchmarkItem item, AgentAnswer answer, io.datagent.agent.QueryResult truth) {
     BenchmarkItem.Expected e = item.expected();
     AnswerReading read = AnswerReading.of(item.question(), answer);
     boolean refused = AgentAnswer.REFUSED.equals(answer.mode());
     return switch (e.type()) {
+      case BenchmarkItem.Expected.SQL -> {
+        if (truth == null) {
+          throw new IllegalArgumentException("«" + item.id() + "»: sin resultado de la SQL esperada (GroundTruth)");
+        }
+        yield ResultSets.same(answer.result(), truth, e.ranked(), e.decimals()) ? Outcome.EXACT
+            : read.asserts() ? Outcome.WRONG : Outcome.DECLINED;
+      }
       case "decline" -> read.asserts() && !refused ? Outcome.WRONG : Outcome.EXACT;
       case "number" -> number(item, answer, read);
       case "label" -> {

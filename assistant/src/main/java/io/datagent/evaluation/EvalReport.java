@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,11 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The per-kind and per-variant tables of an {@link Evaluation}, printed and written as JSON. */
-public record EvalReport(List<Evaluation.Result> results) {
+/**
+ * The per-kind and per-variant tables of an {@link Evaluation}, printed and written as JSON, with the items whose
+ * ground truth failed ({@code flagged}, not scored).
+ */
+public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Checked> flagged) {
 
-  /** Counts and latencies of one group of answers. */
-  public record Row(String group, int total, int exact, int declined, int wrong, int partial, long p50Ms, long p99Ms) {
+  public EvalReport(List<Evaluation.Result> results) {
+    this(results, List.of());
+  }
+
+  public EvalReport {
+    results = List.copyOf(results);
+    flagged = flagged.stream().filter(GroundTruth.Checked::flagged).toList();
+  }
+
+  /**
+   * Counts and latencies of one group of answers: {@code sqlValid} ran a guarded SQL with rows back, {@code answered}
+   * asserted something (not declined nor refused), tokens and their cost where a model answered.
+   */
+  public record Row(String group, int total, int exact, int declined, int wrong, int partial, long p50Ms, long p99Ms,
+      int sqlValid, int answered, long tokens, double cost) {
 
     public double exactRate() {
       return total == 0 ? 0 : (double) exact / total;
@@ -47,7 +63,10 @@ public record EvalReport(List<Evaluation.Result> results) {
   private static Row row(String group, List<Evaluation.Result> rs) {
     long[] ms = rs.stream().mapToLong(Evaluation.Result::millis).sorted().toArray();
     return new Row(group, rs.size(), count(rs, Outcome.EXACT), count(rs, Outcome.DECLINED), count(rs, Outcome.WRONG),
-        count(rs, Outcome.PARTIAL), percentile(ms, 0.50), percentile(ms, 0.99));
+        count(rs, Outcome.PARTIAL), percentile(ms, 0.50), percentile(ms, 0.99),
+        (int) rs.stream().filter(Evaluation.Result::sqlValid).count(), (int) rs.stream().filter(Evaluation.Result::answered).count(),
+        rs.stream().mapToLong(r -> r.promptTokens() + r.completionTokens()).sum(),
+        rs.stream().mapToDouble(Evaluation.Result::cost).sum());
   }
 
   private static int count(List<Evaluation.Result> rs, Outcome o) {
@@ -71,17 +90,21 @@ public record EvalReport(List<Evaluation.Result> results) {
     append(sb, "variante", byVariant());
     sb.append('\n');
     append(sb, "", List.of(overall()));
+    for (GroundTruth.Checked f : flagged) {
+      sb.append("SIN PUNTUAR ").append(f.item().id()).append(": ").append(f.problem()).append('\n');
+    }
     return sb.toString();
   }
 
   private static void append(StringBuilder sb, String title, List<Row> rows) {
     if (!title.isEmpty()) {
-      sb.append(String.format("%-20s %5s %6s %9s %8s %8s %7s %8s %8s%n", title, "total", "exacta", "rechazada", "errónea",
-          "parcial", "%exact", "p50 ms", "p99 ms"));
+      sb.append(String.format("%-20s %5s %6s %9s %8s %8s %7s %8s %8s %6s %8s %9s%n", title, "total", "exacta", "rechazada",
+          "errónea", "parcial", "%exact", "p50 ms", "p99 ms", "sql ok", "tokens", "coste $"));
     }
     for (Row r : rows) {
-      sb.append(String.format("%-20s %5d %6d %9d %8d %8d %6.0f%% %8d %8d%n", r.group(), r.total(), r.exact(), r.declined(),
-          r.wrong(), r.partial(), 100 * r.exactRate(), r.p50Ms(), r.p99Ms()));
+      sb.append(String.format(java.util.Locale.ROOT, "%-20s %5d %6d %9d %8d %8d %6.0f%% %8d %8d %6d %8d %9.4f%n", r.group(),
+          r.total(), r.exact(), r.declined(), r.wrong(), r.partial(), 100 * r.exactRate(), r.p50Ms(), r.p99Ms(), r.sqlValid(),
+          r.tokens(), r.cost()));
     }
   }
 
@@ -101,10 +124,16 @@ public record EvalReport(List<Evaluation.Result> results) {
       m.put("outcome", r.outcome());
       m.put("ms", r.millis());
       m.put("mode", r.mode());
+      m.put("sqlValid", r.sqlValid());
+      m.put("promptTokens", r.promptTokens());
+      m.put("completionTokens", r.completionTokens());
+      m.put("cost", r.cost());
+      m.put("promptVersion", r.promptVersion());
       m.put("sql", r.sql());
       m.put("answer", r.answer());
       return m;
     }).toList());
+    json.put("flagged", flagged.stream().map(f -> Map.of("id", f.item().id(), "problem", f.problem())).toList());
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
   }

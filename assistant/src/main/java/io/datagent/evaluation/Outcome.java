@@ -1,4 +1,4 @@
-package io.datagent.local.eval;
+package io.datagent.evaluation;
 
 /** How one answer fared against its expected answer. */
 public enum Outcome {

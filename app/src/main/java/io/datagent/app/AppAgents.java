@@ -1,0 +1,117 @@
+package io.datagent.app;
+
+import io.datagent.agent.Agent;
+import io.datagent.agent.AgentConfig;
+import io.datagent.agent.AgentFactory;
+import io.datagent.agent.catalog.CachedTableCatalog;
+import io.datagent.agent.catalog.DatabricksTableCatalog;
+import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.prompt.SystemPrompt;
+import io.datagent.agent.prompt.registry.AliasedPromptSource;
+import io.datagent.agent.prompt.registry.PromptSeed;
+import io.datagent.agent.sql.DatabricksSqlExecutor;
+import io.datagent.agent.sql.SqlExecutor;
+import io.datagent.agent.trusted.TrustedQueries;
+import io.datagent.app.prompts.AgentPrompts;
+import io.datagent.app.prompts.MlflowPromptApi;
+import io.datagent.app.prompts.MlflowPromptRegistry;
+import io.datagent.app.prompts.PostgresPromptRegistry;
+import io.datagent.app.prompts.PromptAliasLog;
+import io.datagent.app.semantic.VolumeSemanticModelSource;
+import io.datagent.app.state.Lakebase;
+import io.datagent.app.state.StateDatabase;
+import io.datagent.app.trusted.PostgresTrustedQueries;
+import io.datagent.platform.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The App's agent on Databricks, built outside the App (EvaluateJob): the same SQL warehouse executor, catalog,
+ * retriever, semantic models from the uploads Volume, trusted queries from the App's Lakebase state, and the prompt
+ * of a registry alias ({@code production} unless told), from the registry the App uses. Reads the App's variables
+ * ({@code DATAGENT_SERVING_SCHEMA}, {@code DATAGENT_UPLOADS_VOLUME}, the Lakebase ones, {@code DATAGENT_PROMPT_*}).
+ *
+ * <p>NOTE: mirrors the wiring of {@link AppMain#main} (its retriever, volume and variable helpers are repeated here so a
+ * job never loads {@code AppMain}, whose Javalin and monitor types the jobs JAR leaves out); a change there belongs
+ * here too.
+ */
+public final class AppAgents {
+
+  /** The agent and what an evaluation needs beside it: its config, its SQL port, the App's trusted queries and promoted benchmark items. */
+  public record Built(Agent agent, AgentConfig config, SqlExecutor sql, TrustedQueries trusted,
+      io.datagent.evaluation.BenchmarkStore benchmarks, String promptAlias) {}
+
+  private AppAgents() {}
+
+  public static Built databricks(Map<String, String> env, Platform platform, String promptAlias, Clock clock) {
+    AgentConfig config = AgentConfig.fromEnv(env, platform);
+    String catalog = require(env, "DATAGENT_CATALOG");
+    String serving = require(env, "DATAGENT_SERVING_SCHEMA");
+    SqlExecutor sql = new DatabricksSqlExecutor(platform.statements(), catalog, serving);
+    List<String> schemas = new ArrayList<>(config.sqlPolicy().allowedSchemas());
+    schemas.remove(serving);
+    schemas.add(0, serving);
+    TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
+    Lakebase.Config pg = Lakebase.Config.fromEnv(env);
+    StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(),
+        platform::bearerToken, clock), 2));
+    AgentPrompts.Config prompts = AgentPrompts.Config.fromEnv(env, catalog, serving);
+    var registry = AgentPrompts.Config.MLFLOW.equals(prompts.registry())
+        ? new MlflowPromptRegistry(new MlflowPromptApi(new com.databricks.sdk.core.ApiClient()), clock)
+        : new PostgresPromptRegistry(state.dataSource(), clock);
+    PromptSeed seed = PromptSeed.bundled(registry, prompts.name(), new PromptAliasLog(state.dataSource()));
+    var source = new AliasedPromptSource(registry, seed, promptAlias, prompts.refresh(), clock, SystemPrompt.bundled());
+    TrustedQueries trusted = new PostgresTrustedQueries(state.dataSource());
+    var models = new VolumeSemanticModelSource(platform.files(), volumePath(require(env,
+        "DATAGENT_UPLOADS_VOLUME")));
+    Agent agent = AgentFactory.create(config, retriever(env, platform, catalog, serving), tables, sql, source, models,
+        trusted);
+    return new Built(agent, config, sql, trusted, new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
+        promptAlias);
+  }
+
+  private static io.datagent.retrieval.Retriever retriever(Map<String, String> env, Platform platform, String catalog,
+      String serving) {
+    String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
+    if (endpoint == null || endpoint.isBlank()) {
+      return BackgroundRetriever.none();
+    }
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put("databricks.host", platform.config().host());
+    settings.put("catalog", catalog);
+    settings.put("serving_schema", serving);
+    settings.put("sql.warehouse_id", env.get("DATABRICKS_WAREHOUSE_ID"));
+    settings.put("embedding.endpoint", endpoint);
+    settings.put("vector_search.enabled", env.getOrDefault("DATAGENT_VECTOR_SEARCH_ENABLED", "false"));
+    if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
+      settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
+    }
+    var cfg = io.datagent.retrieval.databricks.DatabricksRetrievalConfig.from(settings, env);
+    return new BackgroundRetriever(() -> io.datagent.retrieval.databricks.DatabricksRetrievers.open(cfg, platform,
+        io.datagent.retrieval.RetrieverConfig.defaults()));
+  }
+
+  private static String volumePath(String volume) {
+    String v = volume.strip();
+    if (v.startsWith("/Volumes/")) {
+      return v;
+    }
+    String[] parts = v.split("\\.");
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("DATAGENT_UPLOADS_VOLUME debe ser /Volumes/<catálogo>/<esquema>/<volumen> o "
+          + "<catálogo>.<esquema>.<volumen>, no " + volume);
+    }
+    return "/Volumes/" + String.join("/", parts);
+  }
+
+  private static String require(Map<String, String> env, String key) {
+    String v = env.get(key);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(key + " no está definida (las variables de la App: resources/app.yml)");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,124 @@
+package io.datagent.evaluation;
+
+import io.datagent.app.AppAgents;
+import io.datagent.config.ArgSpec;
+import io.datagent.evaluation.mlflow.EvalParams;
+import io.datagent.evaluation.mlflow.MlflowRunLog;
+import io.datagent.platform.Platform;
+import io.datagent.platform.PlatformConfig;
+import io.datagent.spark.TableRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The evaluation job ({@code spark_jar_task}): {@code --catalog C --benchmark PATH|DIR --prompt-alias production
+ * [--experiment /Shared/...]}. Builds the App's agent as the App does ({@link AppAgents}: SQL warehouse through the
+ * platform module, the prompt of the alias from the registry, trusted queries, semantic models), reads the benchmark
+ * (a JSONL/YAML file or every such file of a Volume folder such as {@code <uploads>/_benchmarks/}, plus the trusted
+ * queries without parameters and the items engineers promoted from the Chat page), runs every expected SQL through the guard (flagging what fails), asks every question,
+ * logs one MLflow run when an experiment is given, and appends the results to {@code <catalog>.monitor.eval_runs}
+ * and {@code eval_results}. An MLflow failure never loses the evaluation: Delta is written with the error.
+ */
+public final class EvaluateJob {
+
+  /** The job's parameters. */
+  public record Args(String catalog, String benchmark, String promptAlias, String experiment) {
+
+    public static Args parse(String[] argv) {
+      ArgSpec.Parsed p = argSpec().parse(argv);
+      return new Args(p.get("catalog"), p.get("benchmark"), p.get("prompt-alias"),
+          p.get("experiment").isBlank() ? null : p.get("experiment"));
+    }
+  }
+
+  /** The job's parameters, checked by the bundle tests against the job's definition. */
+  public static ArgSpec argSpec() {
+    return new ArgSpec("EvaluateJob")
+        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.monitor.eval_runs y eval_results")
+        .required("benchmark", "archivo JSONL/YAML de preguntas, o carpeta con varios (p. ej. /Volumes/<catalogo>/raw/uploads/_benchmarks)")
+        .optional("prompt-alias", "production", "alias del registro de prompts con el que responde el agente")
+        .optional("experiment", "", "experimento de MLflow (p. ej. /Shared/datagent-eval); vacío: sin MLflow");
+  }
+
+  /** What one run produced: its id, the report, and the MLflow outcome. */
+  public record Done(String runId, EvalReport report, MlflowRunLog.Logged mlflow) {}
+
+  private EvaluateJob() {}
+
+  /**
+   * Evaluates and records: MLflow first (its run id goes into Delta), then the Delta tables, whatever MLflow said.
+   *
+   * @param mlflow null when no experiment is given
+   */
+  public static Done run(SparkSession spark, String catalog, List<BenchmarkItem> items, Evaluation eval, GroundTruth truth,
+      MlflowRunLog mlflow, String experiment, Map<String, String> params) {
+    String runId = UUID.randomUUID().toString();
+    Instant started = Instant.now();
+    EvalReport report = eval.evaluate(items, truth, r -> {
+      if (r.outcome() == Outcome.WRONG) {
+        System.out.println("EvaluateJob: ERRÓNEA " + r.item().id() + ": " + r.item().question());
+      }
+    });
+    Map<String, String> p = new HashMap<>(params);
+    p.putIfAbsent("prompt_version", report.results().stream().map(Evaluation.Result::promptVersion)
+        .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse("ninguna"));
+    MlflowRunLog.Logged logged = mlflow == null ? new MlflowRunLog.Logged(null, null)
+        : mlflow.log(experiment, "eval-" + runId.substring(0, 8), p, Map.of("datagent.run_id", runId,
+            "datagent.results_table", TableRef.of(catalog, "monitor", "eval_results").toString()), report);
+    if (!logged.ok()) {
+      System.out.println("EvaluateJob: " + logged.error() + " (los resultados se guardan igualmente en Delta)");
+    }
+    EvalTables.write(spark, TableRef.of(catalog, "monitor", "eval_runs"), TableRef.of(catalog, "monitor", "eval_results"),
+        new EvalTables.RunInfo(runId, started, p.get("benchmark"), p.get("prompt_alias"), p.get("prompt_version"), p.get("model"),
+            p.get("semantic_model_version"), p.get("commit"), logged.runId(), logged.error()), report);
+    return new Done(runId, report, logged);
+  }
+
+  /** The benchmark's items: a file, or every JSONL/YAML file of a folder. */
+  public static List<BenchmarkItem> read(String benchmark) throws java.io.IOException {
+    Path p = Path.of(benchmark);
+    return Files.isDirectory(p) ? BenchmarkFile.readDirectory(p) : BenchmarkFile.read(p);
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Args args = Args.parse(argv);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("DATAGENT_CATALOG", args.catalog());
+    PlatformConfig config = PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
+        ? PlatformConfig.fromEnv(env)
+        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
+            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+    Platform platform = new Platform(config);
+    AppAgents.Built app = AppAgents.databricks(env, platform, args.promptAlias(), Clock.systemUTC());
+    List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
+    items.addAll(TrustedBenchmarks.items(app.trusted().list()));
+    items.addAll(app.benchmarks().items()); // promoted from the Chat page; flagged ones stay out
+    Evaluation eval = new Evaluation(app.agent(), "evaluate-job",
+        Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")));
+    GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(app.config().sqlPolicy()), app.sql(),
+        app.config().sqlTimeout().compareTo(Duration.ofSeconds(60)) < 0 ? Duration.ofSeconds(60) : app.config().sqlTimeout());
+    MlflowRunLog mlflow = args.experiment() == null ? null
+        : MlflowRunLog.databricks(config.host(), platform::bearerToken);
+    Map<String, String> params = new HashMap<>(EvalParams.of(app.config(), new EvalReport(List.of()), args.benchmark(),
+        env.getOrDefault("DATAGENT_COMMIT", "desconocido"), env.getOrDefault("DATAGENT_SEMANTIC_VERSION", "derivado")));
+    params.remove("prompt_version");
+    params.remove("questions");
+    params.put("prompt_alias", args.promptAlias());
+    SparkSession spark = SparkSession.builder().getOrCreate();
+    Done out = run(spark, args.catalog(), items, eval, truth, mlflow, args.experiment(), params);
+    EvalReport.Row all = out.report().overall();
+    System.out.printf("EvaluateJob: run %s, %d preguntas, %d exactas (%.0f %%), %d erróneas, %d sin puntuar; MLflow: %s%n",
+        out.runId(), all.total(), all.exact(), 100 * all.exactRate(), all.wrong(), out.report().flagged().size(),
+        out.mlflow().ok() ? String.valueOf(out.mlflow().runId()) : out.mlflow().error());
+    System.out.print(out.report().table());
+  }
+}
