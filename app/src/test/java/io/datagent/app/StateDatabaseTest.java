@@ -17,7 +17,7 @@ class StateDatabaseTest {
   void should_create_the_fixed_trace_and_feedback_tables_in_schema_app_when_migrating() throws Exception {
     DataSource ds = TestPostgres.freshDatabase();
     StateDatabase state = new StateDatabase(ds);
-    assertThat(state.migrate()).isEqualTo(6);
+    assertThat(state.migrate()).isEqualTo(7);
     assertThat(state.migrate()).isZero();
     assertThat(columns(ds, "traces")).containsExactly("id:uuid", "created_at:timestamp with time zone", "user_email:text",
         "conversation_id:uuid", "question:text", "answer:text", "mode:text", "sql:jsonb", "tool_calls:jsonb",

@@ -2,11 +2,11 @@ package io.datagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datagent.local.eval.BenchmarkFile;
-import io.datagent.local.eval.BenchmarkItem;
-import io.datagent.local.eval.EvalReport;
-import io.datagent.local.eval.Evaluation;
-import io.datagent.local.eval.Outcome;
+import io.datagent.evaluation.BenchmarkFile;
+import io.datagent.evaluation.BenchmarkItem;
+import io.datagent.evaluation.EvalReport;
+import io.datagent.evaluation.Evaluation;
+import io.datagent.evaluation.Outcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datagent.local.eval.BenchmarkFile;
-import io.datagent.local.eval.BenchmarkItem;
+import io.datagent.evaluation.BenchmarkFile;
+import io.datagent.evaluation.BenchmarkItem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

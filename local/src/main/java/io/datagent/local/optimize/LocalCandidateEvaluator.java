@@ -1,9 +1,9 @@
 package io.datagent.local.optimize;
 
 import io.datagent.agent.Agent;
-import io.datagent.local.eval.BenchmarkItem;
-import io.datagent.local.eval.Evaluation;
-import io.datagent.local.eval.Outcome;
+import io.datagent.evaluation.BenchmarkItem;
+import io.datagent.evaluation.Evaluation;
+import io.datagent.evaluation.Outcome;
 import io.datagent.optimization.Candidate;
 import io.datagent.optimization.CandidateEvaluator;
 import io.datagent.optimization.KindScores;
@@ -14,12 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The optimisation loop's evaluator over the local evaluation of {@code ./agent eval} ({@link Evaluation} and its
- * scorer): each candidate gets an agent of its own, answers the items, and an item counts when its outcome is
- * {@link Outcome#EXACT}.
- *
- * <p>NOTE: an adapter to be re-pointed at the shared evaluation engine (io.datagent.evaluation) once it exists; the
- * loop depends only on {@link CandidateEvaluator}.
+ * The optimisation loop's evaluator over the shared evaluation engine ({@link Evaluation} and its scorer, as
+ * {@code ./agent eval} runs it): each candidate gets an agent of its own, answers the items, and an item counts when
+ * its outcome is {@link Outcome#EXACT}. The loop depends only on {@link CandidateEvaluator}.
  */
 public final class LocalCandidateEvaluator implements CandidateEvaluator {
 

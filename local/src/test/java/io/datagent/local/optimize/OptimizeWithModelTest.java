@@ -13,7 +13,7 @@ import io.datagent.agent.prompt.registry.PromptSeed;
 import io.datagent.local.LocalRuntime;
 import io.datagent.local.agent.LocalAgentFixture;
 import io.datagent.local.agent.NoIndexRetriever;
-import io.datagent.local.eval.BenchmarkItem;
+import io.datagent.evaluation.BenchmarkItem;
 import io.datagent.optimization.InstructionRewrites;
 import io.datagent.optimization.OptimizationReport;
 import io.datagent.optimization.Optimizer;
