@@ -131,6 +131,12 @@ final class Assembly {
         Plan.Target piece = targets.stream().filter(x -> x != whole).findFirst().orElseThrow();
         targets = new ArrayList<>(List.of(whole));
         share = new Plan.Share(null, piece.measure());
+      } else if (targets.size() == 1 && !targets.get(0).measure().rowCount() && total(m) != null
+          && !targets.get(0).measure().equals(total(m))) {
+        // a wide table: "qué porcentaje del gas corresponde a Salta" is the Salta column over the Total column
+        Plan.Target piece = targets.get(0);
+        targets = new ArrayList<>(List.of(new Plan.Target(total(m), piece.aggregation(), null, null)));
+        share = new Plan.Share(null, piece.measure());
       } else {
         return Compilation.unclear("No entendí de qué parte quiere el porcentaje.", List.of(), explained * 0.5);
       }
@@ -191,6 +197,11 @@ final class Assembly {
       }
     }
     return found != null ? found : x == null ? Aggregation.SUM : x.measure().aggregation();
+  }
+
+  /** The measure named "Total" (a wide table's sum of its columns), or null. */
+  static Measure total(SemanticModel m) {
+    return m.measures().stream().filter(x -> !x.rowCount() && Spanish.fold(x.name()).equals("total")).findFirst().orElse(null);
   }
 
   private static Measure byUnit(SemanticModel m, String unit) {

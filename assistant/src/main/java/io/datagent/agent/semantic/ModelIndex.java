@@ -42,6 +42,10 @@ final class ModelIndex {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
       }
+      String unit = unitWord(m);
+      if (unit != null && model.measures().stream().filter(o -> o != m).noneMatch(o -> unit.equals(unitWord(o)))) {
+        add(new Entry(Mention.Kind.MEASURE, m, null, null, List.of(unit), false)); // "¿cuántos MW…?"
+      }
     }
     for (Dimension d : model.dimensions()) {
       for (String name : names(d.displayName(), d.synonyms(), d.column())) {
@@ -51,6 +55,9 @@ final class ModelIndex {
         List<String> w = words(v);
         boolean shortCode = String.join("", w).length() <= 2;
         add(new Entry(Mention.Kind.VALUE, null, d, v, w, shortCode));
+        for (List<String> alias : aliases(w)) {
+          add(new Entry(Mention.Kind.VALUE, null, d, v, alias, false));
+        }
       }
       for (Map.Entry<String, String> code : d.codes().entrySet()) {
         if (d.values().isEmpty() || d.values().contains(code.getKey())) {
@@ -58,6 +65,34 @@ final class ModelIndex {
         }
       }
     }
+  }
+
+  /** A measure's unit when it is one word a question may use for the measure ("MW", "kWh", "litros"), else null. */
+  static String unitWord(Measure m) {
+    if (m.rowCount() || m.unit() == null) {
+      return null;
+    }
+    List<Token> t = Text.tokens(m.unit());
+    return t.size() == 1 && t.get(0).folded().length() >= 2 && Character.isLetter(t.get(0).folded().charAt(0))
+        ? t.get(0).stem() : null;
+  }
+
+  /** Spanish words that name the same kind of day or thing in values ("hábil" and "laborable"). */
+  private static final Map<String, String> SAME = Map.of("habil", "laborable", "laborable", "habil", "feriado", "festivo",
+      "festivo", "feriado");
+
+  /** A value's words with one word replaced by its synonym ("No Hábil" → "no laborable"). */
+  private static List<List<String>> aliases(List<String> words) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String other = SAME.get(words.get(i));
+      if (other != null) {
+        List<String> copy = new ArrayList<>(words);
+        copy.set(i, other);
+        out.add(copy);
+      }
+    }
+    return out;
   }
 
   long rows() {
@@ -81,7 +116,21 @@ final class ModelIndex {
     return false;
   }
 
-  /** The name words of the model that a question word may be (exactly or with a typo). */
+  /** The name words of the model that a question word may be (exactly, with a typo, or swapped before a plural). */
+  List<String> wordsLike(Token t) {
+    List<String> out = wordsLike(t.stem());
+    if (out.isEmpty() && t.folded().length() >= 5 && !t.numeric()) {
+      for (String w : vocabulary) {
+        if (Text.samePlural(t.folded(), w)) {
+          out = new ArrayList<>(out);
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The name words of the model that a stem may be (exactly or with a typo). */
   List<String> wordsLike(String stem) {
     if (vocabulary.contains(stem)) {
       return List.of(stem);

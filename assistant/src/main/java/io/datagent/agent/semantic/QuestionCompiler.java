@@ -65,18 +65,34 @@ final class QuestionCompiler {
         continue;
       }
       int i = w.index();
-      boolean category = w.folded().equals(categoryWord) && i > 0 && (Lexicon.GROUP.contains(t.get(i - 1).folded())
-          || Lexicon.WHICH.contains(t.get(i - 1).folded()) && s.descending != null)
+      boolean category = (w.folded().equals(categoryWord) || wide(index.model()) && namesNextColumn(w, t, mentions))
           && !RATES.contains(w.stem());
       boolean unit = units.contains(w.folded()) || w.is("2", "3") && i > 0 && units.contains(t.get(i - 1).folded());
       boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
-      boolean filler = FILLER.contains(w.folded()) || s.share && w.folded().startsWith("correspond");
+      boolean filler = FILLER.contains(w.folded()) || s.share && Lexicon.SHARE_LINKS.contains(w.folded());
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
           && !category && !unit && !filler && !abbreviated(w, t, mentions)) {
         out.add(w.raw());
       }
     }
     return out;
+  }
+
+  /** "la provincia de Córdoba" on a wide table: the word names the kind of column the next mention is. */
+  private static boolean namesNextColumn(Token w, List<Token> t, List<Mention> mentions) {
+    int j = w.index() + 1;
+    while (j < t.size() && t.get(j).is("de", "del", "la", "el")) {
+      j++;
+    }
+    int next = j;
+    return w.folded().length() > 3 && mentions.stream().anyMatch(x -> x.start() == next && x.kind() == Mention.Kind.MEASURE
+        && !x.measure().rowCount() && !Text.fold(x.measure().name()).equals("total"));
+  }
+
+  /** A wide table: its numbers are categories (provinces as columns), with no text dimension to group by. */
+  static boolean wide(SemanticModel m) {
+    long numbers = m.measures().stream().filter(x -> !x.rowCount()).count();
+    return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
   }
 
   /** "por usuario", "por habitante": a rate the model cannot compute, not a category to group by. */
@@ -87,7 +103,9 @@ final class QuestionCompiler {
   private static final Set<String> FILLER = Set.of("durante", "favor", "figuran", "figura", "aparecen", "existen",
       "constan", "recibio", "recibieron", "recibido", "recibida", "toda", "todo", "serie", "consumo", "consumos", "consumio", "consumieron", "consumido", "consumida",
       "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
-      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame");
+      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame", "archivo", "archivos", "planilla",
+      "fichero", "reparte", "repartio", "repartieron", "repartido", "repartida", "distribuyo", "distribuyeron",
+      "alcanzo", "alcanzaron", "alcanza", "registro", "anoto", "marco", "marcaron");
 
   /** "Tierra" before a mention of the value "T.del Fuego": the word the value abbreviates. */
   private static boolean abbreviated(Token w, List<Token> t, List<Mention> mentions) {
@@ -286,7 +304,7 @@ final class QuestionCompiler {
           plural = plural(w);
         } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
             && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
-            && w.folded().length() > 3
+            && w.folded().length() > 3 && !Text.STOP.contains(w.folded()) && !w.numeric()
             && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
           categoryWord = w.folded(); // not counted as explained: any word after "por" would do
           ranked = ctx == Roles.Context.WHICH;
@@ -302,8 +320,7 @@ final class QuestionCompiler {
 
     /** A wide table: its numbers are categories (provinces as columns), with no text dimension to group by. */
     boolean wide() {
-      long numbers = m.measures().stream().filter(x -> !x.rowCount()).count();
-      return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
+      return QuestionCompiler.wide(m);
     }
 
     private static Mention pick(List<Mention> readings, Mention.Kind kind) {

@@ -29,7 +29,21 @@ final class TimeParser {
     }
   }
 
-  private record Point(Integer year, Integer month, Integer day, int start, int end) {}
+  /** A date, month or year; {@code span} months from {@code month} for a quarter or semester ("primer trimestre"). */
+  private record Point(Integer year, Integer month, Integer day, int start, int end, int span) {
+    Point(Integer year, Integer month, Integer day, int start, int end) {
+      this(year, month, day, start, end, 0);
+    }
+  }
+
+  /** Periods of several months: "trimestre" is 3. */
+  private static final java.util.Map<String, Integer> PERIODS = java.util.Map.of("trimestre", 3, "semestre", 6,
+      "cuatrimestre", 4, "bimestre", 2);
+  /** Spanish ordinals up to the fourth, as words and abbreviations ("1er", "2do", "3°" are split by the tokenizer). */
+  private static final java.util.Map<String, Integer> ORDINALS = java.util.Map.ofEntries(java.util.Map.entry("primer", 1),
+      java.util.Map.entry("primero", 1), java.util.Map.entry("segundo", 2), java.util.Map.entry("tercer", 3),
+      java.util.Map.entry("tercero", 3), java.util.Map.entry("cuarto", 4), java.util.Map.entry("quinto", 5),
+      java.util.Map.entry("sexto", 6));
 
   private TimeParser() {}
 
@@ -63,7 +77,7 @@ final class TimeParser {
       Integer month = a.month() == null && a.day() != null ? b.month() : a.month();
       Integer year = a.year() == null ? (b.year() != null && (month == null || b.month() == null || month <= b.month())
           ? b.year() : b.year() == null ? null : b.year() - 1) : a.year();
-      points.set(0, new Point(year, month, a.day(), a.start(), a.end()));
+      points.set(0, new Point(year, month, a.day(), a.start(), a.end(), a.span()));
     }
     List<Found> found = new ArrayList<>();
     for (Point p : points) {
@@ -76,6 +90,10 @@ final class TimeParser {
   }
 
   private static Point point(List<Token> t, int i) {
+    Point period = period(t, i);
+    if (period != null) {
+      return period;
+    }
     Token a = t.get(i);
     Integer dayNum = a.numeric() ? Lexicon.count(a) : null;
     if (dayNum != null && dayNum <= 31) {
@@ -116,6 +134,31 @@ final class TimeParser {
     return null;
   }
 
+  /** "el primer trimestre de 2023", "segundo semestre del año 2024", "1er trimestre 2025", "último trimestre de 2022". */
+  private static Point period(List<Token> t, int i) {
+    Integer n = ORDINALS.get(t.get(i).folded());
+    int j = i + 1;
+    if (n == null && t.get(i).numeric() && Lexicon.count(t.get(i)) != null) {
+      n = Lexicon.count(t.get(i));
+      j = skip(t, j, "er", "ero", "do", "o", "to", "°", "º", "avo");
+    }
+    boolean last = t.get(i).is("ultimo");
+    if ((n == null && !last) || j >= t.size()) {
+      return null;
+    }
+    Integer size = PERIODS.get(t.get(j).stem());
+    if (size == null || (n != null && (n < 1 || n * size > 12))) {
+      return null;
+    }
+    int k = skip(t, j + 1, "de", "del", "ano", "anio");
+    Integer y = k < t.size() ? year(t.get(k)) : null;
+    if (y == null) {
+      return null; // a quarter of which year? the words stay unread and the question is declined
+    }
+    int index = last ? 12 / size : n;
+    return new Point(y, (index - 1) * size + 1, null, i, k, size);
+  }
+
   private static boolean joined(List<Token> t, Point a, Point b) {
     int k = a.end() + 1;
     while (k < b.start() && t.get(k).is("el", "de", "del", "la")) {
@@ -137,6 +180,18 @@ final class TimeParser {
   }
 
   private static TimeSpec spec(Point p) {
+    if (p.span() > 0) {
+      YearMonth ym = YearMonth.of(p.year(), p.month());
+      String name = switch (p.span()) {
+        case 3 -> "trimestre";
+        case 6 -> "semestre";
+        case 4 -> "cuatrimestre";
+        default -> "bimestre";
+      };
+      String[] ord = {"primer", "segundo", "tercer", "cuarto", "quinto", "sexto"};
+      return TimeSpec.range(ym.atDay(1), ym.plusMonths(p.span()).atDay(1),
+          "el " + ord[(p.month() - 1) / p.span()] + " " + name + " de " + p.year());
+    }
     if (p.year() != null && p.month() != null && p.day() != null) {
       LocalDate d;
       try {
