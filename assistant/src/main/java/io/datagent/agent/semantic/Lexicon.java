@@ -35,8 +35,12 @@ final class Lexicon {
       Map.entry("pico", Aggregation.MAX), Map.entry("record", Aggregation.MAX),
       Map.entry("minimo", Aggregation.MIN), Map.entry("minima", Aggregation.MIN), Map.entry("menor", Aggregation.MIN));
   /** Words that make "más"/"menos" superlatives: "la más alta", "el más bajo". */
-  static final Set<String> HIGH = Set.of("alto", "alta", "altos", "altas", "grande", "grandes", "elevado", "elevada");
-  static final Set<String> LOW = Set.of("bajo", "baja", "bajos", "bajas", "chico", "chica", "pequeno", "pequena");
+  static final Set<String> HIGH = Set.of("alto", "alta", "altos", "altas", "grande", "grandes", "elevado", "elevada",
+      "elevados", "elevadas", "caluroso", "calurosa", "calurosos", "calurosas", "calido", "calida", "calidos", "calidas",
+      "caro", "cara", "caros", "caras");
+  static final Set<String> LOW = Set.of("bajo", "baja", "bajos", "bajas", "chico", "chica", "chicos", "chicas", "pequeno",
+      "pequena", "pequenos", "pequenas", "frio", "fria", "frios", "frias", "fresco", "fresca", "frescos", "frescas",
+      "barato", "barata", "baratos", "baratas");
   static final Set<String> COUNT = Set.of("cuantos", "cuantas", "cantidad", "numero", "contar", "cuenta");
   static final Set<String> AMOUNT = Set.of("cuanto", "cuanta");
   static final Set<String> GROUP = Set.of("por", "cada", "segun", "desglosado", "desglosada", "agrupado", "agrupada",

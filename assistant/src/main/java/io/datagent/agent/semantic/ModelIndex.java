@@ -119,15 +119,30 @@ final class ModelIndex {
   /** The name words of the model that a question word may be (exactly, with a typo, or swapped before a plural). */
   List<String> wordsLike(Token t) {
     List<String> out = wordsLike(t.stem());
-    if (out.isEmpty() && t.folded().length() >= 5 && !t.numeric()) {
+    String stem = t.stem();
+    if (t.folded().length() < 5 || t.numeric()) {
+      return out;
+    }
+    List<String> more = new ArrayList<>();
+    for (int len = 6; len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
+      String prefix = stem.substring(0, len);
+      if (vocabulary.contains(prefix) && !out.contains(prefix)) {
+        more.add(prefix);
+      }
+    }
+    if (out.isEmpty()) { // two letters swapped before a plural ending ("centrlaes", "aries")
       for (String w : vocabulary) {
-        if (Text.samePlural(t.folded(), w)) {
-          out = new ArrayList<>(out);
-          out.add(w);
+        int extra = t.folded().length() - w.length();
+        if ((extra == 1 || extra == 2) && w.charAt(0) == stem.charAt(0) && Text.samePlural(t.folded(), w)) {
+          more.add(w);
         }
       }
     }
-    return out;
+    if (more.isEmpty()) {
+      return out;
+    }
+    more.addAll(0, out);
+    return more;
   }
 
   /** The name words of the model that a stem may be (exactly or with a typo). */

@@ -31,11 +31,25 @@ final class QuestionCompiler {
     Slots s = Slots.read(t, timeTokens);
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
-    List<Mention> mentions = MentionFinder.find(index, t, skip);
+    Conversions.Read units = Conversions.read(t, skip, m);
+    Set<Integer> found = new HashSet<>(skip);
+    found.addAll(units.tokens());
+    List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found));
+    Mention divisor = Conversions.divisor(t, mentions, skip);
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
     b.grainWords(skip, mentions);
-    Compilation c = b.finish(times, explained(t, skip, mentions, s, index));
+    if (b.categoryWord != null && index.topic(Text.stem(b.categoryWord)) && b.targets.stream()
+        .anyMatch(x -> !x.measure().rowCount() && !Text.fold(x.measure().name()).equals("total"))) {
+      b.categoryWord = null; // "¿cuál fue la lluvia más alta en Salta?": the table's topic, not a kind of column
+      b.ranked = false;
+    }
+    found.addAll(skip);
+    Compilation c = b.finish(times, explained(t, found, mentions, s, index));
+    c = Conversions.apply(c, units, divisor, t, s, skip);
+    if (divisor != null) {
+      mentions.add(divisor);
+    }
     if (c.ok() && mentions.stream().allMatch(x -> x.start() == x.end() && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()))
         && t.stream().noneMatch(w -> index.topic(w.stem()))) {
       return Compilation.unclear("La pregunta no nombra ninguna cifra de " + m.source() + ", así que no calculé ninguna.",
@@ -47,7 +61,7 @@ final class QuestionCompiler {
       return Compilation.unclear("No pude interpretar " + String.join(", ", unread.stream().map(w -> "«" + w + "»").toList())
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
-    return c;
+    return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
   }
 
   /** The question's content words the compiler did not use (the word after "por" on a wide table counts as used). */
@@ -225,6 +239,8 @@ final class QuestionCompiler {
               setGroup(dim.dimension(), first);
             } else if (measure != null && measure.measure().rowCount()) {
               countTargets.add(measure);
+            } else if (measure != null) {
+              target(measure); // "las centrales más grandes por MW", "según la temperatura media": the number that ranks
             }
           }
           case WHICH -> {
@@ -303,7 +319,7 @@ final class QuestionCompiler {
           ranked = ctx == Roles.Context.WHICH;
           plural = plural(w);
         } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
-            && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
+            && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && s.descending != null)
             && w.folded().length() > 3 && !Text.STOP.contains(w.folded()) && !w.numeric()
             && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
           categoryWord = w.folded(); // not counted as explained: any word after "por" would do

@@ -192,6 +192,9 @@ final class SqlBuilder {
     if (p.arithmetic() == null) {
       return e;
     }
+    if (p.arithmetic().by() != null) {
+      return "(" + e + ") / NULLIF(" + expr(p.arithmetic().by()) + ", 0)";
+    }
     return "(" + e + ") " + p.arithmetic().op() + " " + literal(p.arithmetic().operand());
   }
 

@@ -21,7 +21,7 @@ final class Text {
       "dime", "muestra", "mostrame", "quiero", "saber", "como", "esta", "este", "estos", "estas", "ese", "esa",
       "segun", "sobre", "datos", "dato", "tabla", "tablas", "disponible", "disponibles", "valor", "valores", "registrado", "registrada", "registro");
 
-  private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}]+|%|°|º|×|\\*|/|\\+|-|\\$");
+  private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}]+|%|°|º|×|\\*|/|\\+|-|\\$|=");
   private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})\\b");
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
   private static final Pattern ISO_MONTH = Pattern.compile("\\b(\\d{4})-(\\d{1,2})\\b");

@@ -17,7 +17,11 @@ final class TimeParser {
   record Found(TimeSpec spec, int start, int end) {}
 
   /** The times found and whether the first two form a pair ("entre A y B"). */
-  record Times(List<Found> found, boolean paired, Set<Integer> connectors) {
+  record Times(List<Found> found, boolean paired, Set<Integer> connectors, boolean against) {
+    Times(List<Found> found, boolean paired, Set<Integer> connectors) {
+      this(found, paired, connectors, false);
+    }
+
     Set<Integer> consumed() {
       Set<Integer> out = new java.util.HashSet<>(connectors);
       for (Found f : found) {
@@ -79,6 +83,15 @@ final class TimeParser {
           ? b.year() : b.year() == null ? null : b.year() - 1) : a.year();
       points.set(0, new Point(year, month, a.day(), a.start(), a.end(), a.span()));
     }
+    boolean against = false;
+    if (!paired && points.size() >= 2 && against(t, points.get(0), points.get(1), connectors)) {
+      // "el 31 de julio de 2023 respecto del 1 de julio": the second time is the base, with the first one's year
+      against = true;
+      Point a = points.get(0);
+      Point b = points.get(1);
+      Integer month = b.month() == null && b.day() != null ? a.month() : b.month();
+      points.set(1, new Point(b.year() == null ? a.year() : b.year(), month, b.day(), b.start(), b.end(), b.span()));
+    }
     List<Found> found = new ArrayList<>();
     for (Point p : points) {
       TimeSpec s = spec(p);
@@ -86,7 +99,7 @@ final class TimeParser {
         found.add(new Found(s, p.start(), p.end()));
       }
     }
-    return new Times(found, paired && found.size() >= 2, connectors);
+    return new Times(found, paired && found.size() >= 2, connectors, against && found.size() >= 2);
   }
 
   private static Point point(List<Token> t, int i) {
@@ -157,6 +170,24 @@ final class TimeParser {
     }
     int index = last ? 12 / size : n;
     return new Point(y, (index - 1) * size + 1, null, i, k, size);
+  }
+
+  /** "A respecto de B", "A frente a B", "A comparado con B", "A contra B": B is what A is compared with. */
+  private static boolean against(List<Token> t, Point a, Point b, Set<Integer> connectors) {
+    boolean word = false;
+    for (int k = a.end() + 1; k < b.start(); k++) {
+      if (t.get(k).is("respecto", "frente", "comparado", "comparada", "contra", "versus", "vs")) {
+        word = true;
+      } else if (!t.get(k).is("a", "al", "de", "del", "el", "la", "con", "en")) {
+        return false;
+      }
+    }
+    if (word) {
+      for (int k = a.end() + 1; k < b.start(); k++) {
+        connectors.add(k);
+      }
+    }
+    return word;
   }
 
   private static boolean joined(List<Token> t, Point a, Point b) {
