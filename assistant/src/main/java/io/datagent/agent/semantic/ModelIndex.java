@@ -41,6 +41,7 @@ final class ModelIndex {
     for (Measure m : model.measures()) {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
+        acronyms(name);
       }
       String unit = unitWord(m);
       if (unit != null && model.measures().stream().filter(o -> o != m).noneMatch(o -> unit.equals(unitWord(o)))) {
@@ -93,6 +94,22 @@ final class ModelIndex {
       }
     }
     return out;
+  }
+
+  /** Short all-capital words of the model's names ("GBA"), which a question may spell out ("Gran Buenos Aires"). */
+  private final Set<String> acronyms = new java.util.HashSet<>();
+
+  Set<String> acronyms() {
+    return acronyms;
+  }
+
+  private void acronyms(String name) {
+    for (Token t : Text.tokens(name)) {
+      String r = t.raw();
+      if (r.length() >= 2 && r.length() <= 4 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z') && !Text.STOP.contains(t.folded())) {
+        acronyms.add(t.folded());
+      }
+    }
   }
 
   long rows() {

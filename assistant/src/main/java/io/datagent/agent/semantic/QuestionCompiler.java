@@ -21,16 +21,19 @@ final class QuestionCompiler {
   private QuestionCompiler() {}
 
   static Compilation compile(String question, ModelIndex index) {
-    List<Token> t = Text.tokens(question);
-    if (t.isEmpty() || t.size() > 80) {
+    List<Token> typed = Text.tokens(question);
+    if (typed.isEmpty() || typed.size() > 80) {
       return Compilation.none();
     }
     SemanticModel m = index.model();
+    Set<Integer> spelled = new HashSet<>();
+    List<Token> t = spellAcronyms(typed, index, spelled);
     TimeParser.Times times = TimeParser.parse(t);
     Set<Integer> timeTokens = times.consumed();
     Slots s = Slots.read(t, timeTokens);
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
+    skip.addAll(spelled);
     Conversions.Read units = Conversions.read(t, skip, m);
     Set<Integer> found = new HashSet<>(skip);
     found.addAll(units.tokens());
@@ -62,6 +65,41 @@ final class QuestionCompiler {
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
     return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /**
+   * "Gran Buenos Aires" for a model that says "GBA": capitalised words whose initials spell one of the model's
+   * acronyms become that acronym (the first word) and the rest are marked in {@code spelled}.
+   */
+  static List<Token> spellAcronyms(List<Token> t, ModelIndex index, Set<Integer> spelled) {
+    if (index.acronyms().isEmpty()) {
+      return t;
+    }
+    List<Token> out = null;
+    for (int i = 0; i < t.size(); i++) {
+      for (String a : index.acronyms()) {
+        int n = a.length();
+        if (i + n > t.size()) {
+          continue;
+        }
+        boolean match = true;
+        for (int k = 0; k < n && match; k++) {
+          String raw = t.get(i + k).raw();
+          match = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1 && Text.fold(raw).charAt(0) == a.charAt(k);
+        }
+        if (match) {
+          out = out == null ? new ArrayList<>(t) : out;
+          Token w = t.get(i);
+          out.set(i, new Token(w.index(), w.raw(), a, a, null));
+          for (int k = 1; k < n; k++) {
+            spelled.add(i + k);
+          }
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return out == null ? t : out;
   }
 
   /** The question's content words the compiler did not use (the word after "por" on a wide table counts as used). */
@@ -214,6 +252,9 @@ final class QuestionCompiler {
       }
       for (List<Mention> readings : spans.values()) {
         Mention first = readings.get(0);
+        if (restatedByCode(first, mentions)) {
+          continue; // "las turbinas a gas (TG)": the name and its code are one filter, the code's
+        }
         Roles.Context ctx = Roles.context(t, s, first.start(), excludedUntil);
         Mention dim = pick(readings, Mention.Kind.DIMENSION);
         Mention measure = pick(readings, Mention.Kind.MEASURE);
@@ -273,6 +314,13 @@ final class QuestionCompiler {
           }
         }
       }
+    }
+
+    /** A value named in words right before a short code of another column ("turbinas a gas TG"): the code restates it. */
+    private boolean restatedByCode(Mention x, List<Mention> all) {
+      return x.kind() == Mention.Kind.VALUE && x.end() > x.start() && all.stream().anyMatch(o -> o.kind() == Mention.Kind.VALUE
+          && o.start() == x.end() + 1 && o.start() == o.end() && o.value().length() <= 3 && !o.dimension().equals(x.dimension())
+          && o.value().equals(o.value().toUpperCase(java.util.Locale.ROOT)) && t.get(o.start()).raw().equals(o.value()));
     }
 
     private void target(Mention measure) {

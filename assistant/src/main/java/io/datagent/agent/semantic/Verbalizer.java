@@ -88,7 +88,8 @@ final class Verbalizer {
       return x;
     }
     Measure m = x.measure();
-    Measure shown = new Measure(m.name(), m.column(), m.aggregation(), a.unit().isEmpty() ? null : a.unit(), m.displayName(),
+    String unit = a.unit().isEmpty() ? null : a.unit().startsWith("mil") ? "(en " + a.unit() + ")" : a.unit();
+    Measure shown = new Measure(m.name(), m.column(), m.aggregation(), unit, m.displayName(),
         m.comment(), m.synonyms());
     return new Plan.Target(shown, x.aggregation(), x.distinctOf(), x.minus());
   }
