@@ -111,6 +111,22 @@ class GrammarFeaturesTest {
   }
 
   @Test
+  void should_read_spelt_out_acronyms_and_a_value_restated_by_its_code() {
+    List<TableProfile.Column> cols = new ArrayList<>();
+    cols.add(new TableProfile.Column("fecha", "date", "Fecha", "Fecha", 365, null, null));
+    cols.add(new TableProfile.Column("medio_pago", "string", "Medio de pago", "Medio de pago", 2,
+        values("Tarjeta de débito", "Efectivo"), null));
+    cols.add(new TableProfile.Column("codigo_medio", "string", "Código de medio", "Código de medio", 2, values("TD", "EF"), null));
+    cols.add(new TableProfile.Column("ventas_caba", "decimal(18,2)", "Ventas CABA [pesos]", "Ventas CABA [pesos]", 300, null, null));
+    cols.add(new TableProfile.Column("ventas_interior", "decimal(18,2)", "Ventas interior [pesos]", "Ventas interior [pesos]", 300, null, null));
+    ModelIndex cobros = new ModelIndex(SemanticModels.derive(new TableProfile("serving.cobros", "Cobros diarios", null, 365, cols)), 365);
+
+    assertThat(sql("ventas de la Ciudad Autónoma Buenos Aires en 2023", cobros)).startsWith("SELECT SUM(ventas_caba) AS valor");
+    assertThat(sql("ventas CABA con tarjeta de débito (TD) en 2023", cobros)).contains("trim(codigo_medio) IN ('TD')")
+        .doesNotContain("medio_pago");
+  }
+
+  @Test
   void should_ask_which_table_when_two_tables_read_a_question_equally_and_prefer_the_larger_when_known() {
     ModelIndex a = new ModelIndex(ventas("serving.ventas_norte"), -1);
     ModelIndex b = new ModelIndex(ventas("serving.ventas_sur"), -1);
