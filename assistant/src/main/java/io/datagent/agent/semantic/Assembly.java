@@ -24,6 +24,13 @@ final class Assembly {
     if (targetMentions.stream().anyMatch(Mention::full)) {
       targetMentions.removeIf(x -> !x.full()); // "demanda de industrias": the full name wins over a partial one
     }
+    if (r.categoryWord() != null && targetMentions.stream().anyMatch(x -> !x.measure().rowCount() && !x.measure().equals(total(m)))) {
+      // "¿cuál fue la temperatura más alta en Córdoba?" on a table of provinces as columns: not a ranking of columns
+      return Compilation.unclear("No pude interpretar «" + r.categoryWord() + "» en la pregunta con el modelo de " + m.source()
+          + ", así que no calculé ninguna cifra.", List.of(), explained * 0.5);
+    }
+    java.util.Set<Measure> seen = new java.util.HashSet<>();
+    targetMentions.removeIf(x -> !seen.add(x.measure())); // "potencia instalada en GW (los MW …)": one measure named twice
     List<Plan.Filter> filters = new ArrayList<>();
     // comparisons take the measure their unit names, else the nearest one named before them
     for (Slots.Compare c : s.comparisons) {
@@ -60,7 +67,9 @@ final class Assembly {
     r.include().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, false)));
     r.exclude().forEach((d, v) -> filters.add(Plan.Filter.values(d, v, true)));
 
-    boolean named = targetMentions.stream().anyMatch(Mention::full);
+    boolean filtered = !r.include().isEmpty() || !r.exclude().isEmpty() || !times.found().isEmpty();
+    boolean named = targetMentions.stream().anyMatch(x -> x.full() || x.end() > x.start()
+        || filtered && onlyMeasureWith(m, t.get(x.start())));
     boolean analytic = !s.aggregations.isEmpty() || !s.counts.isEmpty() || s.amount || s.share || s.change
         || r.group() != null || r.categoryWord() != null || !s.comparisons.isEmpty() || s.arithmetic != null
         || !r.minus().isEmpty();
@@ -131,6 +140,12 @@ final class Assembly {
         Plan.Target piece = targets.stream().filter(x -> x != whole).findFirst().orElseThrow();
         targets = new ArrayList<>(List.of(whole));
         share = new Plan.Share(null, piece.measure());
+      } else if (targets.size() == 1 && !targets.get(0).measure().rowCount() && total(m) != null
+          && !targets.get(0).measure().equals(total(m))) {
+        // a wide table: "qué porcentaje del gas corresponde a Salta" is the Salta column over the Total column
+        Plan.Target piece = targets.get(0);
+        targets = new ArrayList<>(List.of(new Plan.Target(total(m), piece.aggregation(), null, null)));
+        share = new Plan.Share(null, piece.measure());
       } else {
         return Compilation.unclear("No entendí de qué parte quiere el porcentaje.", List.of(), explained * 0.5);
       }
@@ -140,7 +155,7 @@ final class Assembly {
     Plan.Change change = null;
     List<TimeSpec> found = times.found().stream().map(TimeParser.Found::spec).toList();
     if (s.change && found.size() >= 2) {
-      change = new Plan.Change(found.get(0), found.get(1));
+      change = times.against() ? new Plan.Change(found.get(1), found.get(0)) : new Plan.Change(found.get(0), found.get(1));
     } else if (times.paired()) {
       timeFilter.add(found.get(0).recurring() || found.get(1).recurring() ? found.get(0) : found.get(0).through(found.get(1)));
       timeFilter.addAll(found.subList(2, found.size()));
@@ -191,6 +206,24 @@ final class Assembly {
       }
     }
     return found != null ? found : x == null ? Aggregation.SUM : x.measure().aggregation();
+  }
+
+  /**
+   * "Potencia de las turbinas a gas en COMAHUE": one word of a measure's name names it when no other measure has that
+   * word and the question filters (a bare "¿cuál es la demanda?" stays unread).
+   */
+  private static boolean onlyMeasureWith(SemanticModel m, Token w) {
+    long n = m.measures().stream().filter(x -> !x.rowCount()).filter(x -> {
+      List<String> words = new ArrayList<>(ModelIndex.words(x.displayName()));
+      x.synonyms().forEach(y -> words.addAll(ModelIndex.words(y)));
+      return words.stream().anyMatch(y -> Text.same(y, w.stem()));
+    }).count();
+    return n == 1;
+  }
+
+  /** The measure named "Total" (a wide table's sum of its columns), or null. */
+  static Measure total(SemanticModel m) {
+    return m.measures().stream().filter(x -> !x.rowCount() && Spanish.fold(x.name()).equals("total")).findFirst().orElse(null);
   }
 
   private static Measure byUnit(SemanticModel m, String unit) {

@@ -21,19 +21,21 @@ final class Comparisons {
         continue;
       }
       String op = null;
-      int start = i;
-      String p1 = i >= 1 ? t.get(i - 1).folded() : "";
-      String p2 = i >= 2 ? t.get(i - 2).folded() : "";
-      String p3 = i >= 3 ? t.get(i - 3).folded() : "";
+      // "superan los 500 MW": an article between the comparison and its number
+      int o = i >= 2 && t.get(i - 1).is("los", "las", "el", "la", "un", "una") && (Lexicon.GT.contains(t.get(i - 2).folded())
+          || Lexicon.LT.contains(t.get(i - 2).folded())) ? 1 : 0;
+      int start = i - o;
+      String p1 = i - o >= 1 ? t.get(i - o - 1).folded() : "";
+      String p2 = i - o >= 2 ? t.get(i - o - 2).folded() : "";
       if (p1.equals("de") && (p2.equals("mas") || p2.equals("mayor") || p2.equals("encima") || p2.equals("arriba"))
           || (p1.equals("a") || p1.equals("que")) && (p2.equals("mayor") || p2.equals("superior"))
           || Lexicon.GT.contains(p1) || p1.equals(">")) {
         op = ">";
-        start = i - (Lexicon.GT.contains(p1) || p1.equals(">") ? 1 : 2);
+        start = i - o - (Lexicon.GT.contains(p1) || p1.equals(">") ? 1 : 2);
       } else if (p1.equals("de") && (p2.equals("menos") || p2.equals("menor") || p2.equals("debajo") || p2.equals("bajo"))
           || (p1.equals("a") || p1.equals("que")) && (p2.equals("menor") || p2.equals("inferior")) || p1.equals("<")) {
         op = "<";
-        start = i - (p1.equals("<") ? 1 : 2);
+        start = i - o - (p1.equals("<") || Lexicon.LT.contains(p1) ? 1 : 2);
       } else if (p1.equals("menos") && p2.equals("al") || p1.equals("minimo") && p2.equals("como")) {
         op = ">=";
         start = i - 2;
@@ -81,11 +83,14 @@ final class Comparisons {
     String p2 = i >= 2 ? t.get(i - 2).folded() : "";
     char op = 0;
     int start = i;
-    if (p1.equals("×") || p1.equals("*") || p1.equals("x") || p1.equals("por") && p2.equals("multiplicado")
-        || p1.equals("por") && !p2.equals("dividido") && !p2.equals("dividida") && !p2.equals("mas") && !p2.equals("menos")) {
+    boolean divide = p2.startsWith("dividid") || p2.equals("dividir") || p2.equals("dividirlo") || p2.equals("dividirla")
+        || p2.equals("dividimos") || p2.equals("divide");
+    boolean multiply = p2.startsWith("multiplicad") || p2.equals("multiplicar") || p2.equals("multiplica");
+    if (p1.equals("×") || p1.equals("*") || p1.equals("x") || p1.equals("por") && multiply
+        || p1.equals("por") && !divide && !p2.equals("mas") && !p2.equals("menos")) {
       op = '*';
-      start = p1.equals("por") && p2.equals("multiplicado") ? i - 2 : i - 1;
-    } else if (p1.equals("/") || (p1.equals("por") || p1.equals("entre")) && (p2.equals("dividido") || p2.equals("dividida"))) {
+      start = p1.equals("por") && multiply ? i - 2 : i - 1;
+    } else if (p1.equals("/") || (p1.equals("por") || p1.equals("entre")) && divide) {
       op = '/';
       start = p1.equals("/") ? i - 1 : i - 2;
     }

@@ -24,15 +24,23 @@ final class Lexicon {
 
   static final Map<String, Aggregation> AGGREGATIONS = Map.ofEntries(
       Map.entry("total", Aggregation.SUM), Map.entry("suma", Aggregation.SUM), Map.entry("sumatoria", Aggregation.SUM),
-      Map.entry("acumulado", Aggregation.SUM), Map.entry("acumulada", Aggregation.SUM), Map.entry("sumar", Aggregation.SUM),
+      Map.entry("acumulado", Aggregation.SUM),
+      Map.entry("sumaron", Aggregation.SUM), Map.entry("sumo", Aggregation.SUM), Map.entry("suman", Aggregation.SUM),
+      Map.entry("sumando", Aggregation.SUM), Map.entry("totalizo", Aggregation.SUM), Map.entry("totalizaron", Aggregation.SUM),
+      Map.entry("totalizan", Aggregation.SUM), Map.entry("acumularon", Aggregation.SUM), Map.entry("acumulo", Aggregation.SUM),
+      Map.entry("promediaron", Aggregation.AVG), Map.entry("acumulada", Aggregation.SUM), Map.entry("sumar", Aggregation.SUM),
       Map.entry("promedio", Aggregation.AVG), Map.entry("media", Aggregation.AVG), Map.entry("promedia", Aggregation.AVG),
       Map.entry("promediar", Aggregation.AVG), Map.entry("medio", Aggregation.AVG),
       Map.entry("maximo", Aggregation.MAX), Map.entry("maxima", Aggregation.MAX), Map.entry("mayor", Aggregation.MAX),
       Map.entry("pico", Aggregation.MAX), Map.entry("record", Aggregation.MAX),
       Map.entry("minimo", Aggregation.MIN), Map.entry("minima", Aggregation.MIN), Map.entry("menor", Aggregation.MIN));
   /** Words that make "más"/"menos" superlatives: "la más alta", "el más bajo". */
-  static final Set<String> HIGH = Set.of("alto", "alta", "altos", "altas", "grande", "grandes", "elevado", "elevada");
-  static final Set<String> LOW = Set.of("bajo", "baja", "bajos", "bajas", "chico", "chica", "pequeno", "pequena");
+  static final Set<String> HIGH = Set.of("alto", "alta", "altos", "altas", "grande", "grandes", "elevado", "elevada",
+      "elevados", "elevadas", "caluroso", "calurosa", "calurosos", "calurosas", "calido", "calida", "calidos", "calidas",
+      "caro", "cara", "caros", "caras");
+  static final Set<String> LOW = Set.of("bajo", "baja", "bajos", "bajas", "chico", "chica", "chicos", "chicas", "pequeno",
+      "pequena", "pequenos", "pequenas", "frio", "fria", "frios", "frias", "fresco", "fresca", "frescos", "frescas",
+      "barato", "barata", "baratos", "baratas");
   static final Set<String> COUNT = Set.of("cuantos", "cuantas", "cantidad", "numero", "contar", "cuenta");
   static final Set<String> AMOUNT = Set.of("cuanto", "cuanta");
   static final Set<String> GROUP = Set.of("por", "cada", "segun", "desglosado", "desglosada", "agrupado", "agrupada",
@@ -43,6 +51,10 @@ final class Lexicon {
       "ano", "ano", "anio", "ano", "periodo", "mes");
   static final Set<String> WHICH = Set.of("que", "cual", "cuales", "quien", "quienes");
   static final Set<String> SHARE = Set.of("porcentaje", "proporcion", "participacion", "fraccion", "porcion");
+  /** Words that, in a question asking for a share, only link the part to the whole ("viene de", "corresponde a"). */
+  static final Set<String> SHARE_LINKS = Set.of("parte", "viene", "vienen", "proviene", "provienen", "corresponde",
+      "corresponden", "representa", "representan", "aporta", "aportan", "aportaron", "aporto", "pertenece", "pertenecen",
+      "porcentual", "porciento");
   static final Set<String> CHANGE = Set.of("vario", "variacion", "cambio", "aumento", "aumentaron", "crecio",
       "crecimiento", "disminuyo", "disminucion", "subio", "bajo", "diferencia", "evoluciono", "evolucion", "cayo",
       "incremento", "variaron", "cambiaron", "crecieron");

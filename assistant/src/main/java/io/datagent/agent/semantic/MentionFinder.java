@@ -30,7 +30,7 @@ final class MentionFinder {
     List<Mention> all = new ArrayList<>();
     java.util.Map<String, boolean[]> memo = new java.util.HashMap<>();
     for (int j = 0; j < content.size(); j++) { // each question word against the model's words, typos included
-      for (String w : index.wordsLike(content.get(j).stem())) {
+      for (String w : index.wordsLike(content.get(j))) {
         memo.computeIfAbsent(w, k -> new boolean[content.size()])[j] = true;
       }
     }

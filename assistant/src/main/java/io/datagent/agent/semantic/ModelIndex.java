@@ -41,6 +41,11 @@ final class ModelIndex {
     for (Measure m : model.measures()) {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
+        acronyms(name);
+      }
+      String unit = unitWord(m);
+      if (unit != null && model.measures().stream().filter(o -> o != m).noneMatch(o -> unit.equals(unitWord(o)))) {
+        add(new Entry(Mention.Kind.MEASURE, m, null, null, List.of(unit), false)); // "¿cuántos MW…?"
       }
     }
     for (Dimension d : model.dimensions()) {
@@ -51,11 +56,58 @@ final class ModelIndex {
         List<String> w = words(v);
         boolean shortCode = String.join("", w).length() <= 2;
         add(new Entry(Mention.Kind.VALUE, null, d, v, w, shortCode));
+        for (List<String> alias : aliases(w)) {
+          add(new Entry(Mention.Kind.VALUE, null, d, v, alias, false));
+        }
       }
       for (Map.Entry<String, String> code : d.codes().entrySet()) {
         if (d.values().isEmpty() || d.values().contains(code.getKey())) {
           add(new Entry(Mention.Kind.VALUE, null, d, code.getKey(), words(code.getValue()), false));
         }
+      }
+    }
+  }
+
+  /** A measure's unit when it is one word a question may use for the measure ("MW", "kWh", "litros"), else null. */
+  static String unitWord(Measure m) {
+    if (m.rowCount() || m.unit() == null) {
+      return null;
+    }
+    List<Token> t = Text.tokens(m.unit());
+    return t.size() == 1 && t.get(0).folded().length() >= 2 && Character.isLetter(t.get(0).folded().charAt(0))
+        ? t.get(0).stem() : null;
+  }
+
+  /** Spanish words that name the same kind of day or thing in values ("hábil" and "laborable"). */
+  private static final Map<String, String> SAME = Map.of("habil", "laborable", "laborable", "habil", "feriado", "festivo",
+      "festivo", "feriado");
+
+  /** A value's words with one word replaced by its synonym ("No Hábil" → "no laborable"). */
+  private static List<List<String>> aliases(List<String> words) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String other = SAME.get(words.get(i));
+      if (other != null) {
+        List<String> copy = new ArrayList<>(words);
+        copy.set(i, other);
+        out.add(copy);
+      }
+    }
+    return out;
+  }
+
+  /** Short all-capital words of the model's names ("GBA"), which a question may spell out ("Gran Buenos Aires"). */
+  private final Set<String> acronyms = new java.util.HashSet<>();
+
+  Set<String> acronyms() {
+    return acronyms;
+  }
+
+  private void acronyms(String name) {
+    for (Token t : Text.tokens(name)) {
+      String r = t.raw();
+      if (r.length() >= 2 && r.length() <= 4 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z') && !Text.STOP.contains(t.folded())) {
+        acronyms.add(t.folded());
       }
     }
   }
@@ -81,7 +133,36 @@ final class ModelIndex {
     return false;
   }
 
-  /** The name words of the model that a question word may be (exactly or with a typo). */
+  /** The name words of the model that a question word may be (exactly, with a typo, or swapped before a plural). */
+  List<String> wordsLike(Token t) {
+    List<String> out = wordsLike(t.stem());
+    String stem = t.stem();
+    if (t.folded().length() < 5 || t.numeric()) {
+      return out;
+    }
+    List<String> more = new ArrayList<>();
+    for (int len = 6; len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
+      String prefix = stem.substring(0, len);
+      if (vocabulary.contains(prefix) && !out.contains(prefix)) {
+        more.add(prefix);
+      }
+    }
+    if (out.isEmpty()) { // two letters swapped before a plural ending ("centrlaes", "aries")
+      for (String w : vocabulary) {
+        int extra = t.folded().length() - w.length();
+        if ((extra == 1 || extra == 2) && w.charAt(0) == stem.charAt(0) && Text.samePlural(t.folded(), w)) {
+          more.add(w);
+        }
+      }
+    }
+    if (more.isEmpty()) {
+      return out;
+    }
+    more.addAll(0, out);
+    return more;
+  }
+
+  /** The name words of the model that a stem may be (exactly or with a typo). */
   List<String> wordsLike(String stem) {
     if (vocabulary.contains(stem)) {
       return List.of(stem);

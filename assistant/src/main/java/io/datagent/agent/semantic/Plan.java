@@ -53,6 +53,13 @@ record Plan(SemanticModel model, List<Target> targets, List<Filter> filters, Lis
 
   record Change(TimeSpec from, TimeSpec to) {}
 
-  /** {@code op} is '*' or '/'; the operand is a number. */
-  record Arithmetic(char op, double operand, String words) {}
+  /**
+   * {@code op} is '*' or '/'; the operand is a number, or the aggregate {@code by} ("dividida por INDUSTRIAS total");
+   * {@code unit} is the result's unit when the question converts it ("en GW"), else null (for {@code by}: none).
+   */
+  record Arithmetic(char op, double operand, String words, String unit, Target by) {
+    Arithmetic(char op, double operand, String words) {
+      this(op, operand, words, null, null);
+    }
+  }
 }

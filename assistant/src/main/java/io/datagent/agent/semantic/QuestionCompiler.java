@@ -21,21 +21,38 @@ final class QuestionCompiler {
   private QuestionCompiler() {}
 
   static Compilation compile(String question, ModelIndex index) {
-    List<Token> t = Text.tokens(question);
-    if (t.isEmpty() || t.size() > 80) {
+    List<Token> typed = Text.tokens(question);
+    if (typed.isEmpty() || typed.size() > 80) {
       return Compilation.none();
     }
     SemanticModel m = index.model();
+    Set<Integer> spelled = new HashSet<>();
+    List<Token> t = spellAcronyms(typed, index, spelled);
     TimeParser.Times times = TimeParser.parse(t);
     Set<Integer> timeTokens = times.consumed();
     Slots s = Slots.read(t, timeTokens);
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
-    List<Mention> mentions = MentionFinder.find(index, t, skip);
+    skip.addAll(spelled);
+    Conversions.Read units = Conversions.read(t, skip, m);
+    Set<Integer> found = new HashSet<>(skip);
+    found.addAll(units.tokens());
+    List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found));
+    Mention divisor = Conversions.divisor(t, mentions, skip);
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
     b.grainWords(skip, mentions);
-    Compilation c = b.finish(times, explained(t, skip, mentions, s, index));
+    if (b.categoryWord != null && index.topic(Text.stem(b.categoryWord)) && b.targets.stream()
+        .anyMatch(x -> !x.measure().rowCount() && !Text.fold(x.measure().name()).equals("total"))) {
+      b.categoryWord = null; // "¿cuál fue la lluvia más alta en Salta?": the table's topic, not a kind of column
+      b.ranked = false;
+    }
+    found.addAll(skip);
+    Compilation c = b.finish(times, explained(t, found, mentions, s, index));
+    c = Conversions.apply(c, units, divisor, t, s, skip);
+    if (divisor != null) {
+      mentions.add(divisor);
+    }
     if (c.ok() && mentions.stream().allMatch(x -> x.start() == x.end() && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()))
         && t.stream().noneMatch(w -> index.topic(w.stem()))) {
       return Compilation.unclear("La pregunta no nombra ninguna cifra de " + m.source() + ", así que no calculé ninguna.",
@@ -47,7 +64,42 @@ final class QuestionCompiler {
       return Compilation.unclear("No pude interpretar " + String.join(", ", unread.stream().map(w -> "«" + w + "»").toList())
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
-    return c;
+    return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /**
+   * "Gran Buenos Aires" for a model that says "GBA": capitalised words whose initials spell one of the model's
+   * acronyms become that acronym (the first word) and the rest are marked in {@code spelled}.
+   */
+  static List<Token> spellAcronyms(List<Token> t, ModelIndex index, Set<Integer> spelled) {
+    if (index.acronyms().isEmpty()) {
+      return t;
+    }
+    List<Token> out = null;
+    for (int i = 0; i < t.size(); i++) {
+      for (String a : index.acronyms()) {
+        int n = a.length();
+        if (i + n > t.size()) {
+          continue;
+        }
+        boolean match = true;
+        for (int k = 0; k < n && match; k++) {
+          String raw = t.get(i + k).raw();
+          match = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1 && Text.fold(raw).charAt(0) == a.charAt(k);
+        }
+        if (match) {
+          out = out == null ? new ArrayList<>(t) : out;
+          Token w = t.get(i);
+          out.set(i, new Token(w.index(), w.raw(), a, a, null));
+          for (int k = 1; k < n; k++) {
+            spelled.add(i + k);
+          }
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return out == null ? t : out;
   }
 
   /** The question's content words the compiler did not use (the word after "por" on a wide table counts as used). */
@@ -65,18 +117,34 @@ final class QuestionCompiler {
         continue;
       }
       int i = w.index();
-      boolean category = w.folded().equals(categoryWord) && i > 0 && (Lexicon.GROUP.contains(t.get(i - 1).folded())
-          || Lexicon.WHICH.contains(t.get(i - 1).folded()) && s.descending != null)
+      boolean category = (w.folded().equals(categoryWord) || wide(index.model()) && namesNextColumn(w, t, mentions))
           && !RATES.contains(w.stem());
       boolean unit = units.contains(w.folded()) || w.is("2", "3") && i > 0 && units.contains(t.get(i - 1).folded());
       boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
-      boolean filler = FILLER.contains(w.folded()) || s.share && w.folded().startsWith("correspond");
+      boolean filler = FILLER.contains(w.folded()) || s.share && Lexicon.SHARE_LINKS.contains(w.folded());
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
           && !category && !unit && !filler && !abbreviated(w, t, mentions)) {
         out.add(w.raw());
       }
     }
     return out;
+  }
+
+  /** "la provincia de Córdoba" on a wide table: the word names the kind of column the next mention is. */
+  private static boolean namesNextColumn(Token w, List<Token> t, List<Mention> mentions) {
+    int j = w.index() + 1;
+    while (j < t.size() && t.get(j).is("de", "del", "la", "el")) {
+      j++;
+    }
+    int next = j;
+    return w.folded().length() > 3 && mentions.stream().anyMatch(x -> x.start() == next && x.kind() == Mention.Kind.MEASURE
+        && !x.measure().rowCount() && !Text.fold(x.measure().name()).equals("total"));
+  }
+
+  /** A wide table: its numbers are categories (provinces as columns), with no text dimension to group by. */
+  static boolean wide(SemanticModel m) {
+    long numbers = m.measures().stream().filter(x -> !x.rowCount()).count();
+    return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
   }
 
   /** "por usuario", "por habitante": a rate the model cannot compute, not a category to group by. */
@@ -87,7 +155,9 @@ final class QuestionCompiler {
   private static final Set<String> FILLER = Set.of("durante", "favor", "figuran", "figura", "aparecen", "existen",
       "constan", "recibio", "recibieron", "recibido", "recibida", "toda", "todo", "serie", "consumo", "consumos", "consumio", "consumieron", "consumido", "consumida",
       "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
-      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame");
+      "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame", "archivo", "archivos", "planilla",
+      "fichero", "reparte", "repartio", "repartieron", "repartido", "repartida", "distribuyo", "distribuyeron",
+      "alcanzo", "alcanzaron", "alcanza", "registro", "anoto", "marco", "marcaron");
 
   /** "Tierra" before a mention of the value "T.del Fuego": the word the value abbreviates. */
   private static boolean abbreviated(Token w, List<Token> t, List<Mention> mentions) {
@@ -182,6 +252,9 @@ final class QuestionCompiler {
       }
       for (List<Mention> readings : spans.values()) {
         Mention first = readings.get(0);
+        if (restatedByCode(first, mentions)) {
+          continue; // "las turbinas a gas (TG)": the name and its code are one filter, the code's
+        }
         Roles.Context ctx = Roles.context(t, s, first.start(), excludedUntil);
         Mention dim = pick(readings, Mention.Kind.DIMENSION);
         Mention measure = pick(readings, Mention.Kind.MEASURE);
@@ -207,6 +280,8 @@ final class QuestionCompiler {
               setGroup(dim.dimension(), first);
             } else if (measure != null && measure.measure().rowCount()) {
               countTargets.add(measure);
+            } else if (measure != null) {
+              target(measure); // "las centrales más grandes por MW", "según la temperatura media": the number that ranks
             }
           }
           case WHICH -> {
@@ -239,6 +314,13 @@ final class QuestionCompiler {
           }
         }
       }
+    }
+
+    /** A value named in words right before a short code of another column ("turbinas a gas TG"): the code restates it. */
+    private boolean restatedByCode(Mention x, List<Mention> all) {
+      return x.kind() == Mention.Kind.VALUE && x.end() > x.start() && all.stream().anyMatch(o -> o.kind() == Mention.Kind.VALUE
+          && o.start() == x.end() + 1 && o.start() == o.end() && o.value().length() <= 3 && !o.dimension().equals(x.dimension())
+          && o.value().equals(o.value().toUpperCase(java.util.Locale.ROOT)) && t.get(o.start()).raw().equals(o.value()));
     }
 
     private void target(Mention measure) {
@@ -285,8 +367,8 @@ final class QuestionCompiler {
           ranked = ctx == Roles.Context.WHICH;
           plural = plural(w);
         } else if (g == null && !named && group == null && categoryWord == null && !skip.contains(w.index())
-            && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && (s.descending != null || !s.aggregations.isEmpty()))
-            && w.folded().length() > 3
+            && (ctx == Roles.Context.GROUP || ctx == Roles.Context.WHICH && s.descending != null)
+            && w.folded().length() > 3 && !Text.STOP.contains(w.folded()) && !w.numeric()
             && !Lexicon.AGGREGATIONS.containsKey(w.folded()) && wide()) {
           categoryWord = w.folded(); // not counted as explained: any word after "por" would do
           ranked = ctx == Roles.Context.WHICH;
@@ -302,8 +384,7 @@ final class QuestionCompiler {
 
     /** A wide table: its numbers are categories (provinces as columns), with no text dimension to group by. */
     boolean wide() {
-      long numbers = m.measures().stream().filter(x -> !x.rowCount()).count();
-      return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
+      return QuestionCompiler.wide(m);
     }
 
     private static Mention pick(List<Mention> readings, Mention.Kind kind) {

@@ -22,7 +22,7 @@ final class Roles {
       if (i == s.kIndex) {
         return Context.WHICH;
       }
-      if (isMarker(s, i) || !FILLER.contains(t.get(i).folded())) {
+      if (isMarker(s, i) || !FILLER.contains(t.get(i).folded()) && !categoryNoun(t, i, start)) {
         break;
       }
       i--;
@@ -43,6 +43,12 @@ final class Roles {
       return Context.COUNT;
     }
     return Context.NONE;
+  }
+
+  /** "fuera de la provincia de Buenos Aires": a noun between an article and "de" that names the kind of what follows. */
+  private static boolean categoryNoun(List<Token> t, int i, int start) {
+    return i > 0 && i + 1 < start && t.get(i - 1).is("la", "el", "los", "las") && t.get(i + 1).is("de", "del")
+        && !t.get(i).numeric();
   }
 
   private static boolean containsAny(String s, String... parts) {

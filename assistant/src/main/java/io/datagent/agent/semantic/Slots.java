@@ -94,6 +94,7 @@ final class Slots {
           || (f.equals("sin") && (next.equals("contar") || next.equals("incluir") || next.equals("considerar")))
           || (f.equals("sin") && nextTok != null && !nextTok.numeric() && !next.equals("contar"))
           || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && next.startsWith("se"))
+          || (f.equals("fuera") || f.equals("aparte")) && (next.equals("de") || next.equals("del"))
           || (f.equals("distinto") || f.equals("distintos") || f.equals("distinta") || f.equals("distintas"))) {
         s.excludeMarkers.add(i);
       }
@@ -107,7 +108,8 @@ final class Slots {
         }
       }
       if ((f.equals("los") || f.equals("las")) && nextTok != null && Lexicon.count(nextTok) != null && s.k == null
-          && nextTok.raw().length() != 4 && !timeTokens.contains(i + 1) && !isComparisonNumber(t, i + 1)) {
+          && !(nextTok.numeric() && nextTok.raw().length() == 4) && !timeTokens.contains(i + 1) && !isComparisonNumber(t, i + 1)
+          && !(i > 0 && (Lexicon.GT.contains(t.get(i - 1).folded()) || Lexicon.LT.contains(t.get(i - 1).folded())))) {
         s.k = Lexicon.count(nextTok);
         s.kIndex = i + 1;
         s.used.add(i + 1);

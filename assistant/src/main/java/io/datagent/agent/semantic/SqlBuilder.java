@@ -21,6 +21,9 @@ final class SqlBuilder {
   private SqlBuilder() {}
 
   static String sql(Plan p) {
+    if (perEntity(p)) {
+      return countEntities(p);
+    }
     List<String> where = new ArrayList<>();
     for (Plan.Filter f : p.filters()) {
       where.add(condition(f));
@@ -74,6 +77,40 @@ final class SqlBuilder {
     }
     return sql + " ORDER BY " + (g.dimension().temporal() || g.dimension().kind() == Dimension.Kind.NUMBER ? labelAlias
         : firstAlias(p) + " DESC, " + labelAlias);
+  }
+
+  /**
+   * "¿Cuántas centrales superan los 500 MW?": a count of distinct things with a threshold on an additive measure
+   * compares each thing's total (a thing may span several rows), not each row.
+   */
+  static boolean perEntity(Plan p) {
+    return p.targets().size() == 1 && p.targets().get(0).distinctOf() != null && p.group() == null && p.share() == null
+        && p.change() == null && p.filters().stream().anyMatch(SqlBuilder::additiveThreshold);
+  }
+
+  private static boolean additiveThreshold(Plan.Filter f) {
+    return f.measure() != null && !f.measure().rowCount() && f.measure().aggregation() == Aggregation.SUM;
+  }
+
+  private static String countEntities(Plan p) {
+    String key = "trim(" + SqlIdent.quote(p.targets().get(0).distinctOf().column()) + ")";
+    List<String> where = new ArrayList<>(List.of(key + " IS NOT NULL"));
+    List<String> having = new ArrayList<>();
+    for (Plan.Filter f : p.filters()) {
+      if (additiveThreshold(f)) {
+        having.add(condition(f).replaceFirst("^" + java.util.regex.Pattern.quote(SqlIdent.quote(f.measure().column())),
+            "SUM(" + java.util.regex.Matcher.quoteReplacement(SqlIdent.quote(f.measure().column())) + ")"));
+      } else {
+        where.add(condition(f));
+      }
+    }
+    Dimension date = Roles.primaryTime(p.model());
+    if (!p.times().isEmpty() && date != null) {
+      String dateCol = SqlIdent.quote(date.column());
+      where.add(or(p.times().stream().map(ts -> ts.sql(dateCol)).toList()));
+    }
+    return "SELECT " + arith(p, "COUNT(*)") + " AS " + VALUE + " FROM (SELECT " + key + " AS k FROM " + p.model().source()
+        + " WHERE " + String.join(" AND ", where) + " GROUP BY " + key + " HAVING " + String.join(" AND ", having) + ") AS g";
   }
 
   private static String unpivot(Plan p, Plan.Group g, String from) {
@@ -154,6 +191,9 @@ final class SqlBuilder {
   private static String arith(Plan p, String e) {
     if (p.arithmetic() == null) {
       return e;
+    }
+    if (p.arithmetic().by() != null) {
+      return "(" + e + ") / NULLIF(" + expr(p.arithmetic().by()) + ", 0)";
     }
     return "(" + e + ") " + p.arithmetic().op() + " " + literal(p.arithmetic().operand());
   }

@@ -90,13 +90,19 @@ public final class TableModels {
     Optional<String> text = yaml.yaml(d.table().qualified());
     if (text.isPresent()) {
       try {
-        return new Entry(signature, new ModelIndex(MetricViewYaml.readBundle(text.get())), clock.instant());
+        return new Entry(signature, new ModelIndex(MetricViewYaml.readBundle(text.get()), rows(d)), clock.instant());
       } catch (IllegalArgumentException ignored) {
         // an invalid override must not take the table away: derive it instead
       }
     }
     TableProfile p = profile(d);
     return new Entry(signature, new ModelIndex(SemanticModels.derive(p), p.rowCount()), clock.instant());
+  }
+
+  /** The table's row count (of two tables that read a question equally, the larger wins), or -1. */
+  private long rows(TableDescription d) {
+    Optional<QueryResult> r = run("SELECT count(*) AS n FROM " + d.table().qualified());
+    return r.isPresent() && !r.get().rows().isEmpty() && r.get().rows().get(0).get(0) instanceof Number n ? n.longValue() : -1;
   }
 
   TableProfile profile(TableDescription d) {

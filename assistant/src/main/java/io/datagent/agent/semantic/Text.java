@@ -21,7 +21,7 @@ final class Text {
       "dime", "muestra", "mostrame", "quiero", "saber", "como", "esta", "este", "estos", "estas", "ese", "esa",
       "segun", "sobre", "datos", "dato", "tabla", "tablas", "disponible", "disponibles", "valor", "valores", "registrado", "registrada", "registro");
 
-  private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}]+|%|°|º|×|\\*|/|\\+|-|\\$");
+  private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[\\p{L}]+|%|°|º|×|\\*|/|\\+|-|\\$|=");
   private static final Pattern DMY = Pattern.compile("\\b(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})\\b");
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
   private static final Pattern ISO_MONTH = Pattern.compile("\\b(\\d{4})-(\\d{1,2})\\b");
@@ -131,14 +131,51 @@ final class Text {
         && a.substring(i + 2).equals(b.substring(i + 2));
   }
 
+  /**
+   * Whether a question word is a name word of the model with a typo the stems hide: two letters swapped before a
+   * plural ending ("centrlaes" for "centrales", "aries" for "aires").
+   */
+  static boolean samePlural(String folded, String nameStem) {
+    return folded.length() >= 5 && (swapped(folded, nameStem + "s") || swapped(folded, nameStem + "es"));
+  }
+
   /** The grammar word a misspelt word stands for ("procentaje" → "porcentaje"), else the word itself. */
   static String grammar(String folded) {
-    if (folded.length() < 5 || GRAMMAR.contains(folded) || KNOWN.contains(folded) || !Character.isLetter(folded.charAt(0))) {
+    if (GRAMMAR.contains(folded) || KNOWN.contains(folded) || folded.isEmpty() || !Character.isLetter(folded.charAt(0))) {
       return folded;
+    }
+    if (folded.length() < 5) {
+      return shortGrammar(folded);
     }
     for (String g : GRAMMAR) {
       if (!stem(folded).equals(stem(g)) && (swapped(folded, g) || same(folded, g) && folded.regionMatches(0, g, 0, 2))) {
         return g;
+      }
+    }
+    return folded;
+  }
+
+  /**
+   * A short misspelt grammar word: "b" typed for "v" or the reverse ("huvo" → "hubo"), or a five-letter grammar
+   * word missing an inner letter ("totl" → "total"); months and known words are never changed.
+   */
+  private static String shortGrammar(String folded) {
+    if (folded.length() < 3 || Lexicon.month(folded, true) != null || Lexicon.AGGREGATIONS.containsKey(folded)) {
+      return folded;
+    }
+    String bv = folded.indexOf('v') >= 0 ? folded.replace('v', 'b') : folded.replace('b', 'v');
+    if (!bv.equals(folded) && KNOWN.contains(bv)) {
+      return bv;
+    }
+    if (folded.length() == 4) {
+      for (String g : GRAMMAR) {
+        if (g.length() == 5 && g.charAt(0) == folded.charAt(0) && g.charAt(4) == folded.charAt(3)) {
+          for (int i = 1; i < 4; i++) {
+            if ((g.substring(0, i) + g.substring(i + 1)).equals(folded)) {
+              return g;
+            }
+          }
+        }
       }
     }
     return folded;

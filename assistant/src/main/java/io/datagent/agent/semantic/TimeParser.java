@@ -17,7 +17,11 @@ final class TimeParser {
   record Found(TimeSpec spec, int start, int end) {}
 
   /** The times found and whether the first two form a pair ("entre A y B"). */
-  record Times(List<Found> found, boolean paired, Set<Integer> connectors) {
+  record Times(List<Found> found, boolean paired, Set<Integer> connectors, boolean against) {
+    Times(List<Found> found, boolean paired, Set<Integer> connectors) {
+      this(found, paired, connectors, false);
+    }
+
     Set<Integer> consumed() {
       Set<Integer> out = new java.util.HashSet<>(connectors);
       for (Found f : found) {
@@ -29,7 +33,21 @@ final class TimeParser {
     }
   }
 
-  private record Point(Integer year, Integer month, Integer day, int start, int end) {}
+  /** A date, month or year; {@code span} months from {@code month} for a quarter or semester ("primer trimestre"). */
+  private record Point(Integer year, Integer month, Integer day, int start, int end, int span) {
+    Point(Integer year, Integer month, Integer day, int start, int end) {
+      this(year, month, day, start, end, 0);
+    }
+  }
+
+  /** Periods of several months: "trimestre" is 3. */
+  private static final java.util.Map<String, Integer> PERIODS = java.util.Map.of("trimestre", 3, "semestre", 6,
+      "cuatrimestre", 4, "bimestre", 2);
+  /** Spanish ordinals up to the fourth, as words and abbreviations ("1er", "2do", "3°" are split by the tokenizer). */
+  private static final java.util.Map<String, Integer> ORDINALS = java.util.Map.ofEntries(java.util.Map.entry("primer", 1),
+      java.util.Map.entry("primero", 1), java.util.Map.entry("segundo", 2), java.util.Map.entry("tercer", 3),
+      java.util.Map.entry("tercero", 3), java.util.Map.entry("cuarto", 4), java.util.Map.entry("quinto", 5),
+      java.util.Map.entry("sexto", 6));
 
   private TimeParser() {}
 
@@ -63,7 +81,16 @@ final class TimeParser {
       Integer month = a.month() == null && a.day() != null ? b.month() : a.month();
       Integer year = a.year() == null ? (b.year() != null && (month == null || b.month() == null || month <= b.month())
           ? b.year() : b.year() == null ? null : b.year() - 1) : a.year();
-      points.set(0, new Point(year, month, a.day(), a.start(), a.end()));
+      points.set(0, new Point(year, month, a.day(), a.start(), a.end(), a.span()));
+    }
+    boolean against = false;
+    if (!paired && points.size() >= 2 && against(t, points.get(0), points.get(1), connectors)) {
+      // "el 31 de julio de 2023 respecto del 1 de julio": the second time is the base, with the first one's year
+      against = true;
+      Point a = points.get(0);
+      Point b = points.get(1);
+      Integer month = b.month() == null && b.day() != null ? a.month() : b.month();
+      points.set(1, new Point(b.year() == null ? a.year() : b.year(), month, b.day(), b.start(), b.end(), b.span()));
     }
     List<Found> found = new ArrayList<>();
     for (Point p : points) {
@@ -72,10 +99,14 @@ final class TimeParser {
         found.add(new Found(s, p.start(), p.end()));
       }
     }
-    return new Times(found, paired && found.size() >= 2, connectors);
+    return new Times(found, paired && found.size() >= 2, connectors, against && found.size() >= 2);
   }
 
   private static Point point(List<Token> t, int i) {
+    Point period = period(t, i);
+    if (period != null) {
+      return period;
+    }
     Token a = t.get(i);
     Integer dayNum = a.numeric() ? Lexicon.count(a) : null;
     if (dayNum != null && dayNum <= 31) {
@@ -116,6 +147,49 @@ final class TimeParser {
     return null;
   }
 
+  /** "el primer trimestre de 2023", "segundo semestre del año 2024", "1er trimestre 2025", "último trimestre de 2022". */
+  private static Point period(List<Token> t, int i) {
+    Integer n = ORDINALS.get(t.get(i).folded());
+    int j = i + 1;
+    if (n == null && t.get(i).numeric() && Lexicon.count(t.get(i)) != null) {
+      n = Lexicon.count(t.get(i));
+      j = skip(t, j, "er", "ero", "do", "o", "to", "°", "º", "avo");
+    }
+    boolean last = t.get(i).is("ultimo");
+    if ((n == null && !last) || j >= t.size()) {
+      return null;
+    }
+    Integer size = PERIODS.get(t.get(j).stem());
+    if (size == null || (n != null && (n < 1 || n * size > 12))) {
+      return null;
+    }
+    int k = skip(t, j + 1, "de", "del", "ano", "anio");
+    Integer y = k < t.size() ? year(t.get(k)) : null;
+    if (y == null) {
+      return null; // a quarter of which year? the words stay unread and the question is declined
+    }
+    int index = last ? 12 / size : n;
+    return new Point(y, (index - 1) * size + 1, null, i, k, size);
+  }
+
+  /** "A respecto de B", "A frente a B", "A comparado con B", "A contra B": B is what A is compared with. */
+  private static boolean against(List<Token> t, Point a, Point b, Set<Integer> connectors) {
+    boolean word = false;
+    for (int k = a.end() + 1; k < b.start(); k++) {
+      if (t.get(k).is("respecto", "frente", "comparado", "comparada", "contra", "versus", "vs")) {
+        word = true;
+      } else if (!t.get(k).is("a", "al", "de", "del", "el", "la", "con", "en")) {
+        return false;
+      }
+    }
+    if (word) {
+      for (int k = a.end() + 1; k < b.start(); k++) {
+        connectors.add(k);
+      }
+    }
+    return word;
+  }
+
   private static boolean joined(List<Token> t, Point a, Point b) {
     int k = a.end() + 1;
     while (k < b.start() && t.get(k).is("el", "de", "del", "la")) {
@@ -137,6 +211,18 @@ final class TimeParser {
   }
 
   private static TimeSpec spec(Point p) {
+    if (p.span() > 0) {
+      YearMonth ym = YearMonth.of(p.year(), p.month());
+      String name = switch (p.span()) {
+        case 3 -> "trimestre";
+        case 6 -> "semestre";
+        case 4 -> "cuatrimestre";
+        default -> "bimestre";
+      };
+      String[] ord = {"primer", "segundo", "tercer", "cuarto", "quinto", "sexto"};
+      return TimeSpec.range(ym.atDay(1), ym.plusMonths(p.span()).atDay(1),
+          "el " + ord[(p.month() - 1) / p.span()] + " " + name + " de " + p.year());
+    }
     if (p.year() != null && p.month() != null && p.day() != null) {
       LocalDate d;
       try {

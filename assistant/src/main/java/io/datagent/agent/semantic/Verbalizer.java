@@ -26,7 +26,7 @@ final class Verbalizer {
     if (r == null || r.rows().isEmpty() || r.rows().get(0).stream().allMatch(v -> v == null)) {
       return "No hay datos que cumplan esas condiciones en " + p.model().source() + " (la consulta no devolvió valores).";
     }
-    Plan.Target x = p.targets().get(0);
+    Plan.Target x = inResultUnit(p, p.targets().get(0));
     String where = Describe.context(p);
     if (p.group() != null && !p.group().average()) {
       return grouped(p, r, x, where);
@@ -51,7 +51,8 @@ final class Verbalizer {
           + " es " + value(row.get(0), x) + " (sobre " + number(row.get(1)) + " "
           + io.datagent.semantic.Spanish.plural(Describe.groupName(p.group())) + ").";
     }
-    StringBuilder sb = new StringBuilder(Describe.subject(x)).append(where).append(" es ").append(value(row.get(0), x));
+    StringBuilder sb = new StringBuilder(Describe.subject(x)).append(where).append(" es ")
+        .append(p.arithmetic() != null ? scaled(row.get(0), x) : value(row.get(0), x));
     for (int i = 1; i < p.targets().size() && i < row.size(); i++) {
       sb.append("; ").append(Describe.subject(p.targets().get(i)).toLowerCase(ES)).append(", ").append(value(row.get(i), p.targets().get(i)));
     }
@@ -80,8 +81,31 @@ final class Verbalizer {
         + (r.rows().size() > 10 ? ", los 10 primeros" : "") + "): " + String.join("; ", items) + ".";
   }
 
+  /** The target as the answer states it: in the unit the question converted it to (none for a ratio). */
+  private static Plan.Target inResultUnit(Plan p, Plan.Target x) {
+    Plan.Arithmetic a = p.arithmetic();
+    if (a == null || a.unit() == null || x.measure().rowCount()) {
+      return x;
+    }
+    Measure m = x.measure();
+    String unit = a.unit().isEmpty() ? null : a.unit().startsWith("mil") ? "(en " + a.unit() + ")" : a.unit();
+    Measure shown = new Measure(m.name(), m.column(), m.aggregation(), unit, m.displayName(),
+        m.comment(), m.synonyms());
+    return new Plan.Target(shown, x.aggregation(), x.distinctOf(), x.minus());
+  }
+
   static String value(Object v, Plan.Target x) {
     return number(v) + unitSuffix(x);
+  }
+
+  /** A result the question's arithmetic scaled ("en millones de m3", "dividido por 365"): up to four decimals. */
+  private static String scaled(Object v, Plan.Target x) {
+    if (!(v instanceof Number n)) {
+      return value(v, x);
+    }
+    BigDecimal d = (n instanceof BigDecimal b ? b : new BigDecimal(n.toString())).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(ES));
+    return f.format(d) + unitSuffix(x);
   }
 
   private static String unitSuffix(Plan.Target x) {

@@ -134,6 +134,7 @@ class SemanticAgentTest {
 
     assertThat(a.sql()).singleElement().asString().containsIgnoringCase("AS zona, SUM(potencia_mw) AS valor")
         .containsIgnoringCase("GROUP BY Trim( region )");
-    assertThat(engine.executed).noneMatch(s -> s.startsWith("SELECT count(*) AS n")); // no profiling with a YAML
+    // no profiling with a YAML: only the row count that ranks tables reading a question equally
+    assertThat(engine.executed).noneMatch(s -> s.contains("count(DISTINCT"));
   }
 }
