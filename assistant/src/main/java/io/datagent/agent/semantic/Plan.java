@@ -48,8 +48,16 @@ record Plan(SemanticModel model, List<Target> targets, List<Filter> filters, Lis
 
   record Ranking(boolean descending, int k) {}
 
-  /** The percentage of the whole that {@code part} (a filter) or {@code partMeasure} (a column) is. */
-  record Share(Filter part, Measure partMeasure) {}
+  /**
+   * The percentage of the whole that {@code part} (a filter) or {@code partMeasure} (a column) is; {@code whole} is
+   * the total row the whole is read from ({@link Totals}), or null for all the filtered rows.
+   */
+  record Share(Filter part, Measure partMeasure, Filter whole) {
+
+    Share(Filter part, Measure partMeasure) {
+      this(part, partMeasure, null);
+    }
+  }
 
   record Change(TimeSpec from, TimeSpec to) {}
 

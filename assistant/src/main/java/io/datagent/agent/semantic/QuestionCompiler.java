@@ -207,6 +207,10 @@ final class QuestionCompiler {
               setGroup(dim.dimension(), first);
             } else if (measure != null && measure.measure().rowCount()) {
               countTargets.add(measure);
+            } else if (measure == null && values.stream().anyMatch(Mention::full)) {
+              // "lo fueron por fusión": a value named after "por" filters, it does not group
+              Mention v = chooseValue(values.stream().filter(Mention::full).toList(), mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
             }
           }
           case WHICH -> {

@@ -41,7 +41,7 @@ final class SqlBuilder {
       select.add(arith(p, b) + " AS valor_final");
     } else if (p.share() != null) {
       Plan.Target x = p.targets().get(0);
-      String whole = expr(x);
+      String whole = p.share().whole() != null ? conditional(x, condition(p.share().whole())) : expr(x);
       String part = p.share().part() != null ? conditional(x, condition(p.share().part()))
           : x.aggregation().sql(SqlIdent.quote(p.share().partMeasure().column()));
       select.add("100.0 * (" + part + ") / (" + whole + ") AS porcentaje");
