@@ -25,7 +25,8 @@ final class RowLabel {
 
   /**
    * The column naming each row: a text column named like a name ({@code rotulo}, {@code nombre_presa}), those that
-   * also say the row noun first; else one named exactly as the row noun; null when none does.
+   * also say the row noun first; else one named exactly as the row noun; of those, the one with most distinct values
+   * (an unindexed column has more than the index keeps); null when none does.
    */
   static Dimension of(SemanticModel m) {
     String noun = Text.stem(Text.fold(m.rowNoun()));
@@ -39,6 +40,9 @@ final class RowLabel {
       boolean named = words.stream().anyMatch(NAME_WORDS::contains);
       boolean nounWord = words.stream().anyMatch(w -> Text.stem(w).equals(noun));
       int rank = named && nounWord ? 3 : named ? 2 : words.size() == 1 && nounWord ? 1 : 0;
+      // names are many: a column of a few repeated values (an address's "NUM" / "KM") names no row
+      int many = d.values().isEmpty() ? 2 : d.values().size() >= 20 ? 1 : 0;
+      rank = rank == 0 ? 0 : rank + 10 * many;
       if (rank > bestRank) {
         best = d;
         bestRank = rank;
