@@ -185,7 +185,7 @@ final class Assembly {
       Plan.Target x = targets.get(0);
       targets = new ArrayList<>(List.of(new Plan.Target(x.measure(), s.descending ? Aggregation.MAX : Aggregation.MIN, null, null)));
       group = new Plan.Group(label, null, List.of(), false);
-      ranking = new Plan.Ranking(s.descending, s.k != null ? s.k : 1);
+      ranking = new Plan.Ranking(s.descending, s.k != null ? s.k : 1, s.k == null);
     }
     return Totals.apply(new Plan(m, targets, filters, timeFilter, group, ranking, share, change, s.arithmetic, score));
   }

@@ -73,9 +73,24 @@ class TotalsTest {
   }
 
   @Test
-  void should_name_the_row_when_question_asks_which_row_has_the_most() {
-    assertThat(sql("¿Qué museo tiene la mayor superficie?", MUSEUMS)).isEqualTo("SELECT trim(denominacion) AS denominacion, "
-        + "MAX(superficie_m2) AS valor FROM serving.museos GROUP BY trim(denominacion) ORDER BY valor DESC, denominacion LIMIT 1");
-    assertThat(sql("¿Cuál es el museo con menor superficie?", MUSEUMS)).contains("MIN(superficie_m2)").contains("ASC");
+  void should_name_every_row_tied_at_the_top_when_question_asks_which_row_has_the_most() {
+    Plan p = QuestionCompiler.compile("¿Qué museo tiene la mayor superficie?", MUSEUMS).plan();
+
+    String s = Verbalizer.sentence(p, new io.datagent.agent.QueryResult(List.of("denominacion", "valor"), List.of("STRING",
+        "DECIMAL"), List.of(List.of("Museo del Agua", new java.math.BigDecimal("540")), List.of("Museo Naval",
+        new java.math.BigDecimal("540"))), false));
+
+    assertThat(s).contains("Museo del Agua, Museo Naval (540");
+  }
+
+  @Test
+  void should_name_the_row_when_question_asks_which_row_has_the_most() throws Exception {
+    String grouped = "SELECT trim(denominacion) AS denominacion, MAX(superficie_m2) AS valor FROM serving.museos "
+        + "GROUP BY trim(denominacion)";
+    assertThat(sql("¿Qué museo tiene la mayor superficie?", MUSEUMS)).isEqualTo("SELECT denominacion, valor FROM ("
+        + grouped + ") AS r WHERE valor = (SELECT MAX(valor) FROM (" + grouped + ") AS s) ORDER BY denominacion LIMIT 20");
+    assertThat(new io.datagent.agent.sql.SqlGuard(io.datagent.agent.sql.SqlPolicy.servingOnly())
+        .check(sql("¿Qué museo tiene la mayor superficie?", MUSEUMS)).sql()).contains("MAX(valor)");
+    assertThat(sql("¿Cuál es el museo con menor superficie?", MUSEUMS)).contains("MIN(superficie_m2)").contains("SELECT MIN(valor)");
   }
 }
