@@ -116,13 +116,8 @@ final class Assembly {
 
     Plan.Share share = null;
     if (s.share) {
-      Plan.Filter part = null;
-      for (int i = filters.size() - 1; i >= 0; i--) {
-        if (filters.get(i).dimension() != null && !filters.get(i).negated()) {
-          part = filters.remove(i);
-          break;
-        }
-      }
+      int at = SharePart.pick(filters, t);
+      Plan.Filter part = at < 0 ? null : filters.remove(at);
       if (part != null) {
         share = new Plan.Share(part, null);
       } else if (targets.size() >= 2) {

@@ -76,7 +76,9 @@ final class Totals {
           p.ranking(), p.share(), p.change(), p.arithmetic(), p.score()));
     }
     List<Plan.Filter> filters = new ArrayList<>(p.filters());
-    Plan.Share share = p.share();
+    filters.replaceAll(Totals::partsOnly);
+    Plan.Share share = p.share() == null || p.share().part() == null ? p.share()
+        : new Plan.Share(partsOnly(p.share().part()), p.share().partMeasure(), p.share().whole());
     for (Dimension d : m.dimensions()) {
       List<String> totals = members(d);
       if (totals.isEmpty()) {
@@ -112,6 +114,15 @@ final class Totals {
     }
     return Compilation.of(new Plan(m, targets, filters, p.times(), p.group(), p.ranking(), share, p.change(),
         p.arithmetic(), p.score()));
+  }
+
+  /** "Cesárea" and "Total" named together: the word "total" meant the whole, not the member summed with its parts. */
+  private static Plan.Filter partsOnly(Plan.Filter f) {
+    if (f.dimension() == null || f.negated()) {
+      return f;
+    }
+    List<String> parts = f.values().stream().filter(v -> !isTotal(v)).toList();
+    return parts.isEmpty() || parts.size() == f.values().size() ? f : Plan.Filter.values(f.dimension(), parts, false);
   }
 
   private static boolean filteredTo(List<Plan.Filter> filters, Dimension d) {

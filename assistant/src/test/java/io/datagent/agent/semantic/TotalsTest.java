@@ -66,6 +66,13 @@ class TotalsTest {
   }
 
   @Test
+  void should_take_the_value_before_sobre_as_the_part_when_the_whole_is_named_last() {
+    String sql = sql("¿Qué porcentaje son los nacimientos por cesárea sobre el total de Sevilla en 2021?", BIRTHS);
+    assertThat(sql).startsWith("SELECT 100.0 * (SUM(CASE WHEN trim(tipo_de_parto) IN ('Cesárea') THEN total END))")
+        .contains("trim(provincias) IN ('Sevilla')");
+  }
+
+  @Test
   void should_detect_total_members_by_their_words() {
     assertThat(List.of("Total", "TOTAL", "Total Nacional", "Total general", "Ambos sexos", "Todos", "Todas las edades"))
         .allMatch(Totals::isTotal);
