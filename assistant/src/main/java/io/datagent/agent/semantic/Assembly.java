@@ -125,13 +125,8 @@ final class Assembly {
 
     Plan.Share share = null;
     if (s.share) {
-      Plan.Filter part = null;
-      for (int i = filters.size() - 1; i >= 0; i--) {
-        if (filters.get(i).dimension() != null && !filters.get(i).negated()) {
-          part = filters.remove(i);
-          break;
-        }
-      }
+      int at = SharePart.pick(filters, t);
+      Plan.Filter part = at < 0 ? null : filters.remove(at);
       if (part != null) {
         share = new Plan.Share(part, null);
       } else if (targets.size() >= 2) {
@@ -190,7 +185,19 @@ final class Assembly {
       int k = s.k != null ? s.k : r.plural() ? 5 : 1;
       ranking = new Plan.Ranking(desc, k);
     }
-    return Compilation.of(new Plan(m, targets, filters, timeFilter, group, ranking, share, change, s.arithmetic, score));
+    if (group == null && share == null && change == null && RowLabel.asked(r.countTargets(), t, s) && !targets.isEmpty()
+        && !targets.get(0).measure().rowCount()) { // "¿qué terraza tiene la mayor superficie?": the row's name
+      Dimension label = RowLabel.of(m);
+      if (label == null) {
+        return Compilation.unclear("No sé qué columna de " + m.source() + " da el nombre de cada fila, así que no digo cuál "
+            + "tiene " + (s.descending ? "el mayor" : "el menor") + " valor.", names(List.of(targets.get(0).measure())), explained * 0.5);
+      }
+      Plan.Target x = targets.get(0);
+      targets = new ArrayList<>(List.of(new Plan.Target(x.measure(), s.descending ? Aggregation.MAX : Aggregation.MIN, null, null)));
+      group = new Plan.Group(label, null, List.of(), false);
+      ranking = new Plan.Ranking(s.descending, s.k != null ? s.k : 1, s.k == null);
+    }
+    return Totals.apply(new Plan(m, targets, filters, timeFilter, group, ranking, share, change, s.arithmetic, score));
   }
 
   private static Aggregation aggregation(Slots s, Mention x, boolean rankingOrder, List<Token> t) {

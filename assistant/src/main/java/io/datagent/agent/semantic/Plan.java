@@ -46,10 +46,24 @@ record Plan(SemanticModel model, List<Target> targets, List<Filter> filters, Lis
    */
   record Group(Dimension dimension, String grain, List<Measure> measures, boolean average) {}
 
-  record Ranking(boolean descending, int k) {}
+  /** The first {@code k} groups; {@code ties}: every group tied with the first (k = 1), not just one of them. */
+  record Ranking(boolean descending, int k, boolean ties) {
 
-  /** The percentage of the whole that {@code part} (a filter) or {@code partMeasure} (a column) is. */
-  record Share(Filter part, Measure partMeasure) {}
+    Ranking(boolean descending, int k) {
+      this(descending, k, false);
+    }
+  }
+
+  /**
+   * The percentage of the whole that {@code part} (a filter) or {@code partMeasure} (a column) is; {@code whole} is
+   * the total row the whole is read from ({@link Totals}), or null for all the filtered rows.
+   */
+  record Share(Filter part, Measure partMeasure, Filter whole) {
+
+    Share(Filter part, Measure partMeasure) {
+      this(part, partMeasure, null);
+    }
+  }
 
   record Change(TimeSpec from, TimeSpec to) {}
 

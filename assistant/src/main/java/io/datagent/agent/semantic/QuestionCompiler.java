@@ -282,6 +282,10 @@ final class QuestionCompiler {
               countTargets.add(measure);
             } else if (measure != null) {
               target(measure); // "las centrales más grandes por MW", "según la temperatura media": the number that ranks
+            } else if (values.stream().anyMatch(Mention::full)) {
+              // "lo fueron por fusión": a value named after "por" filters, it does not group
+              Mention v = chooseValue(values.stream().filter(Mention::full).toList(), mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
             }
           }
           case WHICH -> {

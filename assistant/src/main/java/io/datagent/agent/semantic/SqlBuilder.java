@@ -18,6 +18,9 @@ final class SqlBuilder {
   /** The alias of the first number column. */
   static final String VALUE = "valor";
 
+  /** Most groups tied at the top that an answer lists. */
+  static final int TIES = 20;
+
   private SqlBuilder() {}
 
   static String sql(Plan p) {
@@ -44,7 +47,7 @@ final class SqlBuilder {
       select.add(arith(p, b) + " AS valor_final");
     } else if (p.share() != null) {
       Plan.Target x = p.targets().get(0);
-      String whole = expr(x);
+      String whole = p.share().whole() != null ? conditional(x, condition(p.share().whole())) : expr(x);
       String part = p.share().part() != null ? conditional(x, condition(p.share().part()))
           : x.aggregation().sql(SqlIdent.quote(p.share().partMeasure().column()));
       select.add("100.0 * (" + part + ") / (" + whole + ") AS porcentaje");
@@ -70,6 +73,11 @@ final class SqlBuilder {
     String sql = "SELECT " + label + " AS " + labelAlias + ", " + String.join(", ", select) + from + " GROUP BY " + label;
     if (g.average()) {
       return "SELECT AVG(" + VALUE + ") AS " + VALUE + ", COUNT(*) AS grupos FROM (" + sql + ") AS g";
+    }
+    if (p.ranking() != null && p.ranking().ties()) { // "¿qué terraza tiene la mayor superficie?": all tied at the top
+      String top = (p.ranking().descending() ? "MAX(" : "MIN(") + VALUE + ")";
+      return "SELECT " + labelAlias + ", " + VALUE + " FROM (" + sql + ") AS r WHERE " + VALUE + " = (SELECT " + top
+          + " FROM (" + sql + ") AS s) ORDER BY " + labelAlias + " LIMIT " + TIES;
     }
     if (p.ranking() != null) {
       return sql + " ORDER BY " + firstAlias(p) + (p.ranking().descending() ? " DESC" : " ASC") + ", " + labelAlias

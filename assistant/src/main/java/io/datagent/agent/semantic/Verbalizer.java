@@ -68,10 +68,12 @@ final class Verbalizer {
     String subject = Describe.subject(x).toLowerCase(ES);
     if (p.ranking() != null && p.ranking().k() == 1) {
       List<Object> top = r.rows().get(0);
+      String names = String.join(", ", r.rows().stream().filter(row -> java.util.Objects.equals(row.get(1), top.get(1)))
+          .map(row -> String.valueOf(row.get(0))).toList()); // ties, when the query keeps them
       String what = x.measure().rowCount() || x.distinctOf() != null ? p.model().rowNoun()
           : Describe.label(x.measure().displayName()) + " (" + x.aggregation().spanish() + ")";
       return capital(dim) + " con " + (p.ranking().descending() ? "mayor " : "menor ") + what + where + ": "
-          + top.get(0) + " (" + (p.share() != null ? number(top.get(1)) + " %" : value(top.get(1), x)) + ").";
+          + names + " (" + (p.share() != null ? number(top.get(1)) + " %" : value(top.get(1), x)) + ").";
     }
     if (p.ranking() != null) {
       return "Los " + r.rows().size() + " primeros por " + subject + where + " (" + (p.ranking().descending() ? "de mayor a menor"
