@@ -1,9 +1,9 @@
 package io.datagent.app.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datagent.app.Refusal;
 import io.datagent.app.web.Identity;
+import io.datagent.app.web.ItemRoutes;
 import io.datagent.app.web.RouteRegistrar;
 import io.datagent.evaluation.BenchmarkStore;
 import io.datagent.evaluation.GroundTruth;
@@ -29,7 +29,6 @@ import java.util.Map;
 public final class BenchmarkRoutes implements RouteRegistrar {
 
   public static final String PATH = "/api/benchmarks";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchmarkStore store;
   private final GroundTruth truth;
@@ -43,25 +42,14 @@ public final class BenchmarkRoutes implements RouteRegistrar {
 
   @Override
   public void register(Javalin app) {
-    app.get(PATH, ctx -> ctx.json(store.list().stream().map(BenchmarkRoutes::view).toList()));
-    app.post(PATH, this::save);
-    app.delete(PATH + "/{id}", ctx -> {
-      if (!store.delete(ctx.pathParam("id"))) {
-        throw Refusal.notFound("No existe esa pregunta del banco.");
-      }
-      ctx.status(204);
-    });
+    ItemRoutes.register(app, PATH, () -> store.list().stream().map(BenchmarkRoutes::view).toList(), this::save,
+        store::delete, "No existe esa pregunta del banco.");
   }
 
   private void save(Context ctx) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(ctx.body());
-    } catch (java.io.IOException e) {
-      throw Refusal.invalid("El cuerpo de la petición no es un JSON válido.");
-    }
-    String question = body == null ? "" : body.path("question").asText("").strip();
-    String sql = body == null ? "" : body.path("sql").asText("").strip();
+    JsonNode body = ItemRoutes.object(ctx);
+    String question = body.path("question").asText("").strip();
+    String sql = body.path("sql").asText("").strip();
     if (question.isEmpty() || sql.isEmpty()) {
       throw Refusal.invalid("Faltan la pregunta o la SQL que la responde.");
     }

@@ -1,12 +1,12 @@
 package io.datagent.app.trusted;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datagent.agent.sql.SqlGuard;
 import io.datagent.agent.trusted.TrustedQueries;
 import io.datagent.agent.trusted.TrustedQuery;
 import io.datagent.app.Refusal;
 import io.datagent.app.web.Identity;
+import io.datagent.app.web.ItemRoutes;
 import io.datagent.app.web.RouteRegistrar;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -28,7 +28,6 @@ import java.util.Map;
 public final class TrustedQueryRoutes implements RouteRegistrar {
 
   public static final String PATH = "/api/trusted-queries";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TrustedQueries store;
   private final SqlGuard guard;
@@ -42,26 +41,12 @@ public final class TrustedQueryRoutes implements RouteRegistrar {
 
   @Override
   public void register(Javalin app) {
-    app.get(PATH, ctx -> ctx.json(store.list().stream().map(TrustedQueryRoutes::view).toList()));
-    app.post(PATH, this::save);
-    app.delete(PATH + "/{id}", ctx -> {
-      if (!store.delete(ctx.pathParam("id"))) {
-        throw Refusal.notFound("No existe esa consulta verificada.");
-      }
-      ctx.status(204);
-    });
+    ItemRoutes.register(app, PATH, () -> store.list().stream().map(TrustedQueryRoutes::view).toList(), this::save,
+        store::delete, "No existe esa consulta verificada.");
   }
 
   private void save(Context ctx) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(ctx.body());
-    } catch (java.io.IOException e) {
-      throw Refusal.invalid("El cuerpo de la petición no es un JSON válido.");
-    }
-    if (body == null || !body.isObject()) {
-      throw Refusal.invalid("El cuerpo de la petición debe ser un objeto JSON.");
-    }
+    JsonNode body = ItemRoutes.object(ctx);
     List<TrustedQueryDraft.Param> params = new ArrayList<>();
     for (JsonNode p : body.path("params")) {
       params.add(new TrustedQueryDraft.Param(text(p, "name"), text(p, "type"), text(p, "value")));
