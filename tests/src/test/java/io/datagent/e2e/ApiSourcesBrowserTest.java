@@ -9,13 +9,9 @@ import io.datagent.local.demo.DemoApiSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,25 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Datos page's "Fuentes API" in a real browser: the demo's fuel-price source (loaded from the replay of the
  * recorded response) with its run, and a source whose service cannot be reached with its error by source and page.
  */
-class ApiSourcesBrowserTest {
-
-  static LocalAppFixture fixture;
-  ChromeDriver browser;
-
-  @BeforeAll
-  static void startApp() throws Exception {
-    fixture = LocalAppFixture.shared();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
+class ApiSourcesBrowserTest extends SharedAppBrowserTest {
 
   @Test
   void should_list_the_demo_source_with_its_run_and_a_failed_source_with_its_page_on_the_datos_page() throws Exception {

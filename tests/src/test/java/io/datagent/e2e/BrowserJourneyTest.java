@@ -7,36 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an analyst does in the App, in a real browser, on the sample data. */
-class BrowserJourneyTest {
-
-  static LocalAppFixture fixture;
-  ChromeDriver browser;
-
-  @BeforeAll
-  static void startApp() throws Exception {
-    fixture = LocalAppFixture.shared();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
+class BrowserJourneyTest extends SharedAppBrowserTest {
 
   @Test
   void should_show_an_answer_with_its_source_row_when_an_analyst_asks_a_question() {

@@ -3,12 +3,8 @@ package io.datagent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,25 +12,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Monitor page's "Versiones del prompt" section in a real browser (promote a version, then roll back), and its
  * interventions with the optimisation's scores before and after.
  */
-class PromptVersionsBrowserTest {
-
-  static LocalAppFixture fixture;
-  ChromeDriver browser;
-
-  @BeforeAll
-  static void startApp() throws Exception {
-    fixture = LocalAppFixture.shared();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
+class PromptVersionsBrowserTest extends SharedAppBrowserTest {
 
   @Test
   void should_promote_a_version_and_roll_it_back_from_the_monitor_page_without_console_errors() {
