@@ -89,14 +89,22 @@ public final class EvaluateJob {
     return Files.isDirectory(p) ? BenchmarkFile.readDirectory(p) : BenchmarkFile.read(p);
   }
 
+  /**
+   * The workspace as a job sees it: the environment's credentials when it has them, else the job's own identity (the
+   * cluster's token) on DATABRICKS_HOST, with the App's SQL warehouse.
+   */
+  public static PlatformConfig platformConfig(Map<String, String> env) {
+    return PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
+        ? PlatformConfig.fromEnv(env)
+        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
+            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+  }
+
   public static void main(String[] argv) throws Exception {
     Args args = Args.parse(argv);
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("DATAGENT_CATALOG", args.catalog());
-    PlatformConfig config = PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
-        ? PlatformConfig.fromEnv(env)
-        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
-            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+    PlatformConfig config = platformConfig(env);
     Platform platform = new Platform(config);
     AppAgents.Built app = AppAgents.databricks(env, platform, args.promptAlias(), Clock.systemUTC());
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
