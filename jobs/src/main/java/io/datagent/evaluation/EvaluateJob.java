@@ -106,6 +106,7 @@ public final class EvaluateJob {
     env.put("DATAGENT_CATALOG", args.catalog());
     PlatformConfig config = platformConfig(env);
     Platform platform = new Platform(config);
+    env = new HashMap<>(JobEnvironment.complete(env, platform));
     AppAgents.Built app = AppAgents.databricks(env, platform, args.promptAlias(), Clock.systemUTC());
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
     items.addAll(TrustedBenchmarks.items(app.trusted().list()));

@@ -54,6 +54,7 @@ public final class DatabricksOptimization implements OptimizationRuntime {
       env.put("DATAGENT_CATALOG", config.catalog());
     }
     Platform platform = platforms.apply(env);
+    env = io.datagent.evaluation.JobEnvironment.complete(env, platform);
     AppAgents.Built app = AppAgents.databricks(env, platform, "production", clock);
     AppAgents.Variants v = app.variants();
     List<BenchmarkItem> benchmark;
