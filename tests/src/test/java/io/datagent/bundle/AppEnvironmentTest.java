@@ -96,6 +96,8 @@ class AppEnvironmentTest {
         assertThat(deployed.taskOptions(job, job)).as(where).containsEntry("catalog", env.get("DATAGENT_CATALOG"));
         assertThat(resource(app, job + "-job").path("job").path("permission").asText()).isEqualTo("CAN_MANAGE_RUN");
       }
+      assertThat(deployed.taskOptions("evaluate", "evaluate")).as(target + ": the evaluation's results schema")
+          .containsEntry("results-schema", deployed.config().path("resources").path("schemas").path("quality").path("name").asText());
     }
   }
 

@@ -29,6 +29,9 @@ import java.util.function.Function;
  * promoter and sources of {@link OptimizationParts} (the registry DATAGENT_PROMPT_REGISTRY names, or
  * {@code app.agent_tuning} without an LLM). When it ends it writes the outcome to the supervisor's intervention of its
  * {@code --window} and logs an MLflow run to {@code --experiment}.
+ *
+ * <p>NOTE: the prompt's name is the App's (DATAGENT_PROMPT_NAME, or its registry's default), not {@code --prompt-name}:
+ * the run must promote in the registry entry the App serves from.
  */
 public final class DatabricksOptimization implements OptimizationRuntime {
 
