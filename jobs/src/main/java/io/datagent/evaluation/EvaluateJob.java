@@ -25,9 +25,9 @@ import org.apache.spark.sql.SparkSession;
  * platform module, the prompt of the alias from the registry, trusted queries, semantic models), reads the benchmark
  * (a JSONL/YAML file or every such file of a Volume folder such as {@code <uploads>/_benchmarks/}, plus the trusted
  * queries without parameters and the items engineers promoted from the Chat page), runs every expected SQL through the guard (flagging what fails), asks every question,
- * logs one MLflow run when an experiment is given, and appends the results to {@code <catalog>.<results schema>.eval_runs}
- * and {@code eval_results} ({@code monitor} unless {@code --results-schema} says). An MLflow failure never loses the
- * evaluation: Delta is written with the error.
+ * logs one MLflow run when an experiment is given, and appends the results to {@code eval_runs} and
+ * {@code eval_results} in {@code <catalog>.<results schema>} ({@code monitor} unless {@code --results-schema} says).
+ * An MLflow failure never loses the evaluation: Delta is written with the error.
  */
 public final class EvaluateJob {
 
@@ -48,7 +48,7 @@ public final class EvaluateJob {
   /** The job's parameters, checked by the bundle tests against the job's definition. */
   public static ArgSpec argSpec() {
     return new ArgSpec("EvaluateJob")
-        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.monitor.eval_runs y eval_results")
+        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.<results-schema>")
         .required("benchmark", "archivo JSONL/YAML de preguntas, o carpeta con varios (p. ej. /Volumes/<catalogo>/raw/uploads/_benchmarks)")
         .optional("prompt-alias", "production", "alias del registro de prompts con el que responde el agente")
         .optional("experiment", "", "experimento de MLflow (p. ej. /Shared/datagent-eval); vacío: sin MLflow")

@@ -83,7 +83,7 @@ public final class MlflowRunLog {
     return log(experiment, runName, params, tags, RunMetrics.of(report));
   }
 
-  /** The same with the metrics given (the optimisation's scores before and after); never throws for the server's failures. */
+  /** The same with the metrics given (an optimisation's scores); never throws for the server's failures. */
   public Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
       Map<String, Double> metrics) {
     MlflowClient c = client.get();
