@@ -42,7 +42,16 @@ public final class AppAgents {
 
   /** The agent and what an evaluation needs beside it: its config, its SQL port, the App's trusted queries and promoted benchmark items. */
   public record Built(Agent agent, AgentConfig config, SqlExecutor sql, TrustedQueries trusted,
-      io.datagent.evaluation.BenchmarkStore benchmarks, String promptAlias) {}
+      io.datagent.evaluation.BenchmarkStore benchmarks, String promptAlias, Variants variants) {}
+
+  /**
+   * What the optimisation needs beside the served agent: the App's state database and prompt registry (with its seed
+   * and alias audit), and agents built from the same parts with another prompt or retrieval tuning (its candidates).
+   */
+  public record Variants(javax.sql.DataSource state, io.datagent.agent.prompt.registry.PromptRegistry registry,
+      PromptSeed seed, PromptAliasLog audit,
+      java.util.function.Function<io.datagent.agent.prompt.PromptSource, Agent> withPrompt,
+      java.util.function.Function<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, Agent> withTuning) {}
 
   private AppAgents() {}
 
@@ -67,14 +76,20 @@ public final class AppAgents {
     TrustedQueries trusted = new PostgresTrustedQueries(state.dataSource());
     var models = new VolumeSemanticModelSource(platform.files(), volumePath(require(env,
         "DATAGENT_UPLOADS_VOLUME")));
-    Agent agent = AgentFactory.create(config, retriever(env, platform, catalog, serving), tables, sql, source, models,
-        trusted);
+    var tuningStore = new io.datagent.app.tuning.AgentTuningStore(state.dataSource());
+    // searched with the retrieval tuning the optimisation promoted (as AppMain does)
+    var served = retriever(env, platform, catalog, serving, tuningStore::currentOrDefault);
+    Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted);
+    Variants variants = new Variants(state.dataSource(), registry, seed, new PromptAliasLog(state.dataSource()),
+        prompt -> AgentFactory.create(config, served, tables, sql, prompt, models, trusted),
+        tuning -> AgentFactory.create(config, retriever(env, platform, catalog, serving, () -> tuning), tables, sql,
+            source, models, trusted));
     return new Built(agent, config, sql, trusted, new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
-        promptAlias);
+        promptAlias, variants);
   }
 
   private static io.datagent.retrieval.Retriever retriever(Map<String, String> env, Platform platform, String catalog,
-      String serving) {
+      String serving, java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
     String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
     if (endpoint == null || endpoint.isBlank()) {
       return BackgroundRetriever.none();
@@ -91,7 +106,7 @@ public final class AppAgents {
     }
     var cfg = io.datagent.retrieval.databricks.DatabricksRetrievalConfig.from(settings, env);
     return new BackgroundRetriever(() -> io.datagent.retrieval.databricks.DatabricksRetrievers.open(cfg, platform,
-        io.datagent.retrieval.RetrieverConfig.defaults()));
+        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning.get())));
   }
 
   private static String volumePath(String volume) {

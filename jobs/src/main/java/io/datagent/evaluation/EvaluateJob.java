@@ -25,28 +25,34 @@ import org.apache.spark.sql.SparkSession;
  * platform module, the prompt of the alias from the registry, trusted queries, semantic models), reads the benchmark
  * (a JSONL/YAML file or every such file of a Volume folder such as {@code <uploads>/_benchmarks/}, plus the trusted
  * queries without parameters and the items engineers promoted from the Chat page), runs every expected SQL through the guard (flagging what fails), asks every question,
- * logs one MLflow run when an experiment is given, and appends the results to {@code <catalog>.monitor.eval_runs}
- * and {@code eval_results}. An MLflow failure never loses the evaluation: Delta is written with the error.
+ * logs one MLflow run when an experiment is given, and appends the results to {@code eval_runs} and
+ * {@code eval_results} in {@code <catalog>.<results schema>} ({@code monitor} unless {@code --results-schema} says).
+ * An MLflow failure never loses the evaluation: Delta is written with the error.
  */
 public final class EvaluateJob {
 
   /** The job's parameters. */
-  public record Args(String catalog, String benchmark, String promptAlias, String experiment) {
+  public record Args(String catalog, String benchmark, String promptAlias, String experiment, String resultsSchema) {
+
+    public Args(String catalog, String benchmark, String promptAlias, String experiment) {
+      this(catalog, benchmark, promptAlias, experiment, "monitor");
+    }
 
     public static Args parse(String[] argv) {
       ArgSpec.Parsed p = argSpec().parse(argv);
       return new Args(p.get("catalog"), p.get("benchmark"), p.get("prompt-alias"),
-          p.get("experiment").isBlank() ? null : p.get("experiment"));
+          p.get("experiment").isBlank() ? null : p.get("experiment"), p.get("results-schema"));
     }
   }
 
   /** The job's parameters, checked by the bundle tests against the job's definition. */
   public static ArgSpec argSpec() {
     return new ArgSpec("EvaluateJob")
-        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.monitor.eval_runs y eval_results")
+        .required("catalog", "catálogo de Unity Catalog; los resultados van a <catálogo>.<results-schema>")
         .required("benchmark", "archivo JSONL/YAML de preguntas, o carpeta con varios (p. ej. /Volumes/<catalogo>/raw/uploads/_benchmarks)")
         .optional("prompt-alias", "production", "alias del registro de prompts con el que responde el agente")
-        .optional("experiment", "", "experimento de MLflow (p. ej. /Shared/datagent-eval); vacío: sin MLflow");
+        .optional("experiment", "", "experimento de MLflow (p. ej. /Shared/datagent-eval); vacío: sin MLflow")
+        .optional("results-schema", "monitor", "esquema del catálogo donde se guardan eval_runs y eval_results");
   }
 
   /** What one run produced: its id, the report, and the MLflow outcome. */
@@ -61,6 +67,12 @@ public final class EvaluateJob {
    */
   public static Done run(SparkSession spark, String catalog, List<BenchmarkItem> items, Evaluation eval, GroundTruth truth,
       MlflowRunLog mlflow, String experiment, Map<String, String> params) {
+    return run(spark, catalog, "monitor", items, eval, truth, mlflow, experiment, params);
+  }
+
+  /** The same, with the results in {@code <catalog>.<schema>} (the bundle's quality schema). */
+  public static Done run(SparkSession spark, String catalog, String schema, List<BenchmarkItem> items, Evaluation eval,
+      GroundTruth truth, MlflowRunLog mlflow, String experiment, Map<String, String> params) {
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     EvalReport report = eval.evaluate(items, truth, r -> {
@@ -73,11 +85,11 @@ public final class EvaluateJob {
         .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse("ninguna"));
     MlflowRunLog.Logged logged = mlflow == null ? new MlflowRunLog.Logged(null, null)
         : mlflow.log(experiment, "eval-" + runId.substring(0, 8), p, Map.of("datagent.run_id", runId,
-            "datagent.results_table", TableRef.of(catalog, "monitor", "eval_results").toString()), report);
+            "datagent.results_table", TableRef.of(catalog, schema, "eval_results").toString()), report);
     if (!logged.ok()) {
       System.out.println("EvaluateJob: " + logged.error() + " (los resultados se guardan igualmente en Delta)");
     }
-    EvalTables.write(spark, TableRef.of(catalog, "monitor", "eval_runs"), TableRef.of(catalog, "monitor", "eval_results"),
+    EvalTables.write(spark, TableRef.of(catalog, schema, "eval_runs"), TableRef.of(catalog, schema, "eval_results"),
         new EvalTables.RunInfo(runId, started, p.get("benchmark"), p.get("prompt_alias"), p.get("prompt_version"), p.get("model"),
             p.get("semantic_model_version"), p.get("commit"), logged.runId(), logged.error()), report);
     return new Done(runId, report, logged);
@@ -89,15 +101,24 @@ public final class EvaluateJob {
     return Files.isDirectory(p) ? BenchmarkFile.readDirectory(p) : BenchmarkFile.read(p);
   }
 
+  /**
+   * The workspace as a job sees it: the environment's credentials when it has them, else the job's own identity (the
+   * cluster's token) on DATABRICKS_HOST, with the App's SQL warehouse.
+   */
+  public static PlatformConfig platformConfig(Map<String, String> env) {
+    return PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
+        ? PlatformConfig.fromEnv(env)
+        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
+            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+  }
+
   public static void main(String[] argv) throws Exception {
     Args args = Args.parse(argv);
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("DATAGENT_CATALOG", args.catalog());
-    PlatformConfig config = PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
-        ? PlatformConfig.fromEnv(env)
-        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
-            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+    PlatformConfig config = platformConfig(env);
     Platform platform = new Platform(config);
+    env = new HashMap<>(JobEnvironment.complete(env, platform));
     AppAgents.Built app = AppAgents.databricks(env, platform, args.promptAlias(), Clock.systemUTC());
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
     items.addAll(TrustedBenchmarks.items(app.trusted().list()));
@@ -114,7 +135,7 @@ public final class EvaluateJob {
     params.remove("questions");
     params.put("prompt_alias", args.promptAlias());
     SparkSession spark = SparkSession.builder().getOrCreate();
-    Done out = run(spark, args.catalog(), items, eval, truth, mlflow, args.experiment(), params);
+    Done out = run(spark, args.catalog(), args.resultsSchema(), items, eval, truth, mlflow, args.experiment(), params);
     EvalReport.Row all = out.report().overall();
     System.out.printf("EvaluateJob: run %s, %d preguntas, %d exactas (%.0f %%), %d erróneas, %d sin puntuar; MLflow: %s%n",
         out.runId(), all.total(), all.exact(), 100 * all.exactRate(), all.wrong(), out.report().flagged().size(),

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -14,7 +15,8 @@ import java.util.ServiceLoader;
  * in process.
  *
  * <p>NOTE: the evaluation engine and the configuration store come from an {@link OptimizationRuntime} on the class
- * path; without one the run fails before anything is evaluated (and nothing is promoted).
+ * path (the jobs JAR registers the Databricks one, {@code io.datagent.optimization.agent.DatabricksOptimization});
+ * without one the run fails before anything is evaluated (and nothing is promoted).
  */
 public final class OptimizeJob {
 
@@ -68,8 +70,24 @@ public final class OptimizeJob {
     OptimizationRuntime runtime = ServiceLoader.load(OptimizationRuntime.class).findFirst()
         .orElseThrow(() -> new IllegalStateException("OptimizeJob: no hay motor de evaluación en el JAR "
             + "(ningún io.datagent.optimization.OptimizationRuntime); no se evaluó ni promovió nada"));
-    OptimizationReport report = run(config, runtime.evaluator(config), runtime.promoter(config), runtime.sources(config));
-    System.out.println(summary(report));
+    System.out.println(summary(execute(config, runtime, System.getenv())));
+  }
+
+  /**
+   * Runs the loop with the runtime's parts and records its outcome there ({@link OptimizationRuntime.Run#finished}), or
+   * its failure ({@link OptimizationRuntime.Run#failed}) before rethrowing it.
+   */
+  public static OptimizationReport execute(OptimizeConfig config, OptimizationRuntime runtime, Map<String, String> env) {
+    OptimizationRuntime.Run run = runtime.open(config, env);
+    OptimizationReport report;
+    try {
+      report = new Optimizer(run.evaluator(), run.promoter(), run.sources(), config.settings()).run(run.items());
+    } catch (RuntimeException e) {
+      run.failed(e);
+      throw e;
+    }
+    run.finished(report);
+    return report;
   }
 
   private static double number(String s, String name) {

@@ -70,6 +70,38 @@ class AppEnvironmentTest {
   }
 
   @Test
+  void should_build_the_quality_jobs_agent_from_the_apps_catalog_schemas_volume_and_lakebase_when_deploying_each_target() {
+    for (String target : bundle.targetNames()) {
+      Deployed deployed = Deployed.of(bundle, target);
+      Map<String, String> env = deployed.appEnv(APP);
+      JsonNode app = deployed.config().path("resources").path("apps").path(APP);
+      assertThat(env).as(target).containsEntry("DATAGENT_EVALUATE_JOB_ID", "<from resource 'evaluate-job'>")
+          .containsEntry("DATAGENT_OPTIMIZE_JOB_ID", "<from resource 'optimize-job'>");
+      for (String job : List.of("evaluate", "optimize")) {
+        JsonNode definition = deployed.config().path("resources").path("jobs").path(job);
+        JsonNode vars = definition.path("job_clusters").path(0).path("new_cluster").path("spark_env_vars");
+        String where = target + " " + job;
+        for (String name : List.of("DATAGENT_CATALOG", "DATAGENT_RAW_SCHEMA", "DATAGENT_SERVING_SCHEMA", "LAKEBASE_INSTANCE_NAME",
+            "DATAGENT_VECTOR_SEARCH_ENABLED")) {
+          assertThat(vars.path(name).asText()).as(where + " " + name).isEqualTo(env.get(name));
+        }
+        assertThat(vars.path("DATAGENT_UPLOADS_VOLUME").asText()).as(where).isEqualTo("/Volumes/"
+            + resource(app, "uploads-volume").path("uc_securable").path("securable_full_name").asText().replace('.', '/'));
+        assertThat(vars.path("DATABRICKS_WAREHOUSE_ID").asText()).as(where)
+            .isEqualTo(resource(app, "sql-warehouse").path("sql_warehouse").path("id").asText());
+        assertThat(vars.path("DATAGENT_LLM_ENDPOINT").asText()).as(where)
+            .isEqualTo(resource(app, "llm-endpoint").path("serving_endpoint").path("name").asText());
+        assertThat(vars.path("PGDATABASE").asText()).as(where)
+            .isEqualTo(resource(app, "database").path("database").path("database_name").asText());
+        assertThat(deployed.taskOptions(job, job)).as(where).containsEntry("catalog", env.get("DATAGENT_CATALOG"));
+        assertThat(resource(app, job + "-job").path("job").path("permission").asText()).isEqualTo("CAN_MANAGE_RUN");
+      }
+      assertThat(deployed.taskOptions("evaluate", "evaluate")).as(target + ": the evaluation's results schema")
+          .containsEntry("results-schema", deployed.config().path("resources").path("schemas").path("quality").path("name").asText());
+    }
+  }
+
+  @Test
   void should_send_the_monitor_emails_to_the_recipients_of_the_jobs_when_deploying_each_target() {
     for (String target : bundle.targetNames()) {
       Deployed deployed = Deployed.of(bundle, target);

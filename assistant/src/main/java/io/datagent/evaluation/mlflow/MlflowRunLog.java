@@ -80,12 +80,18 @@ public final class MlflowRunLog {
   /** Logs the run within the deadline; never throws for the server's failures (see the class comment). */
   public Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
       EvalReport report) {
+    return log(experiment, runName, params, tags, RunMetrics.of(report));
+  }
+
+  /** The same with the metrics given (an optimisation's scores); never throws for the server's failures. */
+  public Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
+      Map<String, Double> metrics) {
     MlflowClient c = client.get();
     String[] runId = new String[1];
     java.util.concurrent.CompletableFuture<Logged> f = new java.util.concurrent.CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        f.complete(log(c, runId, experiment, runName, params, tags, report));
+        f.complete(log(c, runId, experiment, runName, params, tags, metrics));
       } catch (Throwable e) {
         f.completeExceptionally(e);
       }
@@ -110,7 +116,7 @@ public final class MlflowRunLog {
   }
 
   private Logged log(MlflowClient c, String[] runIdOut, String experiment, String runName, Map<String, String> params,
-      Map<String, String> tags, EvalReport report) {
+      Map<String, String> tags, Map<String, Double> metrics) {
     String runId = null;
     try {
       String experimentId = c.getExperimentByName(experiment).map(e -> e.getExperimentId())
@@ -124,7 +130,7 @@ public final class MlflowRunLog {
       List<RunTag> ts = new ArrayList<>();
       tags.forEach((k, v) -> ts.add(RunTag.newBuilder().setKey(k).setValue(v).build()));
       List<Metric> ms = new ArrayList<>();
-      RunMetrics.of(report).forEach((k, v) -> ms.add(Metric.newBuilder().setKey(k).setValue(v).setTimestamp(now).setStep(0).build()));
+      metrics.forEach((k, v) -> ms.add(Metric.newBuilder().setKey(k).setValue(v).setTimestamp(now).setStep(0).build()));
       for (int i = 0; i < Math.max(ms.size(), ps.size()); i += MAX_PARAMS) {
         // one call carries at most 1000 metrics and 100 params and tags together; 100 of each keeps far below
         c.logBatch(runId, ms.subList(Math.min(i, ms.size()), Math.min(i + MAX_PARAMS, ms.size())),

@@ -1,34 +1,23 @@
 package io.datagent.local.optimize;
 
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.datagent.agent.AgentConfig;
-import io.datagent.agent.llm.LlmConfig;
 import io.datagent.agent.prompt.registry.PromptRegistry;
 import io.datagent.agent.prompt.registry.PromptSeed;
-import io.datagent.app.curation.TraceExport;
 import io.datagent.app.prompts.AgentPrompts;
 import io.datagent.app.prompts.PromptAliasLog;
-import io.datagent.app.trusted.PostgresTrustedQueries;
-import io.datagent.app.tuning.AgentTuningStore;
 import io.datagent.jobmonitor.quality.InterventionOutcome;
 import io.datagent.local.LocalRuntime;
 import io.datagent.evaluation.BenchmarkFile;
 import io.datagent.evaluation.BenchmarkItem;
-import io.datagent.optimization.CandidateSource;
-import io.datagent.optimization.FewShotCandidates;
-import io.datagent.optimization.InstructionRewrites;
 import io.datagent.optimization.OptimizationReport;
 import io.datagent.optimization.OptimizeConfig;
 import io.datagent.optimization.Optimizer;
-import io.datagent.optimization.Promoter;
-import io.datagent.optimization.RetrievalTuningGrid;
+import io.datagent.optimization.agent.AgentCandidateEvaluator;
+import io.datagent.optimization.agent.OptimizationParts;
 import io.datagent.retrieval.Retriever;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -37,7 +26,8 @@ import javax.sql.DataSource;
  * The optimisation loop wired for the local runtime, as {@code ./agent optimize} and the local App's quality
  * supervisor run it in process: with a model, few-shot candidates (trusted queries, up-voted traces, the tuning
  * split) and instruction rewrites, promoted in the prompt registry; without one, the retrieval tuning grid, promoted
- * in {@code app.agent_tuning}. Scored by the local evaluation ({@link LocalCandidateEvaluator}).
+ * in {@code app.agent_tuning} ({@link OptimizationParts}, shared with the Databricks runtime), scored by
+ * {@link AgentCandidateEvaluator} over the local agents.
  */
 public final class LocalOptimization {
 
@@ -47,25 +37,16 @@ public final class LocalOptimization {
       OptimizeConfig config) throws IOException {
     List<BenchmarkItem> items = BenchmarkFile.read(Path.of(config.benchmark()));
     AgentConfig agent = AgentConfig.fromEnv(env);
-    Promoter promoter;
-    List<CandidateSource> sources = new ArrayList<>();
-    if (agent.llm() != null) {
-      AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, "local", agent.sqlPolicy().defaultSchema()),
-          state, com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
-      PromptRegistry registry = prompts.registry();
-      PromptAliasLog audit = new PromptAliasLog(state);
-      promoter = new RegistryPromoter(registry, PromptSeed.bundled(registry, config.promptName(), audit), audit);
-      sources.add(new FewShotCandidates(pool(state), List.of(3, 6)));
-      if (agent.llm().baseUrl() != null && config.rewriteBudget() > 0) {
-        sources.add(new InstructionRewrites(new ChatRewriter(chat(agent.llm())), config.rewriteBudget(), 5));
-      }
-    } else {
-      promoter = new TuningPromoter(new AgentTuningStore(state));
-      sources.add(new RetrievalTuningGrid());
-    }
+    AgentPrompts prompts = AgentPrompts.of(AgentPrompts.Config.fromEnv(env, "local", agent.sqlPolicy().defaultSchema()),
+        state, com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
+    PromptRegistry registry = prompts.registry();
+    PromptAliasLog audit = new PromptAliasLog(state);
+    OptimizationParts parts = OptimizationParts.of(agent, state, registry,
+        PromptSeed.bundled(registry, config.promptName(), audit), audit, config);
     try (CandidateAgents agents = new CandidateAgents(rt, env, retriever)) {
-      LocalCandidateEvaluator evaluator = new LocalCandidateEvaluator(agents, items, "datagent-optimize");
-      return new Optimizer(evaluator, promoter, sources, config.settings()).run(LocalCandidateEvaluator.items(items));
+      AgentCandidateEvaluator evaluator = new AgentCandidateEvaluator(agents, items, "datagent-optimize");
+      return new Optimizer(evaluator, parts.promoter(), parts.sources(), config.settings())
+          .run(AgentCandidateEvaluator.items(items));
     }
   }
 
@@ -92,24 +73,5 @@ public final class LocalOptimization {
   public static InterventionOutcome outcome(OptimizationReport r) {
     return new InterventionOutcome(r.promoted() ? "PROMOTED" : "UNCHANGED",
         io.datagent.optimization.OptimizeJob.summary(r), r.beforeScore(), r.afterScore());
-  }
-
-  /** Few-shot examples besides the benchmark's: the trusted queries and the up-voted traces of the last 90 days. */
-  static List<FewShotCandidates.Example> pool(DataSource state) {
-    List<FewShotCandidates.Example> out = new ArrayList<>();
-    try {
-      new PostgresTrustedQueries(state).list().forEach(q -> q.patterns().stream().findFirst().ifPresent(p ->
-          out.add(new FewShotCandidates.Example("confiable", p, q.sql(), "confiable"))));
-      new TraceExport(state).upvoted(Instant.now().minus(Duration.ofDays(90))).forEach(t ->
-          out.add(new FewShotCandidates.Example("voto", t.question(), String.join(";\n", t.sql()), "voto")));
-    } catch (RuntimeException e) {
-      // a state database without those tables yet: the benchmark's own examples remain
-    }
-    return out;
-  }
-
-  static OpenAiChatModel chat(LlmConfig llm) {
-    return OpenAiChatModel.builder().baseUrl(llm.baseUrl()).apiKey(llm.apiKey() == null ? "none" : llm.apiKey()).modelName(llm.model())
-        .timeout(llm.timeout()).build();
   }
 }

@@ -17,6 +17,10 @@ import io.datagent.evaluation.BenchmarkItem;
 import io.datagent.optimization.InstructionRewrites;
 import io.datagent.optimization.OptimizationReport;
 import io.datagent.optimization.Optimizer;
+import io.datagent.optimization.agent.AgentCandidateEvaluator;
+import io.datagent.optimization.agent.ChatRewriter;
+import io.datagent.optimization.agent.RegistryPromoter;
+import io.datagent.testkit.LoopbackModel;
 import io.datagent.optimization.PromotionRule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
@@ -85,7 +89,7 @@ class OptimizeWithModelTest {
     OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(model.baseUrl()).apiKey("k").modelName("m").build();
     PromptRegistry registry = app.registry();
     PromptAliasLog audit = new PromptAliasLog(db);
-    LocalCandidateEvaluator evaluator = new LocalCandidateEvaluator(new CandidateAgents(rt, model.env(), new NoIndexRetriever()),
+    AgentCandidateEvaluator evaluator = new AgentCandidateEvaluator(new CandidateAgents(rt, model.env(), new NoIndexRetriever()),
         benchmark(), "optimizador@empresa.es");
     return new Optimizer(evaluator, new RegistryPromoter(registry, PromptSeed.bundled(registry, NAME, audit), audit),
         List.of(new InstructionRewrites(new ChatRewriter(chat), budget, 2)),
@@ -98,7 +102,7 @@ class OptimizeWithModelTest {
     String v1 = before.text();
     model.rewrites.add(v1 + "\n" + LoopbackModel.NAME_TABLE);
 
-    OptimizationReport r = optimizer(1).run(LocalCandidateEvaluator.items(benchmark()));
+    OptimizationReport r = optimizer(1).run(AgentCandidateEvaluator.items(benchmark()));
 
     assertThat(r.promoted()).isTrue();
     assertThat(r.servedNow()).isEqualTo("v2");
@@ -119,7 +123,7 @@ class OptimizeWithModelTest {
     model.rewrites.add(v1 + "\n" + LoopbackModel.NAME_TABLE + "\n" + LoopbackModel.ALWAYS_FIGURE); // better overall? no kind may drop
     model.rewrites.add(v1 + "\n" + LoopbackModel.ALWAYS_FIGURE); // worse
 
-    OptimizationReport r = optimizer(2).run(LocalCandidateEvaluator.items(benchmark()));
+    OptimizationReport r = optimizer(2).run(AgentCandidateEvaluator.items(benchmark()));
 
     assertThat(r.promoted()).isFalse();
     assertThat(r.tried()).hasSize(2).allSatisfy(t -> assertThat(t.verdict()).contains("empeora en rechazo"));
@@ -138,7 +142,7 @@ class OptimizeWithModelTest {
     Optimizer optimizer = optimizer(1);
     CompletableFuture<OptimizationReport> run = CompletableFuture.supplyAsync(() -> {
       worker.set(Thread.currentThread());
-      return optimizer.run(LocalCandidateEvaluator.items(benchmark()));
+      return optimizer.run(AgentCandidateEvaluator.items(benchmark()));
     });
 
     assertThat(model.held.await(120, TimeUnit.SECONDS)).isTrue();

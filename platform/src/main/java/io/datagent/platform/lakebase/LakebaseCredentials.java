@@ -34,6 +34,21 @@ public final class LakebaseCredentials {
         });
   }
 
+  /**
+   * The read-write host name of the database instance {@code instanceName} ({@code GET /api/2.0/database/instances/
+   * {name}}): what the App gets as PGHOST from its database resource, for a job that has only the instance's name.
+   */
+  public String host(String instanceName) {
+    return platform.call(Operation.of("read the Lakebase instance " + instanceName,
+        "leer la instancia de Lakebase " + instanceName), w -> {
+          String dns = w.database().getDatabaseInstance(instanceName).getReadWriteDns();
+          if (dns == null || dns.isBlank()) {
+            throw new IllegalStateException("la instancia de Lakebase " + instanceName + " no tiene dirección (¿sigue arrancando?)");
+          }
+          return dns;
+        });
+  }
+
   /** A password for the Autoscaling endpoint {@code endpoint} ({@code projects/.../endpoints/...}). */
   public Credential forEndpoint(String endpoint) {
     return platform.call(Operation.of("generate a Lakebase credential for endpoint " + endpoint,

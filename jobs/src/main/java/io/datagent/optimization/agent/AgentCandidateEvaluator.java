@@ -1,4 +1,4 @@
-package io.datagent.local.optimize;
+package io.datagent.optimization.agent;
 
 import io.datagent.agent.Agent;
 import io.datagent.evaluation.BenchmarkItem;
@@ -18,13 +18,13 @@ import java.util.function.Function;
  * {@code ./agent eval} runs it): each candidate gets an agent of its own, answers the items, and an item counts when
  * its outcome is {@link Outcome#EXACT}. The loop depends only on {@link CandidateEvaluator}.
  */
-public final class LocalCandidateEvaluator implements CandidateEvaluator {
+public final class AgentCandidateEvaluator implements CandidateEvaluator {
 
   private final Function<Candidate, Agent> agents;
   private final Map<String, BenchmarkItem> items = new HashMap<>();
   private final String user;
 
-  public LocalCandidateEvaluator(Function<Candidate, Agent> agents, List<BenchmarkItem> benchmark, String user) {
+  public AgentCandidateEvaluator(Function<Candidate, Agent> agents, List<BenchmarkItem> benchmark, String user) {
     this.agents = agents;
     benchmark.forEach(i -> items.put(i.id(), i));
     this.user = user;

@@ -1,4 +1,4 @@
-package io.datagent.local.optimize;
+package io.datagent.optimization.agent;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.datagent.optimization.InstructionRewrites;

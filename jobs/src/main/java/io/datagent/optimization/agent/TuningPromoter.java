@@ -1,4 +1,4 @@
-package io.datagent.local.optimize;
+package io.datagent.optimization.agent;
 
 import io.datagent.app.tuning.AgentTuningStore;
 import io.datagent.optimization.Candidate;

@@ -1,4 +1,4 @@
-package io.datagent.local.optimize;
+package io.datagent.optimization.agent;
 
 import io.datagent.agent.prompt.registry.AliasAudit;
 import io.datagent.agent.prompt.registry.AliasChange;

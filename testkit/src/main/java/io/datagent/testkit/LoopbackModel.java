@@ -1,4 +1,4 @@
-package io.datagent.local.optimize;
+package io.datagent.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,20 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * states a figure even for questions about the future, which it otherwise declines). Requests asking it to rewrite
  * instructions get the scripted rewrites in order.
  */
-final class LoopbackModel implements AutoCloseable {
+public final class LoopbackModel implements AutoCloseable {
 
-  static final String NAME_TABLE = "Nombra siempre la tabla consultada.";
-  static final String ALWAYS_FIGURE = "Responde siempre con una cifra.";
+  public static final String NAME_TABLE = "Nombra siempre la tabla consultada.";
+  public static final String ALWAYS_FIGURE = "Responde siempre con una cifra.";
 
-  final Deque<String> rewrites = new ConcurrentLinkedDeque<>();
-  final AtomicInteger answers = new AtomicInteger();
-  volatile int holdAtAnswer = -1;
-  final CountDownLatch held = new CountDownLatch(1);
-  final CountDownLatch release = new CountDownLatch(1);
+  public final Deque<String> rewrites = new ConcurrentLinkedDeque<>();
+  public final AtomicInteger answers = new AtomicInteger();
+  public volatile int holdAtAnswer = -1;
+  public final CountDownLatch held = new CountDownLatch(1);
+  public final CountDownLatch release = new CountDownLatch(1);
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
 
-  LoopbackModel() throws IOException {
+  public LoopbackModel() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", ex -> {
       JsonNode req = json.readTree(ex.getRequestBody().readAllBytes());
@@ -51,12 +51,12 @@ final class LoopbackModel implements AutoCloseable {
     server.start();
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return Map.of("OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "OPENAI_API_KEY", "k",
         "DATAGENT_LLM_MODEL", "m", "DATAGENT_LLM_MAX_RETRIES", "0", "DATAGENT_SQL_TIMEOUT_SECONDS", "120");
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return env().get("OPENAI_BASE_URL");
   }
 
