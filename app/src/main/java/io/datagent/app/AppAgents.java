@@ -34,9 +34,8 @@ import java.util.Map;
  * of a registry alias ({@code production} unless told), from the registry the App uses. Reads the App's variables
  * ({@code DATAGENT_SERVING_SCHEMA}, {@code DATAGENT_UPLOADS_VOLUME}, the Lakebase ones, {@code DATAGENT_PROMPT_*}).
  *
- * <p>NOTE: mirrors the wiring of {@link AppMain#main} (its retriever, volume and variable helpers are repeated here so a
- * job never loads {@code AppMain}, whose Javalin and monitor types the jobs JAR leaves out); a change there belongs
- * here too.
+ * <p>{@link AppMain} builds its agent from the same helpers here (table catalog, retriever, Volume path, required
+ * variables), so a job never loads {@code AppMain}, whose Javalin and monitor types the jobs JAR leaves out.
  */
 public final class AppAgents {
 
@@ -60,10 +59,7 @@ public final class AppAgents {
     String catalog = require(env, "DATAGENT_CATALOG");
     String serving = require(env, "DATAGENT_SERVING_SCHEMA");
     SqlExecutor sql = new DatabricksSqlExecutor(platform.statements(), catalog, serving);
-    List<String> schemas = new ArrayList<>(config.sqlPolicy().allowedSchemas());
-    schemas.remove(serving);
-    schemas.add(0, serving);
-    TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
+    TableCatalog tables = tables(config, sql, catalog, serving);
     Lakebase.Config pg = Lakebase.Config.fromEnv(env);
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(),
         platform::bearerToken, clock), 2));
@@ -88,7 +84,16 @@ public final class AppAgents {
         promptAlias, variants);
   }
 
-  private static io.datagent.retrieval.Retriever retriever(Map<String, String> env, Platform platform, String catalog,
+  /** The warehouse's tables of the allowed schemas, the serving schema first, cached five minutes. */
+  static TableCatalog tables(AgentConfig config, SqlExecutor sql, String catalog, String serving) {
+    List<String> schemas = new ArrayList<>(config.sqlPolicy().allowedSchemas());
+    schemas.remove(serving);
+    schemas.add(0, serving);
+    return new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
+  }
+
+  /** The search index, opened in the background when an embedding endpoint is configured. */
+  static io.datagent.retrieval.Retriever retriever(Map<String, String> env, Platform platform, String catalog,
       String serving, java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
     String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
     if (endpoint == null || endpoint.isBlank()) {
@@ -109,7 +114,8 @@ public final class AppAgents {
         io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning.get())));
   }
 
-  private static String volumePath(String volume) {
+  /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */
+  static String volumePath(String volume) {
     String v = volume.strip();
     if (v.startsWith("/Volumes/")) {
       return v;
@@ -122,11 +128,12 @@ public final class AppAgents {
     return "/Volumes/" + String.join("/", parts);
   }
 
-  private static String require(Map<String, String> env, String key) {
+  static String require(Map<String, String> env, String key) {
     String v = env.get(key);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(key + " no está definida (las variables de la App: resources/app.yml)");
+      throw new IllegalArgumentException(key + " no está definida: la pone el despliegue del bundle "
+          + "(resources/app.yml, config; `databricks bundle run datagent`)");
     }
-    return v;
+    return v.strip();
   }
 }

@@ -2,8 +2,6 @@ package io.datagent.app;
 
 import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
-import io.datagent.agent.catalog.CachedTableCatalog;
-import io.datagent.agent.catalog.DatabricksTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
@@ -24,15 +22,11 @@ import io.datagent.app.state.StateDatabase;
 import io.datagent.app.trace.TraceExporters;
 import io.datagent.app.web.RouteRegistrar;
 import io.datagent.retrieval.Retriever;
-import io.datagent.retrieval.RetrieverConfig;
 import io.datagent.platform.Platform;
 import io.datagent.platform.PlatformConfig;
-import io.datagent.retrieval.databricks.DatabricksRetrievalConfig;
-import io.datagent.retrieval.databricks.DatabricksRetrievers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +46,7 @@ public final class AppMain {
       throw new IllegalArgumentException("DATABRICKS_HOST no está definida (la pone el entorno de Databricks Apps)");
     }
     // The one Databricks client of the process (the App's service principal); the user's client is built per request.
-    Platform platform = new Platform(PlatformConfig.fromEnv(sysenv).withWarehouse(require(sysenv, "DATABRICKS_WAREHOUSE_ID")));
+    Platform platform = new Platform(PlatformConfig.fromEnv(sysenv).withWarehouse(AppAgents.require(sysenv, "DATABRICKS_WAREHOUSE_ID")));
     // The optional secrets join the environment here, read from the scope as the App's service principal; what is
     // missing is logged and shown on the Monitor page, and the App starts regardless.
     AppSecrets secrets = secrets(sysenv, platform);
@@ -63,23 +57,20 @@ public final class AppMain {
 
     // The agent and the Datos page share one SQL warehouse executor and one catalog.
     AgentConfig agentConfig = AgentConfig.fromEnv(env, platform);
-    String catalog = require(env, "DATAGENT_CATALOG");
+    String catalog = AppAgents.require(env, "DATAGENT_CATALOG");
     // Required, not defaulted: development mode renames the schemas (dev_<user>_serving), so "serving" could be
     // another deployment's tables.
-    String serving = require(env, "DATAGENT_SERVING_SCHEMA");
-    String raw = require(env, "DATAGENT_RAW_SCHEMA");
+    String serving = AppAgents.require(env, "DATAGENT_SERVING_SCHEMA");
+    String raw = AppAgents.require(env, "DATAGENT_RAW_SCHEMA");
     SqlExecutor sql = new DatabricksSqlExecutor(platform.statements(), catalog, serving);
-    List<String> schemas = new ArrayList<>(agentConfig.sqlPolicy().allowedSchemas());
-    schemas.remove(serving);
-    schemas.add(0, serving);
-    TableCatalog tables = new CachedTableCatalog(new DatabricksTableCatalog(sql, catalog, schemas), Duration.ofMinutes(5));
+    TableCatalog tables = AppAgents.tables(agentConfig, sql, catalog, serving);
     DataCatalog data = new CachedDataCatalog(new AgentDataCatalog(tables, sql, serving, "`" + raw + "`.`_ingestion_log`"),
         Duration.ofMinutes(1), clock);
 
     Lakebase.Config pg = Lakebase.Config.fromEnv(env);
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(), platform::bearerToken, clock), 10));
     // searched with the retrieval tuning the optimisation promoted for the agent without an LLM (the default before any)
-    Retriever retriever = retriever(env, platform, catalog, serving,
+    Retriever retriever = AppAgents.retriever(env, platform, catalog, serving,
         () -> new io.datagent.app.tuning.AgentTuningStore(state.dataSource()).currentOrDefault());
 
     List<RouteRegistrar> extra = new ArrayList<>();
@@ -92,11 +83,11 @@ public final class AppMain {
     // Each table's semantic model as the ingestion job kept it in the uploads Volume (issue 12), for the agent and
     // the Datos page; without a file it is derived from the catalog and SQL.
     io.datagent.agent.semantic.SemanticModelSource models = new io.datagent.app.semantic.VolumeSemanticModelSource(
-        platform.files(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")));
+        platform.files(), AppAgents.volumePath(AppAgents.require(env, "DATAGENT_UPLOADS_VOLUME")));
     extra.add(io.datagent.app.semantic.SemanticRoutes.over(data, serving, tables, sql, agentConfig, models));
     // The API sources (issue 16): definitions and state in the uploads Volume, runs and errors in the raw schema's log.
     extra.add(new io.datagent.app.apisources.ApiSourceRoutes(new io.datagent.app.apisources.ApiSources(
-        io.datagent.app.apisources.ApiSourceFiles.volume(platform.files(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME"))),
+        io.datagent.app.apisources.ApiSourceFiles.volume(platform.files(), AppAgents.volumePath(AppAgents.require(env, "DATAGENT_UPLOADS_VOLUME"))),
         sql, "`" + raw + "`.`_ingestion_log`", "`" + raw + "`.`_quarantine`")));
     // The job monitor: its routes (/api/monitor/*) and page (public/monitor/) live in the App; its loop starts once
     // the App (and the app.* tables it reads for agent quality) is up.
@@ -120,8 +111,8 @@ public final class AppMain {
     DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
             .uploadMaxBytes(megabytes(env)).build(),
         new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted), state, data,
-            new DatabricksIngestionJobs(platform.files(), platform.jobs(), volumePath(require(env, "DATAGENT_UPLOADS_VOLUME")),
-                Long.parseLong(require(env, "DATAGENT_INGESTION_JOB_ID")), data),
+            new DatabricksIngestionJobs(platform.files(), platform.jobs(), AppAgents.volumePath(AppAgents.require(env, "DATAGENT_UPLOADS_VOLUME")),
+                Long.parseLong(AppAgents.require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, platform), json), extra),
         clock);
     monitor.start();
@@ -144,28 +135,6 @@ public final class AppMain {
     return AppSecrets.resolve(env, new WorkspaceSecretScope(platform.secrets(), scope.strip()));
   }
 
-  /** The search index, opened in the background when an embedding endpoint is configured. */
-  static Retriever retriever(Map<String, String> env, Platform platform, String catalog, String serving,
-      java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
-    String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
-    if (endpoint == null || endpoint.isBlank()) {
-      return BackgroundRetriever.none();
-    }
-    Map<String, String> settings = new HashMap<>();
-    settings.put("databricks.host", platform.config().host());
-    settings.put("catalog", catalog);
-    settings.put("serving_schema", serving);
-    settings.put("sql.warehouse_id", env.get("DATABRICKS_WAREHOUSE_ID"));
-    settings.put("embedding.endpoint", endpoint);
-    settings.put("vector_search.enabled", env.getOrDefault("DATAGENT_VECTOR_SEARCH_ENABLED", "false"));
-    if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
-      settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
-    }
-    // The main hands its environment to the retrieval side (no System.getenv behind it).
-    DatabricksRetrievalConfig cfg = DatabricksRetrievalConfig.from(settings, env);
-    return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform, RetrieverConfig.defaults().withTuning(tuning.get())));
-  }
-
   /** {@code --port N} (app.yaml passes $DATABRICKS_APP_PORT), else DATABRICKS_APP_PORT, else 8000. */
   static int port(String[] args, Map<String, String> env) {
     List<String> a = List.of(args);
@@ -174,20 +143,6 @@ public final class AppMain {
       return (int) new EnvReader(Map.of("--port", a.get(at + 1)), "app.yaml").number("--port", 0, 0, 65_535);
     }
     return (int) new EnvReader(env, "Databricks Apps").number("DATABRICKS_APP_PORT", 8000, 0, 65_535);
-  }
-
-  /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */
-  static String volumePath(String volume) {
-    String v = volume.strip();
-    if (v.startsWith("/Volumes/")) {
-      return v;
-    }
-    String[] parts = v.split("\\.");
-    if (parts.length != 3) {
-      throw new IllegalArgumentException("DATAGENT_UPLOADS_VOLUME debe ser /Volumes/<catálogo>/<esquema>/<volumen> o "
-          + "<catálogo>.<esquema>.<volumen>, no " + volume);
-    }
-    return "/Volumes/" + String.join("/", parts);
   }
 
   static long megabytes(Map<String, String> env) {
@@ -200,14 +155,4 @@ public final class AppMain {
     String target = env.getOrDefault("DATAGENT_OTLP_TRACES_ENDPOINT", env.getOrDefault("MLFLOW_TRACKING_URI", ""));
     return target.startsWith(platform.config().host()) ? Map.of("Authorization", "Bearer " + platform.bearerToken()) : Map.of();
   }
-
-  static String require(Map<String, String> env, String key) {
-    String v = env.get(key);
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(key + " no está definida: la pone el despliegue del bundle "
-          + "(resources/app.yml, config; `databricks bundle run datagent`)");
-    }
-    return v.strip();
-  }
-
 }
