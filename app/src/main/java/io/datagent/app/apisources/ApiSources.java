@@ -7,6 +7,7 @@ import io.datagent.agent.QueryResult;
 import io.datagent.agent.sql.SqlExecutionException;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.app.Refusal;
+import io.datagent.app.catalog.Cells;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,8 +93,8 @@ public final class ApiSources {
         continue;
       }
       Matcher m = PAGE_FILE.matcher(sourceFile);
-      errors.add(new ApiSourceView.ApiError(name, str(q.get(6)), str(q.get(0)), m.find() ? Integer.valueOf(m.group(1)) : null,
-          num(q.get(2)), str(q.get(3)), str(q.get(4)), str(q.get(5)), io.datagent.app.catalog.AgentDataCatalog.instant(q.get(7))));
+      errors.add(new ApiSourceView.ApiError(name, Cells.str(q.get(6)), Cells.str(q.get(0)), m.find() ? Integer.valueOf(m.group(1)) : null,
+          Cells.num(q.get(2)), Cells.str(q.get(3)), Cells.str(q.get(4)), Cells.str(q.get(5)), io.datagent.app.catalog.AgentDataCatalog.instant(q.get(7))));
     }
     ApiSourceView.LastRun last = run == null ? null : lastRun(name, run, at, text(state, "last_status"), endpoints, log);
     return new ApiSourceView(name, file, def.path("base_url").asText(null), endpoints, last, text(state, "high_water_mark"),
@@ -114,14 +115,14 @@ public final class ApiSources {
       Long r = complete.has("records") ? complete.get("records").asLong() : null;
       pages = sum(pages, p);
       records = sum(records, r);
-      Optional<List<Object>> line = log.stream().filter(l -> ("api/" + name + "/" + ep.table()).equals(str(l.get(0)))
-          && run.equals(str(l.get(7)))).findFirst();
-      long l = line.map(v -> num(v.get(4))).orElse(0L);
-      long q = line.map(v -> num(v.get(5))).orElse(0L);
+      Optional<List<Object>> line = log.stream().filter(l -> ("api/" + name + "/" + ep.table()).equals(Cells.str(l.get(0)))
+          && run.equals(Cells.str(l.get(7)))).findFirst();
+      long l = line.map(v -> Cells.num(v.get(4))).orElse(0L);
+      long q = line.map(v -> Cells.num(v.get(5))).orElse(0L);
       loaded += l;
       quarantined += q;
-      tables.add(new ApiSourceView.TableRun(ep.table(), line.map(v -> str(v.get(2))).orElse(p != null ? "EXTRAÍDO" : null), p,
-          line.map(v -> num(v.get(3))).orElse(r), l, q, line.map(v -> str(v.get(6))).orElse(null)));
+      tables.add(new ApiSourceView.TableRun(ep.table(), line.map(v -> Cells.str(v.get(2))).orElse(p != null ? "EXTRAÍDO" : null), p,
+          line.map(v -> Cells.num(v.get(3))).orElse(r), l, q, line.map(v -> Cells.str(v.get(6))).orElse(null)));
     }
     return new ApiSourceView.LastRun(run, at, status, pages, records, loaded, quarantined, tables);
   }
@@ -166,18 +167,4 @@ public final class ApiSources {
     }
   }
 
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
-  }
-
-  private static long num(Object o) {
-    if (o instanceof Number n) {
-      return n.longValue();
-    }
-    try {
-      return o == null ? 0 : Long.parseLong(o.toString().strip());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
 }

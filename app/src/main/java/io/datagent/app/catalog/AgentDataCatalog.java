@@ -96,8 +96,8 @@ public final class AgentDataCatalog implements DataCatalog {
     }
     List<IngestionEntry> out = new ArrayList<>();
     for (List<Object> v : r.rows()) {
-      out.add(new IngestionEntry(str(v.get(0)), str(v.get(1)), str(v.get(2)), str(v.get(3)), num(v.get(4)), num(v.get(5)),
-          num(v.get(6)), str(v.get(7)), str(v.get(8)), time(v.get(9)), time(v.get(10))));
+      out.add(new IngestionEntry(Cells.str(v.get(0)), Cells.str(v.get(1)), Cells.str(v.get(2)), Cells.str(v.get(3)), Cells.num(v.get(4)), Cells.num(v.get(5)),
+          Cells.num(v.get(6)), Cells.str(v.get(7)), Cells.str(v.get(8)), time(v.get(9)), time(v.get(10))));
     }
     return out;
   }
@@ -125,20 +125,6 @@ public final class AgentDataCatalog implements DataCatalog {
     return sb.toString();
   }
 
-  private static String str(Object o) {
-    return o == null ? null : o.toString();
-  }
-
-  private static long num(Object o) {
-    if (o instanceof Number n) {
-      return n.longValue();
-    }
-    try {
-      return o == null ? 0 : Long.parseLong(o.toString().strip());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
 
   static Instant time(Object o) {
     return instant(o);
