@@ -181,6 +181,7 @@ class AppEnvironmentTest {
     Set<String> provided = byName(app().path("config").path("env")).keySet();
     Set<String> read = new TreeSet<>();
     read.addAll(literals(source("app/src/main/java/io/datagent/app/AppMain.java")));
+    read.addAll(literals(source("app/src/main/java/io/datagent/app/AppAgents.java"))); // the agent wiring AppMain uses
     read.addAll(literals(source("app/src/main/java/io/datagent/app/state/Lakebase.java")));
     read.addAll(monitorVariables());
     // Read from the secret scope when the App starts (AppSecrets), optional.
@@ -202,7 +203,7 @@ class AppEnvironmentTest {
     missing.removeAll(platform);
     missing.removeAll(defaulted.keySet());
 
-    assertThat(missing).as("read by the App (AppMain, Lakebase, monitor.yml) but not set by resources/app.yml config.env")
+    assertThat(missing).as("read by the App (AppMain, AppAgents, Lakebase, monitor.yml) but not set by resources/app.yml config.env")
         .isEmpty();
     assertThat(provided).as("the agent's LLM; without it the agent silently answers extractively")
         .contains("DATAGENT_LLM_ENDPOINT", "DATAGENT_EMBEDDING_ENDPOINT");
