@@ -67,7 +67,8 @@ public final class AppAgents {
     var registry = AgentPrompts.Config.MLFLOW.equals(prompts.registry())
         ? new MlflowPromptRegistry(new MlflowPromptApi(new com.databricks.sdk.core.ApiClient()), clock)
         : new PostgresPromptRegistry(state.dataSource(), clock);
-    PromptSeed seed = PromptSeed.bundled(registry, prompts.name(), new PromptAliasLog(state.dataSource()));
+    PromptAliasLog audit = new PromptAliasLog(state.dataSource());
+    PromptSeed seed = PromptSeed.bundled(registry, prompts.name(), audit);
     var source = new AliasedPromptSource(registry, seed, promptAlias, prompts.refresh(), clock, SystemPrompt.bundled());
     TrustedQueries trusted = new PostgresTrustedQueries(state.dataSource());
     var models = new VolumeSemanticModelSource(platform.files(), volumePath(require(env,
@@ -76,7 +77,7 @@ public final class AppAgents {
     // searched with the retrieval tuning the optimisation promoted (as AppMain does)
     var served = retriever(env, platform, catalog, serving, tuningStore::currentOrDefault);
     Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted);
-    Variants variants = new Variants(state.dataSource(), registry, seed, new PromptAliasLog(state.dataSource()),
+    Variants variants = new Variants(state.dataSource(), registry, seed, audit,
         prompt -> AgentFactory.create(config, served, tables, sql, prompt, models, trusted),
         tuning -> AgentFactory.create(config, retriever(env, platform, catalog, serving, () -> tuning), tables, sql,
             source, models, trusted));

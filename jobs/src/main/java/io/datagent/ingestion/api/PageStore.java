@@ -46,11 +46,21 @@ public final class PageStore {
   }
 
   void save(String table, int page, HttpPage p, String nextUrl, int records, String sha256) {
-    Path d = dir(table);
-    String stem = String.format("page-%05d", page);
     ObjectNode meta = JSON.createObjectNode();
     meta.put("page", page).put("url", p.url()).put("status", p.status()).put("fetched_at", p.fetchedAt().toString())
         .put("records", records).put("sha256", sha256).put("next_url", nextUrl);
+    keep(dir(table), String.format("page-%05d", page), p, meta, "la página " + page);
+  }
+
+  /** Saves the API's description of the endpoint's records as received ({@code _schema.json}, headers beside it). */
+  void saveSchema(String table, HttpPage p) {
+    ObjectNode meta = JSON.createObjectNode();
+    meta.put("url", p.url()).put("status", p.status()).put("fetched_at", p.fetchedAt().toString());
+    keep(dir(table), "_schema", p, meta, "la descripción de la API");
+  }
+
+  /** Writes a response's body as received to {@code <stem>.json} and {@code meta} plus its headers (no cookies) beside it. */
+  private void keep(Path d, String stem, HttpPage p, ObjectNode meta, String what) {
     ObjectNode headers = meta.putObject("headers");
     p.headers().forEach((k, v) -> {
       if (k != null && !k.equalsIgnoreCase("set-cookie")) {
@@ -62,27 +72,7 @@ public final class PageStore {
       write(d.resolve(stem + ".json"), p.body().getBytes(StandardCharsets.UTF_8));
       write(d.resolve(stem + ".meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
     } catch (IOException e) {
-      throw new UncheckedIOException("No se pudo guardar la página " + page + " en " + d, e);
-    }
-  }
-
-  /** Saves the API's description of the endpoint's records as received ({@code _schema.json}, headers beside it). */
-  void saveSchema(String table, HttpPage p) {
-    Path d = dir(table);
-    ObjectNode meta = JSON.createObjectNode();
-    meta.put("url", p.url()).put("status", p.status()).put("fetched_at", p.fetchedAt().toString());
-    ObjectNode headers = meta.putObject("headers");
-    p.headers().forEach((k, v) -> {
-      if (k != null && !k.equalsIgnoreCase("set-cookie")) {
-        headers.put(k, String.join(", ", v));
-      }
-    });
-    try {
-      Files.createDirectories(d);
-      write(d.resolve("_schema.json"), p.body().getBytes(StandardCharsets.UTF_8));
-      write(d.resolve("_schema.meta.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
-    } catch (IOException e) {
-      throw new UncheckedIOException("No se pudo guardar la descripción de la API en " + d, e);
+      throw new UncheckedIOException("No se pudo guardar " + what + " en " + d, e);
     }
   }
 
