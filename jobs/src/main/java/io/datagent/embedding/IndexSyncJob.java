@@ -1,18 +1,23 @@
 package io.datagent.embedding;
 
 import io.datagent.config.ArgSpec;
+import io.datagent.platform.vectorsearch.IndexStatus;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Spark JAR task (needs no Spark) of the API-sources job, after {@code embed}: starts the sync of the TRIGGERED Vector
- * Search index over {@code serving.document_embeddings} ({@link EmbedJob#syncIndex}), as the job's run_as identity.
- * With Vector Search off ({@code --vector-search false}) it says so and succeeds, so the same job deploys either way.
+ * Spark JAR task (needs no Spark) of the API-sources job, after {@code embed}: syncs the TRIGGERED Vector Search index
+ * over {@code serving.document_embeddings} ({@link EmbedJob#syncIndex}) as the job's run_as identity, then waits until
+ * the index reports the sync finished ({@link IndexSyncWait}, at most {@code --wait-seconds}), so the task fails when
+ * the index does. With Vector Search off ({@code --vector-search false}) it says so and succeeds, so the same job
+ * deploys either way.
  */
 public final class IndexSyncJob {
 
   /** What the task was asked: the workspace, whether Vector Search is on, and the index. */
-  public record Config(String host, boolean enabled, String index) {}
+  public record Config(String host, boolean enabled, String index, Duration maxWait) {}
 
   private IndexSyncJob() {}
 
@@ -21,7 +26,9 @@ public final class IndexSyncJob {
     return new ArgSpec("IndexSyncJob")
         .optional("host", "", "URL del workspace (por defecto DATABRICKS_HOST)")
         .optional("vector-search", "false", "true: sincroniza el índice; false: no hace nada (Vector Search desactivado)")
-        .optional("vector-search-index", "", "nombre completo del índice TRIGGERED a sincronizar (catálogo.esquema.índice)");
+        .optional("vector-search-index", "", "nombre completo del índice TRIGGERED a sincronizar (catálogo.esquema.índice)")
+        .optional("wait-seconds", "780", "espera máxima a que el índice termine de sincronizarse (menos que el "
+            + "timeout_seconds de la tarea)");
   }
 
   public static Config config(Map<String, String> env, String... args) {
@@ -39,18 +46,43 @@ public final class IndexSyncJob {
     if (enabled && (host == null || host.isBlank())) {
       throw new IllegalArgumentException("IndexSyncJob: hace falta --host o DATABRICKS_HOST");
     }
-    return new Config(host, enabled, index);
+    int wait = p.getInt("wait-seconds");
+    if (wait <= 0) {
+      throw new IllegalArgumentException("IndexSyncJob: --wait-seconds debe ser mayor que 0, no " + wait);
+    }
+    return new Config(host, enabled, index, Duration.ofSeconds(wait));
   }
 
-  /** Starts the sync through {@code workspace}, or only reports that Vector Search is off; returns the line printed. */
-  static String run(Config cfg, java.util.function.Function<String, JobWorkspace> workspace, Consumer<String> log) {
+  /** Syncs and waits through {@code workspace}, or only reports that Vector Search is off; returns the line printed. */
+  static String run(Config cfg, Function<String, JobWorkspace> workspace, Consumer<String> log) {
+    return run(cfg, workspace, IndexSyncWait.Limits.defaults(cfg.maxWait()), log);
+  }
+
+  static String run(Config cfg, Function<String, JobWorkspace> workspace, IndexSyncWait.Limits limits,
+      Consumer<String> log) {
     if (!cfg.enabled()) {
       String line = "Vector Search desactivado (vector_search_enabled = false): no hay índice que sincronizar";
       log.accept(line);
       return line;
     }
-    EmbedJob.syncIndex(workspace.apply(cfg.host()), cfg.index(), log);
-    return "índice " + cfg.index() + ": sincronización iniciada";
+    JobWorkspace ws = workspace.apply(cfg.host());
+    IndexStatus before = statusOrNull(ws, cfg.index(), log);
+    EmbedJob.syncIndex(ws, cfg.index(), log);
+    IndexStatus done = IndexSyncWait.await(cfg.index(), before, ws::indexStatus, limits, log);
+    String line = "índice " + cfg.index() + ": sincronización terminada (" + done.describe() + ")";
+    log.accept(line);
+    return line;
+  }
+
+  /** The index's state before the sync, or null (logged) when it cannot be read: the sync itself then says why. */
+  private static IndexStatus statusOrNull(JobWorkspace workspace, String index, Consumer<String> log) {
+    try {
+      return workspace.indexStatus(index);
+    } catch (RuntimeException e) {
+      log.accept("  índice de Vector Search " + index + ": no se pudo leer su estado antes de sincronizar ("
+          + e.getMessage() + ")");
+      return null;
+    }
   }
 
   public static void main(String[] args) {

@@ -3,10 +3,7 @@ package io.datagent.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.datagent.testkit.FakeWorkspace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,116 +12,155 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * EmbedJob's Vector Search sync and the job identity's credentials, against a loopback server that answers the
- * REST paths databricks-sdk-java calls with a workspace's JSON. No Spark.
+ * EmbedJob's and IndexSyncJob's Vector Search sync and the job identity's credentials, through the platform module
+ * against testkit's fake workspace (the REST shapes databricks-sdk-java sends and reads). No Spark.
  */
 class JobWorkspaceTest {
 
   private static final String INDEX = "main.dev_ana_serving.document_embeddings_index";
-  private static final String SYNC = "/api/2.0/vector-search/indexes/" + INDEX + "/sync";
+  private static final String SYNC = "/api/2\\.0/vector-search/indexes/" + INDEX.replace(".", "\\.") + "/sync";
+  private static final String GET = "/api/2\\.0/vector-search/indexes/" + INDEX.replace(".", "\\.");
+  /** Millisecond pauses and a short settle, so a test waits for reads, not for time. */
+  private static final IndexSyncWait.Limits FAST = new IndexSyncWait.Limits(Duration.ofSeconds(5), Duration.ofMillis(1),
+      Duration.ofMillis(4), Duration.ofSeconds(5));
 
-  private record Call(String method, String path, String authorization, String body) {}
-
-  private final List<Call> calls = new ArrayList<>();
-  private HttpServer server;
-
-  /** Answers {@code status} with {@code json} on the sync path, 404 ENDPOINT_NOT_FOUND elsewhere. */
-  private String workspace(int status, String json) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      String path = ex.getRequestURI().getRawPath();
-      calls.add(new Call(ex.getRequestMethod(), path, ex.getRequestHeaders().getFirst("Authorization"),
-          new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      boolean sync = path.equals(SYNC);
-      byte[] out = (sync ? json : "{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No API found\"}")
-          .getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "application/json");
-      ex.sendResponseHeaders(sync ? status : 404, out.length);
-      ex.getResponseBody().write(out);
-      ex.close();
-    });
-    server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
+  private final FakeWorkspace ws = new FakeWorkspace();
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.stop(0);
-    }
+    ws.close();
+  }
+
+  private JobWorkspace workspace() {
+    ws.auth().allowToken("dapi-job");
+    return JobWorkspace.of(spec(ws.url(), "dapi-job"));
   }
 
   private static EmbedderSpec spec(String host, String token) {
     return new EmbedderSpec(EmbedderSpec.DATABRICKS, 1, host, token, null, null, "gte", 32, 0, Duration.ofSeconds(5));
   }
 
-  private List<Call> syncCalls() {
-    return calls.stream().filter(c -> c.path().equals(SYNC)).toList();
+  private IndexSyncJob.Config on() {
+    return IndexSyncJob.config(Map.of(), "--host", ws.url(), "--vector-search", "true", "--vector-search-index", INDEX);
   }
 
   @Test
-  void should_post_one_sync_of_the_index_when_embeddings_changed() throws IOException {
+  void should_post_one_sync_of_the_index_when_embeddings_changed() {
     // given
-    String host = workspace(200, "{}");
+    ws.vectorSearch().index(INDEX, 10);
     List<String> log = new ArrayList<>();
 
     // when
-    EmbedJob.syncIndex(JobWorkspace.of(spec(host, "dapi-job")), INDEX, log::add);
+    EmbedJob.syncIndex(workspace(), INDEX, log::add);
 
     // then
-    assertThat(syncCalls()).hasSize(1);
-    Call call = syncCalls().get(0);
-    assertThat(call.method()).isEqualTo("POST");
-    assertThat(call.authorization()).isEqualTo("Bearer dapi-job");
-    assertThat(call.body()).isEqualTo("{}");
+    assertThat(ws.calls(SYNC)).singleElement().satisfies(c -> {
+      assertThat(c.method()).isEqualTo("POST");
+      assertThat(c.authorization()).isEqualTo("Bearer dapi-job");
+    });
     assertThat(log).anyMatch(l -> l.contains(INDEX) && l.contains("sincronización iniciada"));
   }
 
   @Test
-  void should_sync_the_index_once_when_the_api_sources_job_reaches_its_sync_task() throws IOException {
-    String host = workspace(200, "{}");
-    IndexSyncJob.Config cfg = IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "true",
-        "--vector-search-index", INDEX);
+  void should_wait_until_the_index_reports_the_sync_finished_when_the_update_takes_several_reads() {
+    // given: after the sync the index reports ONLINE_TRIGGERED_UPDATE for 4 reads, then ONLINE_NO_PENDING_UPDATE
+    ws.vectorSearch().index(INDEX, 120).syncTakes(INDEX, 4);
+    JobWorkspace w = workspace();
+    List<String> log = new ArrayList<>();
 
-    String line = IndexSyncJob.run(cfg, h -> JobWorkspace.of(spec(h, "dapi-job")), l -> { });
+    // when
+    String line = IndexSyncJob.run(on(), h -> w, FAST, log::add);
 
-    assertThat(syncCalls()).hasSize(1);
-    assertThat(line).contains(INDEX).contains("sincronización iniciada");
+    // then: one read before the sync, 4 busy reads and the idle one
+    assertThat(ws.vectorSearch().syncs(INDEX)).isEqualTo(1);
+    assertThat(ws.calls(GET)).hasSize(6);
+    assertThat(log).filteredOn(l -> l.contains("ONLINE_TRIGGERED_UPDATE")).hasSize(4);
+    assertThat(line).contains(INDEX).contains("sincronización terminada").contains("ONLINE_NO_PENDING_UPDATE")
+        .contains("120 filas indexadas");
   }
 
   @Test
-  void should_call_nothing_and_refuse_a_bad_flag_when_vector_search_is_off_or_misspelt() throws IOException {
-    String host = workspace(200, "{}");
-    IndexSyncJob.Config off = IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "false");
+  void should_fail_in_spanish_naming_the_index_and_its_state_when_the_sync_pipeline_fails() {
+    ws.vectorSearch().index(INDEX, 5).syncFails(INDEX, 2, "ONLINE_PIPELINE_FAILED",
+        "Pipeline update failed: column embedding has dimension 768, index expects 1024");
+    JobWorkspace w = workspace();
 
-    String line = IndexSyncJob.run(off, h -> JobWorkspace.of(spec(h, "dapi-job")), l -> { });
+    assertThatThrownBy(() -> IndexSyncJob.run(on(), h -> w, FAST, l -> { }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("La sincronización del índice de Vector Search " + INDEX + " falló")
+        .hasMessageContaining("ONLINE_PIPELINE_FAILED")
+        .hasMessageContaining("dimension 768");
+    assertThat(ws.calls(GET)).hasSize(4);
+  }
 
-    assertThat(calls).isEmpty();
+  @Test
+  void should_give_up_at_the_deadline_naming_the_index_and_its_last_state_when_the_sync_never_ends() {
+    ws.vectorSearch().index(INDEX, 5).syncHangs(INDEX);
+    JobWorkspace w = workspace();
+    IndexSyncWait.Limits limits = new IndexSyncWait.Limits(Duration.ofMillis(300), Duration.ofMillis(5),
+        Duration.ofMillis(40), Duration.ofSeconds(5));
+
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> IndexSyncJob.run(on(), h -> w, limits, l -> { }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("El índice de Vector Search " + INDEX + " no terminó de sincronizarse en 300 ms")
+        .hasMessageContaining("último estado: ONLINE_TRIGGERED_UPDATE");
+    long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+
+    // then: the pauses grew (5, 10, 20, 40, 40… ms), so far fewer reads than 300 ms / 5 ms
+    assertThat(ms).isBetween(280L, 3000L);
+    assertThat(ws.calls(GET).size()).isBetween(4, 20);
+  }
+
+  @Test
+  void should_keep_waiting_when_a_status_read_gets_a_5xx_after_the_sync() {
+    // given: the sync started, then the workspace answers the next status reads with 500s
+    ws.vectorSearch().index(INDEX, 7).syncTakes(INDEX, 1);
+    JobWorkspace w = workspace();
+    var before = w.indexStatus(INDEX);
+    w.syncIndex(INDEX);
+    FakeWorkspace.Fault boom = new FakeWorkspace.Fault(500, Map.of(), "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"boom\"}", false);
+    ws.fail(GET, boom, boom, boom, boom, boom);
+    List<String> log = new ArrayList<>();
+
+    // when
+    var done = IndexSyncWait.await(INDEX, before, w::indexStatus, FAST, log::add);
+
+    // then
+    assertThat(log).anyMatch(l -> l.contains("sin respuesta") && l.contains(INDEX));
+    assertThat(done.idle()).isTrue();
+    assertThat(done.lastProcessedVersion()).isGreaterThan(before.lastProcessedVersion());
+  }
+
+  @Test
+  void should_call_nothing_and_refuse_a_bad_flag_when_vector_search_is_off_or_misspelt() {
+    IndexSyncJob.Config off = IndexSyncJob.config(Map.of(), "--host", ws.url(), "--vector-search", "false");
+
+    String line = IndexSyncJob.run(off, h -> workspace(), l -> { });
+
+    assertThat(ws.calls()).isEmpty();
     assertThat(line).contains("Vector Search desactivado");
     assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--vector-search", "si")).hasMessageContaining("true o false");
-    assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--host", host, "--vector-search", "true"))
+    assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--host", ws.url(), "--vector-search", "true"))
         .hasMessageContaining("catálogo.esquema.índice");
+    assertThatThrownBy(() -> IndexSyncJob.config(Map.of(), "--host", ws.url(), "--vector-search", "true",
+        "--vector-search-index", INDEX, "--wait-seconds", "0")).hasMessageContaining("--wait-seconds");
   }
 
   @Test
-  void should_fail_in_spanish_naming_the_index_when_the_workspace_has_no_such_index() throws IOException {
-    // given
-    String host = workspace(404, "{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\",\"message\":\"Index " + INDEX
-        + " does not exist.\"}");
+  void should_fail_in_spanish_naming_the_index_when_the_workspace_has_no_such_index() {
+    JobWorkspace w = workspace();
 
-    // when / then
-    assertThatThrownBy(() -> EmbedJob.syncIndex(JobWorkspace.of(spec(host, "dapi-job")), INDEX, l -> { }))
+    assertThatThrownBy(() -> IndexSyncJob.run(on(), h -> w, FAST, l -> { }))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no se pudo sincronizar el índice de Vector Search " + INDEX)
         .hasMessageContaining("does not exist");
-    assertThat(syncCalls()).hasSize(1);
+    assertThat(ws.calls(SYNC)).hasSize(1);
   }
 
   @Test
-  void should_give_the_executors_the_token_the_workspace_client_authenticates_with() throws IOException {
-    String host = workspace(200, "{}");
-
-    assertThat(JobWorkspace.of(spec(host, "dapi-job")).bearerToken()).isEqualTo("dapi-job");
+  void should_give_the_executors_the_token_the_workspace_client_authenticates_with() {
+    assertThat(workspace().bearerToken()).isEqualTo("dapi-job");
   }
 
   @Test

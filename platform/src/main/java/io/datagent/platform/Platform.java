@@ -164,9 +164,9 @@ public final class Platform {
         .setHttpTimeoutSeconds((int) Math.max(1, c.httpTimeout().toSeconds()));
     if (c.auth() == PlatformConfig.AuthKind.PAT) {
       d.setToken(c.token()).setAuthType("pat");
-    } else {
+    } else if (c.auth() == PlatformConfig.AuthKind.OAUTH_M2M) {
       d.setClientId(c.clientId()).setClientSecret(c.clientSecret()).setAuthType("oauth-m2m");
-    }
+    } // RUNTIME: no credential set, the SDK's default chain resolves one
     return new WorkspaceClient(d);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * Built once in each {@code main} (from env there, {@link #fromEnv}); libraries receive it, never read env.
  *
  * @param host        the workspace URL; a bare host gets {@code https://}
- * @param auth        a personal access token, or the OAuth M2M secret of a service principal (what an App gets)
+ * @param auth        a personal access token, the OAuth M2M secret of a service principal (what an App gets), or the
+ *                    SDK's default chain ({@link AuthKind#RUNTIME}: on a job cluster, the run's own identity)
  * @param token       the PAT ({@link AuthKind#PAT} only)
  * @param clientId    the service principal's client id ({@link AuthKind#OAUTH_M2M} only)
  * @param clientSecret its secret ({@link AuthKind#OAUTH_M2M} only)
@@ -18,8 +19,12 @@ import java.util.Map;
 public record PlatformConfig(String host, AuthKind auth, String token, String clientId, String clientSecret,
     String warehouseId, Duration httpTimeout) {
 
-  /** How the process authenticates. */
-  public enum AuthKind { PAT, OAUTH_M2M }
+  /**
+   * How the process authenticates. {@code RUNTIME} passes no credential and lets databricks-sdk-java's default chain
+   * find one: on a Databricks job cluster's driver that is {@code runtime}, the run's {@code run_as} identity, with no
+   * secret at all (a job task's way in).
+   */
+  public enum AuthKind { PAT, OAUTH_M2M, RUNTIME }
 
   public PlatformConfig {
     host = normalizeHost(host);
@@ -42,6 +47,11 @@ public record PlatformConfig(String host, AuthKind auth, String token, String cl
 
   public static PlatformConfig oauth(String host, String clientId, String clientSecret) {
     return new PlatformConfig(host, AuthKind.OAUTH_M2M, null, clientId, clientSecret, null, null);
+  }
+
+  /** The SDK's default identity at {@code host} (on a job cluster: the run's own); see {@link AuthKind#RUNTIME}. */
+  public static PlatformConfig runtime(String host) {
+    return new PlatformConfig(host, AuthKind.RUNTIME, null, null, null, null, null);
   }
 
   public PlatformConfig withWarehouse(String id) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * A fake Databricks workspace on 127.0.0.1 that speaks what databricks-sdk-java sends: OAuth M2M
  * ({@code /oidc/.well-known/oauth-authorization-server}, {@code /oidc/v1/token}) and PATs, error bodies
  * {@code {"error_code", "message"}}, and the services of {@link FakeJobs}, {@link FakeSql}, {@link FakeServing} and
- * {@link FakeStore} (Files, Vector Search, Lakebase credentials, MLflow). Faults are scripted per request
+ * {@link FakeStore} (Files, Vector Search queries, Lakebase credentials, MLflow) and {@link FakeVectorSearch} (index
+ * sync and state). Faults are scripted per request
  * ({@link #fail}): a status with headers (429 + Retry-After, 5xx, 403), a dropped connection, or a lost response
  * (the request is applied, then the connection drops).
  *
@@ -102,6 +103,7 @@ public final class FakeWorkspace implements AutoCloseable {
   private final FakeSql sql = new FakeSql();
   private final FakeServing serving = new FakeServing();
   private final FakeStore store = new FakeStore();
+  private final FakeVectorSearch vectorSearch = new FakeVectorSearch();
 
   public FakeWorkspace() {
     try {
@@ -121,6 +123,7 @@ public final class FakeWorkspace implements AutoCloseable {
     sql.install(this);
     serving.install(this);
     store.install(this);
+    vectorSearch.install(this);
     server.start();
   }
 
@@ -147,6 +150,11 @@ public final class FakeWorkspace implements AutoCloseable {
 
   public FakeStore store() {
     return store;
+  }
+
+  /** TRIGGERED Vector Search indexes: sync and state (queries are {@link FakeStore#vectorSearch}). */
+  public FakeVectorSearch vectorSearch() {
+    return vectorSearch;
   }
 
   /** Adds (or overrides, as later routes win) a route for {@code method} and a path regex. */

@@ -1,0 +1,131 @@
+package io.datagent.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datagent.testkit.FakeWorkspace.Reply;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TRIGGERED Delta Sync indexes as the Vector Search API shows them: {@code POST /api/2.0/vector-search/indexes/{name}/sync}
+ * starts an update and {@code GET /api/2.0/vector-search/indexes/{name}} answers the index with its {@code status}
+ * ({@code ready}, {@code detailed_state}, {@code message}, {@code indexed_row_count}, {@code index_url},
+ * {@code triggered_update_status.last_processed_commit_version}). After a sync an index reports
+ * {@code ONLINE_TRIGGERED_UPDATE} for its scripted number of reads, then either {@code ONLINE_NO_PENDING_UPDATE} with
+ * the next commit version processed, or the scripted failure; an index scripted to hang never finishes. An unknown
+ * index is a 404 {@code RESOURCE_DOES_NOT_EXIST}.
+ */
+public final class FakeVectorSearch {
+
+  /** What a sync of one index does: reads while busy, then success, a failure state, or never done (reads &lt; 0). */
+  private record Script(int busyReads, String failState, String failMessage) {}
+
+  private static final class Index {
+    volatile Script script = new Script(0, null, null);
+    volatile int busyLeft;
+    volatile boolean updating;
+    volatile String failed;
+    volatile String message;
+    volatile long version = 1;
+    volatile long rows;
+    volatile int syncs;
+  }
+
+  private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+  /** A TRIGGERED index, online with nothing pending, holding {@code rows} rows. */
+  public FakeVectorSearch index(String name, long rows) {
+    indexes.computeIfAbsent(name, k -> new Index()).rows = rows;
+    return this;
+  }
+
+  /** Each sync of {@code name} keeps it updating for {@code reads} status reads, then it is idle again. */
+  public FakeVectorSearch syncTakes(String name, int reads) {
+    index(name).script = new Script(reads, null, null);
+    return this;
+  }
+
+  /** Each sync of {@code name} updates for {@code reads} reads, then fails in {@code state} saying {@code message}. */
+  public FakeVectorSearch syncFails(String name, int reads, String state, String message) {
+    index(name).script = new Script(reads, state, message);
+    return this;
+  }
+
+  /** A sync of {@code name} never finishes. */
+  public FakeVectorSearch syncHangs(String name) {
+    index(name).script = new Script(-1, null, null);
+    return this;
+  }
+
+  /** How many syncs of {@code name} were asked. */
+  public int syncs(String name) {
+    Index i = indexes.get(name);
+    return i == null ? 0 : i.syncs;
+  }
+
+  private Index index(String name) {
+    Index i = indexes.get(name);
+    if (i == null) {
+      throw new IllegalStateException("fake Vector Search: declare index " + name + " first");
+    }
+    return i;
+  }
+
+  void install(FakeWorkspace ws) {
+    ws.route("POST", "/api/2\\.0/vector-search/indexes/[^/]+/sync", (c, b) -> {
+      Index i = indexes.get(name(c.path()));
+      if (i == null) {
+        return missing(name(c.path()));
+      }
+      synchronized (i) {
+        i.syncs++;
+        i.updating = true;
+        i.failed = null;
+        i.message = null;
+        i.busyLeft = i.script.busyReads();
+      }
+      return Reply.json("{}");
+    });
+    ws.route("GET", "/api/2\\.0/vector-search/indexes/[^/]+", (c, b) -> {
+      String name = name(c.path());
+      Index i = indexes.get(name);
+      return i == null ? missing(name) : Reply.json(read(name, i, ws.url()).toString());
+    });
+  }
+
+  private static ObjectNode read(String name, Index i, String host) {
+    synchronized (i) {
+      if (i.updating && i.busyLeft == 0) {
+        i.updating = false;
+        if (i.script.failState() != null) {
+          i.failed = i.script.failState();
+          i.message = i.script.failMessage();
+        } else {
+          i.version++;
+        }
+      } else if (i.updating && i.busyLeft > 0) {
+        i.busyLeft--;
+      }
+      ObjectNode out = FakeWorkspace.JSON.createObjectNode().put("name", name).put("endpoint_name", "datagent")
+          .put("primary_key", "doc_id").put("index_type", "DELTA_SYNC").put("creator", "runner@example.com");
+      out.putObject("delta_sync_index_spec").put("source_table", name.replaceAll("_index$", ""))
+          .put("pipeline_type", "TRIGGERED").put("pipeline_id", "pipe-" + Math.abs(name.hashCode()));
+      ObjectNode s = out.putObject("status");
+      String state = i.failed != null ? i.failed : i.updating ? "ONLINE_TRIGGERED_UPDATE" : "ONLINE_NO_PENDING_UPDATE";
+      s.put("ready", !state.startsWith("OFFLINE")).put("detailed_state", state).put("indexed_row_count", i.rows)
+          .put("index_url", host.replaceFirst("^https?://", "") + "/api/2.0/vector-search/endpoints/datagent/indexes/" + name);
+      s.put("message", i.message != null ? i.message : i.updating ? "Index is currently updating."
+          : "Index is currently online and has no pending updates.");
+      s.putObject("triggered_update_status").put("last_processed_commit_version", i.version)
+          .put("last_processed_commit_timestamp", "2026-01-01T00:00:0" + Math.min(9, i.version) + "Z");
+      return out;
+    }
+  }
+
+  private static Reply missing(String name) {
+    return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Index " + name + " does not exist.");
+  }
+
+  private static String name(String path) {
+    return path.split("/")[5];
+  }
+}
