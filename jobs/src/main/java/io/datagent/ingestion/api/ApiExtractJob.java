@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Spark JAR task (needs no Spark): fetches every page of every API source and keeps them as received under
@@ -20,11 +21,16 @@ public final class ApiExtractJob {
   }
 
   public static List<String> run(ApiJobConfig cfg, SecretLookup secrets, Consumer<String> progress) {
+    return run(cfg, source -> PageFetcher.standard(source, secrets), progress);
+  }
+
+  /** As {@link #run(ApiJobConfig, SecretLookup, Consumer)}, with each source's pages fetched by {@code fetchers}. */
+  public static List<String> run(ApiJobConfig cfg, Function<ApiSource, PageFetcher> fetchers, Consumer<String> progress) {
     List<String> errors = new ArrayList<>();
     for (ApiSource source : cfg.definitions()) {
       progress.accept("Extracción " + cfg.runId() + " de la fuente " + source.name() + " (" + source.baseUrl() + ")");
       try {
-        new ApiExtractor(source, PageFetcher.standard(source, secrets), progress).run(cfg.uploads(), cfg.runId());
+        new ApiExtractor(source, fetchers.apply(source), progress).run(cfg.uploads(), cfg.runId());
       } catch (RuntimeException e) {
         errors.add(e.getMessage());
         progress.accept("  ✗ " + e.getMessage());

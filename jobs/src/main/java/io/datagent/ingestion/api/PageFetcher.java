@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Fetches one page over {@link HttpClient}, with the source's authentication, rate limit and retries.
@@ -41,14 +42,32 @@ public final class PageFetcher {
   private final HttpClient http;
   private final Sleeper sleeper;
   private final Random random;
+  /** Where a URL is actually sent (identity, except for {@link #routedTo}); pages keep the URL asked for. */
+  private final UnaryOperator<String> route;
   private long lastRequestNanos;
 
   public PageFetcher(ApiSource source, SecretLookup secrets, HttpClient http, Sleeper sleeper, Random random) {
+    this(source, secrets, http, sleeper, random, UnaryOperator.identity());
+  }
+
+  private PageFetcher(ApiSource source, SecretLookup secrets, HttpClient http, Sleeper sleeper, Random random,
+      UnaryOperator<String> route) {
     this.source = source;
     this.secrets = secrets;
     this.http = http;
     this.sleeper = sleeper;
     this.random = random;
+    this.route = route;
+  }
+
+  /**
+   * This fetcher, sending each request for a URL under {@code realBase} to the same rest under {@code replayBase}
+   * instead (the demo's loopback replay of recorded responses). Saved pages, lineage, errors and state keep the real
+   * URL, so nothing left behind points at a server that is gone after the run.
+   */
+  public PageFetcher routedTo(String realBase, String replayBase) {
+    return new PageFetcher(source, secrets, http, sleeper, random,
+        url -> url.startsWith(realBase) ? replayBase + url.substring(realBase.length()) : url);
   }
 
   public static PageFetcher standard(ApiSource source, SecretLookup secrets) {
@@ -126,7 +145,7 @@ public final class PageFetcher {
           + "=" + URLEncoder.encode(secret(a.key()), StandardCharsets.UTF_8);
       case NONE -> { }
     }
-    return b.uri(URI.create(target)).build();
+    return b.uri(URI.create(route.apply(target))).build();
   }
 
   private String secret(String key) {
