@@ -74,6 +74,16 @@ class PlatformBoundaryTest {
   }
 
   @Test
+  void should_reach_databricks_from_the_jobs_only_through_the_platform_module() {
+    // the Spark JAR tasks (EmbedJob's index sync, IndexSyncJob's wait, the job identity) use io.datagent.platform
+    List<String> direct = mainSources().stream()
+        .filter(f -> ROOT.relativize(f).toString().replace('\\', '/').startsWith("jobs/"))
+        .filter(f -> withoutComments(read(f)).contains("com.databricks.sdk"))
+        .map(f -> ROOT.relativize(f).toString().replace('\\', '/')).toList();
+    assertThat(direct).as("jobs classes using databricks-sdk-java directly").isEmpty();
+  }
+
+  @Test
   void should_depend_on_the_fake_workspace_only_in_test_scope() {
     Pattern dep = Pattern.compile("<dependency>\\s*<groupId>io\\.datagent</groupId>\\s*<artifactId>datagent-testkit</artifactId>"
         + "(.*?)</dependency>", Pattern.DOTALL);
