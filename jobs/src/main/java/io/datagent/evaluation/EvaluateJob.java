@@ -102,14 +102,14 @@ public final class EvaluateJob {
   }
 
   /**
-   * The workspace as a job sees it: the environment's credentials when it has them, else the job's own identity (the
-   * cluster's token) on DATABRICKS_HOST, with the App's SQL warehouse.
+   * The workspace as a job sees it: the environment's credentials when it has them, else the job's own identity on
+   * DATABRICKS_HOST (the SDK's default chain, {@link PlatformConfig#runtime}: on a cluster the run's {@code run_as},
+   * its token refreshed by the SDK for as long as the job runs), with the App's SQL warehouse.
    */
   public static PlatformConfig platformConfig(Map<String, String> env) {
     return PlatformConfig.present(env) && (env.get("DATABRICKS_TOKEN") != null || env.get("DATABRICKS_CLIENT_ID") != null)
         ? PlatformConfig.fromEnv(env)
-        : PlatformConfig.pat(env.get("DATABRICKS_HOST"), io.datagent.embedding.JobIdentity.bearerToken(env.get("DATABRICKS_HOST")))
-            .withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
+        : PlatformConfig.runtime(env.get("DATABRICKS_HOST")).withWarehouse(env.get("DATABRICKS_WAREHOUSE_ID"));
   }
 
   public static void main(String[] argv) throws Exception {
