@@ -52,7 +52,8 @@ final class IndexSyncWait {
       if (left <= 0) {
         throw new IllegalStateException("El índice de Vector Search " + index + " no terminó de sincronizarse en "
             + seconds(limits.timeout()) + " (último estado: " + (last == null ? "desconocido" : last.describe())
-            + "). Los embeddings están escritos; el índice seguirá sincronizándose y la próxima ejecución lo comprobará.");
+            + "). Los embeddings están escritos; el índice seguirá sincronizándose y la próxima ejecución lo "
+            + "comprobará.");
       }
       sleep(Duration.ofNanos(Math.min(pause.toNanos(), left)));
       pause = pause.multipliedBy(2).compareTo(limits.maxPause()) > 0 ? limits.maxPause() : pause.multipliedBy(2);
@@ -64,7 +65,8 @@ final class IndexSyncWait {
           throw new IllegalStateException("No se pudo consultar el estado del índice de Vector Search " + index + ": "
               + e.userMessage(), e);
         }
-        log.accept("  índice " + index + ": sin respuesta al consultar su estado (" + e.getMessage() + "); se reintenta");
+        log.accept("  índice " + index + ": sin respuesta al consultar su estado (" + e.getMessage()
+            + "); se reintenta");
         continue;
       }
       last = now;
