@@ -31,7 +31,7 @@ class AppEnvironmentTest {
   private static final List<String> PER_TARGET = List.of("DATAGENT_CATALOG", "DATAGENT_RAW_SCHEMA",
       "DATAGENT_SERVING_SCHEMA", "LAKEBASE_INSTANCE_NAME", "DATAGENT_MONITOR_EMAIL_TO", "DATAGENT_MONITOR_ESCALATION_TO",
       "DATAGENT_SMTP_HOST", "DATAGENT_SMTP_PORT", "DATAGENT_SMTP_USER", "DATAGENT_SMTP_FROM",
-      "DATAGENT_VECTOR_SEARCH_ENABLED", "DATAGENT_PROMPT_REGISTRY");
+      "DATAGENT_VECTOR_SEARCH_ENABLED", "DATAGENT_PROMPT_REGISTRY", "DATAGENT_QUALITY_SCHEMA");
 
   private final Path root = ProjectLayout.root();
   private final Bundle bundle = Bundle.load(root);
@@ -98,6 +98,8 @@ class AppEnvironmentTest {
       }
       assertThat(deployed.taskOptions("evaluate", "evaluate")).as(target + ": the evaluation's results schema")
           .containsEntry("results-schema", deployed.config().path("resources").path("schemas").path("quality").path("name").asText());
+      assertThat(env).as(target + ": the Monitor page reads the evaluations where the job writes them")
+          .containsEntry("DATAGENT_QUALITY_SCHEMA", deployed.taskOptions("evaluate", "evaluate").get("results-schema"));
     }
   }
 
