@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,11 @@ public final class LocalEvaluationLauncher implements EvaluationLauncher {
   private final Path benchmark;
   private final Path reports;
   private final Pricing pricing;
-  private final ExecutorService executor;
+  private final Executor executor;
   private final AtomicBoolean running = new AtomicBoolean();
 
   public LocalEvaluationLauncher(Agent agent, SqlExecutor sql, SqlPolicy policy, Path benchmark, Path reports, Pricing pricing,
-      ExecutorService executor) {
+      Executor executor) {
     this.agent = agent;
     this.truth = new GroundTruth(new SqlGuard(policy), sql, Duration.ofSeconds(120));
     this.benchmark = benchmark;
