@@ -91,6 +91,22 @@ class RunArtifactsTest {
   }
 
   @Test
+  void should_finish_the_run_and_report_the_missing_table_when_the_artifacts_proxy_keeps_answering_429() {
+    try (FakeWorkspace ws = new FakeWorkspace()) {
+      Fault[] throttled = new Fault[12];
+      java.util.Arrays.fill(throttled, Fault.retryAfter(429, 1));
+      ws.fail("/api/2\\.0/mlflow-artifacts/artifacts/.+", throttled);
+      long t0 = System.nanoTime();
+
+      MlflowRunLog.Logged logged = trackingServer(ws).log("exp", "eval", Map.of(), Map.of(), report(2));
+
+      assertThat(logged.error()).contains("pero no la tabla por pregunta").contains("429");
+      assertThat(ws.store().mlflowRuns().get(logged.runId()).at("/info/status").asText()).isEqualTo("FINISHED");
+      assertThat((System.nanoTime() - t0) / 1e9).as("the SDK's bounded retries, well within the log's deadline").isLessThan(60);
+    }
+  }
+
+  @Test
   void should_write_the_table_to_the_volume_when_the_experiment_stores_artifacts_in_a_unity_catalog_volume() {
     try (FakeWorkspace ws = new FakeWorkspace()) {
       ws.auth().allowToken("dapi-eval");
