@@ -100,6 +100,11 @@ public final class AppMain {
         env.getOrDefault("DATAGENT_ENGINEERS_GROUP", "datagent-engineers"), Duration.ofMinutes(5))
         .or(Engineers.listed(env.get("DATAGENT_ENGINEERS"))), state.dataSource()));
 
+    // The agent's evaluations on the Monitor page (issue 14): the evaluation job's results in Delta (the bundle's
+    // quality schema) and "Evaluar ahora", run-now of that job; without its id the page says what is missing.
+    extra.add(new io.datagent.app.evaluation.EvaluationRoutes(new io.datagent.app.evaluation.SqlEvaluationHistory(sql,
+        io.datagent.app.evaluation.SqlEvaluationHistory.table(catalog, AppAgents.require(env, "DATAGENT_QUALITY_SCHEMA"))),
+        io.datagent.app.evaluation.JobEvaluationLauncher.of(platform.jobs(), env.get("DATAGENT_EVALUATE_JOB_ID"), clock)));
     // Trusted queries (issue 12): engineers save answered questions; matched before the compiler or the model.
     io.datagent.agent.trusted.TrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,

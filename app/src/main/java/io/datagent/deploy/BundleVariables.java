@@ -60,6 +60,7 @@ public final class BundleVariables {
         List.of(value("llm_endpoint"), value("embedding_endpoint")),
         runner == null || runner.contains("${workspace.") ? null : runner,
         root.path("bundle").path("databricks_cli_version").asText("").replace(">=", "").strip(),
-        include.stream().anyMatch(i -> i.equals("resources/optional/*.yml") || i.endsWith("lakebase_catalog.yml")));
+        include.stream().anyMatch(i -> i.equals("resources/optional/*.yml") || i.endsWith("lakebase_catalog.yml")),
+        java.util.Objects.requireNonNullElse(value("lakebase_instance"), DeployTarget.LAKEBASE_INSTANCE));
   }
 }

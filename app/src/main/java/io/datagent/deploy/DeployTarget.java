@@ -17,10 +17,21 @@ import java.util.List;
  *                          deploying identity
  * @param cliFloor          the bundle's {@code databricks_cli_version} floor, e.g. 0.297.0
  * @param lakebaseCatalog   whether resources/optional/lakebase_catalog.yml is included (needs CREATE CATALOG)
+ * @param lakebaseInstance  the App's Lakebase instance, where the runner needs a role for the quality jobs
  */
 public record DeployTarget(String target, String catalog, String artifactSchema, String artifactVolume, String warehouseId,
     String warehouseName, List<String> groups, List<String> endpoints, String runner, String cliFloor,
-    boolean lakebaseCatalog) {
+    boolean lakebaseCatalog, String lakebaseInstance) {
+
+  /** The bundle's default Lakebase instance name. */
+  public static final String LAKEBASE_INSTANCE = "datagent-state";
+
+  public DeployTarget(String target, String catalog, String artifactSchema, String artifactVolume, String warehouseId,
+      String warehouseName, List<String> groups, List<String> endpoints, String runner, String cliFloor,
+      boolean lakebaseCatalog) {
+    this(target, catalog, artifactSchema, artifactVolume, warehouseId, warehouseName, groups, endpoints, runner, cliFloor,
+        lakebaseCatalog, LAKEBASE_INSTANCE);
+  }
 
   public String artifactVolumeName() {
     return catalog + "." + artifactSchema + "." + artifactVolume;

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Checks, before a {@code databricks bundle deploy}, what the deploy of one target needs from the workspace and the
  * machine: the CLI version floor, the catalog, the artifact Volume and its grants, the SQL warehouse, the groups, the
- * serving endpoints, Lakebase (and CREATE CATALOG when the optional Lakebase catalog is included). Everything through
+ * serving endpoints, Lakebase and the runner's role in its instance (the quality jobs' login), and CREATE CATALOG when
+ * the optional Lakebase catalog is included. Everything through
  * databricks-sdk-java as the identity the CLI would deploy with. Each miss comes with the command that fixes it.
  */
 public final class Doctor {
@@ -51,7 +52,11 @@ public final class Doctor {
     out.add(warehouse(t));
     t.groups().forEach(g -> out.add(group(g)));
     t.endpoints().forEach(e -> out.add(endpoint(e)));
-    out.add(lakebase());
+    Finding lakebase = lakebase();
+    out.add(lakebase);
+    if (lakebase.ok()) { // the quality jobs' login to the App's state (issue 14)
+      out.add(new LakebaseRoleCheck(w).check(t.lakebaseInstance(), t.runner() == null ? me : t.runner()));
+    }
     if (t.lakebaseCatalog()) {
       out.add(uc.createCatalog(me));
     }

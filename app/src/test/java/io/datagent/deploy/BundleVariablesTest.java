@@ -27,6 +27,9 @@ class BundleVariablesTest {
     assertThat(dev.endpoints()).containsExactly("databricks-meta-llama-3-3-70b-instruct", "databricks-gte-large-en");
     assertThat(dev.cliFloor()).isEqualTo("0.297.0");
     assertThat(dev.lakebaseCatalog()).as("optional, not included by default").isFalse();
+    assertThat(dev.lakebaseInstance()).isEqualTo("datagent-state");
+    assertThat(new BundleVariables(BUNDLE, "dev", Map.of("lakebase_instance", "estado-b")).deployTarget().lakebaseInstance())
+        .isEqualTo("estado-b");
     assertThat(prod.catalog()).isEqualTo("datagent");
     assertThat(prod.runner()).isEqualTo("sp-app-id");
     assertThat(prod.warehouseId()).isEqualTo("abc");

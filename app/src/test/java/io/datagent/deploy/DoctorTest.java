@@ -114,6 +114,7 @@ class DoctorTest {
 
   @Test
   void should_grant_read_volume_to_the_runner_when_the_jobs_could_not_load_the_jar() {
+    ws.roles.get("datagent-state").add("other-runner-id"); // its Lakebase role is there
     Finding miss = onlyMiss(check(prod("other-runner-id"), CLI));
 
     assertThat(miss.what()).contains("runner other-runner-id");
@@ -166,6 +167,20 @@ class DoctorTest {
     assertThat(miss.what()).isEqualTo("Lakebase");
     assertThat(miss.detail()).contains("not enabled");
     assertThat(miss.fix()).contains("databricks database list-database-instances");
+  }
+
+  @Test
+  void should_create_the_runners_lakebase_role_with_its_grants_when_the_instance_lacks_it() {
+    ws.roles.get("datagent-state").remove("runner-sp-id");
+
+    Finding miss = onlyMiss(check(prod("runner-sp-id"), CLI));
+    ws.roles.clear(); // before the first deploy: no instance yet
+
+    assertThat(miss.what()).isEqualTo("rol de Lakebase runner-sp-id");
+    assertThat(miss.fix()).contains("databricks_create_role('runner-sp-id', 'SERVICE_PRINCIPAL')")
+        .contains("GRANT USAGE ON SCHEMA app, monitor TO \"runner-sp-id\"")
+        .contains("databricks database list-database-instance-roles datagent-state");
+    assertThat(check(prod("runner-sp-id"), CLI)).as("the deploy creates the instance").allMatch(Finding::ok);
   }
 
   @Test

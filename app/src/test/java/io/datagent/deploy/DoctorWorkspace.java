@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * A workspace on loopback that answers the REST paths {@link Doctor} reaches through databricks-sdk-java with the
  * shapes Databricks returns (SCIM Me and Groups, Unity Catalog catalogs, volumes, effective permissions and the current
- * metastore, SQL warehouses, serving endpoints, Lakebase database instances). It starts with every prerequisite of a
+ * metastore, SQL warehouses, serving endpoints, Lakebase database instances and their roles). It starts with every prerequisite of a
  * deploy in place; a test removes one.
  */
 final class DoctorWorkspace implements AutoCloseable {
@@ -31,6 +31,8 @@ final class DoctorWorkspace implements AutoCloseable {
   final Set<String> groups = new HashSet<>(Set.of("datagent-users", "datagent-engineers"));
   final Set<String> endpoints = new HashSet<>(Set.of("databricks-meta-llama-3-3-70b-instruct", "databricks-gte-large-en"));
   boolean lakebase = true;
+  /** Lakebase instance name to its roles (the quality jobs' runner logs in as one). */
+  final Map<String, Set<String>> roles = new HashMap<>(Map.of("datagent-state", new HashSet<>(Set.of(ME, "runner-sp-id"))));
   boolean acceptsToken = true;
   final LoopbackServer server = new LoopbackServer(this::answer);
 
@@ -110,6 +112,17 @@ final class DoctorWorkspace implements AutoCloseable {
       String name = tail(p, "/api/2.0/serving-endpoints/");
       return endpoints.contains(name) ? Reply.json("{\"name\":\"" + name + "\",\"state\":{\"ready\":\"READY\","
           + "\"config_update\":\"NOT_UPDATING\"}}") : error(404, "RESOURCE_DOES_NOT_EXIST", "Endpoint " + name + " not found");
+    }
+    if (p.startsWith("/api/2.0/database/instances/") && p.endsWith("/roles")) {
+      String instance = tail(p, "/api/2.0/database/instances/").replaceAll("/roles$", "");
+      if (!roles.containsKey(instance)) {
+        return error(404, "RESOURCE_DOES_NOT_EXIST", "Database instance '" + instance + "' does not exist.");
+      }
+      StringBuilder list = new StringBuilder();
+      roles.get(instance).forEach(n -> list.append(list.length() == 0 ? "" : ",").append("{\"name\":\"").append(n)
+          .append("\",\"instance_name\":\"").append(instance).append("\",\"identity_type\":\"")
+          .append(n.contains("@") ? "USER" : "SERVICE_PRINCIPAL").append("\"}"));
+      return Reply.json("{\"database_instance_roles\":[" + list + "]}");
     }
     if (p.equals("/api/2.0/database/instances")) {
       // Assumed shape of a workspace without Lakebase: the API refuses with FEATURE_DISABLED.

@@ -128,7 +128,9 @@ public final class EvaluateJob {
     GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(app.config().sqlPolicy()), app.sql(),
         app.config().sqlTimeout().compareTo(Duration.ofSeconds(60)) < 0 ? Duration.ofSeconds(60) : app.config().sqlTimeout());
     MlflowRunLog mlflow = args.experiment() == null ? null
-        : MlflowRunLog.databricks(config.host(), platform::bearerToken);
+        : MlflowRunLog.databricks(config.host(), platform::bearerToken)
+            // the per-question table as run artifacts, in the experiment's Volume (resources/quality.yml)
+            .withArtifacts(io.datagent.platform.mlflow.MlflowArtifactStore.workspace(platform)::put);
     Map<String, String> params = new HashMap<>(EvalParams.of(app.config(), new EvalReport(List.of()), args.benchmark(),
         env.getOrDefault("DATAGENT_COMMIT", "desconocido"), env.getOrDefault("DATAGENT_SEMANTIC_VERSION", "derivado")));
     params.remove("prompt_version");

@@ -22,6 +22,14 @@ public final class FakeAuth {
   private final AtomicInteger tokenRequests = new AtomicInteger();
   private volatile long expiresIn = 3600;
 
+  private volatile boolean anonymous;
+
+  /** Requests with no credentials pass too, as on an MLflow tracking server started without authentication. */
+  public FakeAuth allowAnonymous() {
+    anonymous = true;
+    return this;
+  }
+
   public FakeAuth allowToken(String token) {
     tokens.add(token);
     return this;
@@ -80,6 +88,9 @@ public final class FakeAuth {
       return null;
     }
     String a = c.authorization();
+    if (anonymous && a == null) {
+      return null;
+    }
     String bearer = a != null && a.startsWith("Bearer ") ? a.substring(7) : null;
     if (bearer != null && (tokens.contains(bearer) || Boolean.TRUE.equals(issued.get(bearer)))) {
       return null;

@@ -11,8 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queries ({@code POST /api/2.0/vector-search/indexes/{name}/query}, scripted per index), Lakebase credentials
  * ({@code POST /api/2.0/database/credentials}, {@code /api/2.0/postgres/credentials}) and MLflow experiments and
  * runs ({@code /api/2.0/mlflow/experiments/get-by-name|create}, {@code /api/2.0/mlflow/runs/create|log-metric|
- * log-batch|update}), the shapes {@code org.mlflow:mlflow-client} sends: a run keeps {@code info} (with
- * {@code status}), {@code metrics}, {@code params} and {@code tags} as key → value objects.
+ * log-batch|update|set-tag}), the shapes {@code org.mlflow:mlflow-client} sends: a run keeps {@code info} (with
+ * {@code status} and {@code artifact_uri}), {@code metrics}, {@code params} and {@code tags} as key → value objects.
+ * An experiment's artifact location is the one created with, else {@code mlflow-artifacts:/<id>} (a tracking server
+ * that proxies artifacts), whose files arrive by {@code PUT /api/2.0/mlflow-artifacts/artifacts/<exp>/<run>/artifacts/
+ * <path>} (answered {@code {}}, as mlflow's server does) and are kept by that path ({@link #mlflowArtifact}); a
+ * {@code dbfs:/Volumes/...} location's files arrive through the Files API ({@link #file}).
  */
 public final class FakeStore {
 
@@ -20,6 +24,8 @@ public final class FakeStore {
   private final Map<String, String> indexes = new ConcurrentHashMap<>();
   private final Map<String, String> experiments = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> mlflowRuns = new ConcurrentHashMap<>();
+  private final Map<String, String> artifactLocations = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> mlflowArtifacts = new ConcurrentHashMap<>();
   private final AtomicInteger credentials = new AtomicInteger();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -47,6 +53,11 @@ public final class FakeStore {
   /** The MLflow runs created, by id, with their metrics. */
   public Map<String, ObjectNode> mlflowRuns() {
     return Map.copyOf(mlflowRuns);
+  }
+
+  /** The bytes uploaded through the MLflow artifacts proxy as {@code <exp>/<run>/artifacts/<path>}, or null. */
+  public byte[] mlflowArtifact(String path) {
+    return mlflowArtifacts.get(path);
   }
 
   void install(FakeWorkspace ws) {
@@ -82,15 +93,35 @@ public final class FakeStore {
       String name = FakeWorkspace.query(c).get("experiment_name");
       String id = experiments.get(name);
       return id == null ? Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Could not find experiment with name " + name)
-          : Reply.json(Map.of("experiment", Map.of("experiment_id", id, "name", name)));
+          : Reply.json(Map.of("experiment", Map.of("experiment_id", id, "name", name,
+              "artifact_location", artifactLocations.get(id))));
     });
-    ws.route("POST", "/api/2\\.0/mlflow/experiments/create", (c, b) ->
-        Reply.json(Map.of("experiment_id", experiments.computeIfAbsent(b.path("name").asText(), k -> "exp-" + ids.incrementAndGet()))));
+    ws.route("POST", "/api/2\\.0/mlflow/experiments/create", (c, b) -> {
+      String id = experiments.computeIfAbsent(b.path("name").asText(), k -> "exp-" + ids.incrementAndGet());
+      artifactLocations.putIfAbsent(id, b.hasNonNull("artifact_location") ? b.path("artifact_location").asText()
+          : "mlflow-artifacts:/" + id);
+      return Reply.json(Map.of("experiment_id", id));
+    });
+    ws.route("PUT", "/api/2\\.0/mlflow-artifacts/artifacts/.+", (c, b) -> {
+      mlflowArtifacts.put(c.path().substring("/api/2.0/mlflow-artifacts/artifacts/".length()), c.bytes());
+      return Reply.json("{}");
+    });
+    ws.route("POST", "/api/2\\.0/mlflow/runs/set-tag", (c, b) -> {
+      ObjectNode run = mlflowRuns.get(b.path("run_id").asText());
+      if (run == null) {
+        return Reply.error(404, "RESOURCE_DOES_NOT_EXIST", "Run '" + b.path("run_id").asText() + "' not found");
+      }
+      ((ObjectNode) run.withObject("/tags")).put(b.path("key").asText(), b.path("value").asText());
+      return Reply.json("{}");
+    });
     ws.route("POST", "/api/2\\.0/mlflow/runs/create", (c, b) -> {
       String id = "run-" + ids.incrementAndGet();
       ObjectNode run = FakeWorkspace.JSON.createObjectNode();
-      run.putObject("info").put("run_id", id).put("experiment_id", b.path("experiment_id").asText())
-          .put("run_name", b.path("run_name").asText()).put("status", "RUNNING");
+      String experiment = b.path("experiment_id").asText();
+      run.putObject("info").put("run_id", id).put("experiment_id", experiment)
+          .put("run_name", b.path("run_name").asText()).put("status", "RUNNING")
+          .put("artifact_uri", artifactLocations.getOrDefault(experiment, "mlflow-artifacts:/" + experiment) + "/" + id
+              + "/artifacts");
       mlflowRuns.put(id, run);
       return Reply.json("{\"run\":" + run + "}");
     });

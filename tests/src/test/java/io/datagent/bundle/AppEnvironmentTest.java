@@ -31,7 +31,7 @@ class AppEnvironmentTest {
   private static final List<String> PER_TARGET = List.of("DATAGENT_CATALOG", "DATAGENT_RAW_SCHEMA",
       "DATAGENT_SERVING_SCHEMA", "LAKEBASE_INSTANCE_NAME", "DATAGENT_MONITOR_EMAIL_TO", "DATAGENT_MONITOR_ESCALATION_TO",
       "DATAGENT_SMTP_HOST", "DATAGENT_SMTP_PORT", "DATAGENT_SMTP_USER", "DATAGENT_SMTP_FROM",
-      "DATAGENT_VECTOR_SEARCH_ENABLED");
+      "DATAGENT_VECTOR_SEARCH_ENABLED", "DATAGENT_PROMPT_REGISTRY", "DATAGENT_QUALITY_SCHEMA");
 
   private final Path root = ProjectLayout.root();
   private final Bundle bundle = Bundle.load(root);
@@ -82,7 +82,7 @@ class AppEnvironmentTest {
         JsonNode vars = definition.path("job_clusters").path(0).path("new_cluster").path("spark_env_vars");
         String where = target + " " + job;
         for (String name : List.of("DATAGENT_CATALOG", "DATAGENT_RAW_SCHEMA", "DATAGENT_SERVING_SCHEMA", "LAKEBASE_INSTANCE_NAME",
-            "DATAGENT_VECTOR_SEARCH_ENABLED")) {
+            "DATAGENT_VECTOR_SEARCH_ENABLED", "DATAGENT_PROMPT_REGISTRY")) { // the jobs evaluate the prompt the App serves
           assertThat(vars.path(name).asText()).as(where + " " + name).isEqualTo(env.get(name));
         }
         assertThat(vars.path("DATAGENT_UPLOADS_VOLUME").asText()).as(where).isEqualTo("/Volumes/"
@@ -98,6 +98,8 @@ class AppEnvironmentTest {
       }
       assertThat(deployed.taskOptions("evaluate", "evaluate")).as(target + ": the evaluation's results schema")
           .containsEntry("results-schema", deployed.config().path("resources").path("schemas").path("quality").path("name").asText());
+      assertThat(env).as(target + ": the Monitor page reads the evaluations where the job writes them")
+          .containsEntry("DATAGENT_QUALITY_SCHEMA", deployed.taskOptions("evaluate", "evaluate").get("results-schema"));
     }
   }
 
@@ -183,6 +185,7 @@ class AppEnvironmentTest {
     read.addAll(literals(source("app/src/main/java/io/datagent/app/AppMain.java")));
     read.addAll(literals(source("app/src/main/java/io/datagent/app/AppAgents.java"))); // the agent wiring AppMain uses
     read.addAll(literals(source("app/src/main/java/io/datagent/app/state/Lakebase.java")));
+    read.addAll(literals(source("app/src/main/java/io/datagent/app/prompts/AgentPrompts.java"))); // the prompt registry
     read.addAll(monitorVariables());
     // Read from the secret scope when the App starts (AppSecrets), optional.
     AppSecret.ALL.forEach(secret -> read.remove(secret.variable()));
@@ -197,7 +200,9 @@ class AppEnvironmentTest {
         "MLFLOW_TRACKING_URI", "as above",
         "DATAGENT_SMTP_STARTTLS", "STARTTLS on (port 587) is the monitor's default",
         "DATAGENT_SMTP_SSL", "implicit TLS off is the monitor's default",
-        "DATAGENT_ENGINEERS", "engineers named one by one besides the engineers group; none by default");
+        "DATAGENT_ENGINEERS", "engineers named one by one besides the engineers group; none by default",
+        "DATAGENT_PROMPT_NAME", "the default prompt name (<catalog>.<serving>.datagent_system_prompt on MLflow) is the bundle's",
+        "DATAGENT_PROMPT_REFRESH_SECONDS", "30 s keeps an alias change visible within the minute issue 14 asks");
     Set<String> missing = new TreeSet<>(read);
     missing.removeAll(provided);
     missing.removeAll(platform);

@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Monitor page's "Versiones del prompt" section in a real browser (promote a version, then roll back), and its
- * interventions with the optimisation's scores before and after.
+ * interventions with the optimisation's scores before and after, beside the evaluations section.
  */
 class PromptVersionsBrowserTest extends SharedAppBrowserTest {
 
@@ -59,6 +59,10 @@ class PromptVersionsBrowserTest extends SharedAppBrowserTest {
     assertThat(row.findElement(By.cssSelector("td.score-before")).getText()).isEqualTo("62,5 %");
     assertThat(row.findElement(By.cssSelector("td.score-after")).getText()).isEqualTo("75,0 %");
     assertThat(row.getText()).contains("PROMOTED").contains("tasa de error 10.0 %");
+    // the evaluations section loaded (its list, or why it cannot), with "Evaluar ahora" offered; not clicked here: a
+    // local evaluation asks the whole benchmark
+    wait.until(d -> !"Cargando…".equals(d.findElement(By.id("eval-status")).getText()));
+    assertThat(browser.findElement(By.id("eval-now")).getText()).isEqualTo("Evaluar ahora");
     assertThat(Browser.consoleProblems(browser)).as("consola en /monitor/").isEmpty();
   }
 }

@@ -20,7 +20,8 @@ import org.mlflow.tracking.creds.MlflowHostCredsProvider;
  * Logs one evaluation as one MLflow run with {@code org.mlflow:mlflow-client}: the experiment found by name (created
  * when missing), params (prompt version, model, semantic-model version, commit…), metrics ({@link RunMetrics}: exact
  * rate overall and per kind, declined, wrong, p50/p99 latency, tokens, cost, and one {@code q/<id>/…} pair per
- * question, the per-question table) and tags, in {@code runs/log-batch} calls within MLflow's limits.
+ * question) and tags, in {@code runs/log-batch} calls within MLflow's limits; with {@link #withArtifacts} also the
+ * per-question table as run artifacts ({@link EvalTable}), written without Python.
  *
  * <p>NOTE: never throws for the server's failures (500, persistent 429, unreachable): the evaluation's own results
  * are already kept elsewhere (Delta, the JSON report), so the failure comes back in {@link Logged#error()} and the
@@ -48,10 +49,25 @@ public final class MlflowRunLog {
 
   private final Supplier<MlflowClient> client;
   private final java.time.Duration deadline;
+  private final RunArtifacts artifacts;
 
   public MlflowRunLog(Supplier<MlflowClient> client, java.time.Duration deadline) {
+    this(client, deadline, RunArtifacts.disabled());
+  }
+
+  public MlflowRunLog(Supplier<MlflowClient> client, java.time.Duration deadline, RunArtifacts artifacts) {
     this.client = client;
     this.deadline = deadline;
+    this.artifacts = artifacts;
+  }
+
+  /**
+   * The same log that also writes an evaluation's per-question table ({@link EvalTable}: JSON and CSV) as artifacts
+   * of its run through {@code artifacts}. An upload that fails leaves the run FINISHED with its metrics, and the failure
+   * in {@link Logged#error()}.
+   */
+  public MlflowRunLog withArtifacts(RunArtifacts artifacts) {
+    return new MlflowRunLog(client, deadline, artifacts);
   }
 
   /** A tracking server at {@code uri} ({@code http://host:port}) with no credentials. */
@@ -60,7 +76,7 @@ public final class MlflowRunLog {
   }
 
   public MlflowRunLog withDeadline(java.time.Duration d) {
-    return new MlflowRunLog(client, d);
+    return new MlflowRunLog(client, d, artifacts);
   }
 
   /** A Databricks workspace's MLflow at {@code host}, with a bearer token asked for on every request (OAuth renews). */
@@ -80,18 +96,23 @@ public final class MlflowRunLog {
   /** Logs the run within the deadline; never throws for the server's failures (see the class comment). */
   public Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
       EvalReport report) {
-    return log(experiment, runName, params, tags, RunMetrics.of(report));
+    return log(experiment, runName, params, tags, RunMetrics.of(report), report);
   }
 
   /** The same with the metrics given (an optimisation's scores); never throws for the server's failures. */
   public Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
       Map<String, Double> metrics) {
+    return log(experiment, runName, params, tags, metrics, null);
+  }
+
+  private Logged log(String experiment, String runName, Map<String, String> params, Map<String, String> tags,
+      Map<String, Double> metrics, EvalReport table) {
     MlflowClient c = client.get();
     String[] runId = new String[1];
     java.util.concurrent.CompletableFuture<Logged> f = new java.util.concurrent.CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        f.complete(log(c, runId, experiment, runName, params, tags, metrics));
+        f.complete(log(c, runId, experiment, runName, params, tags, metrics, table));
       } catch (Throwable e) {
         f.completeExceptionally(e);
       }
@@ -116,14 +137,15 @@ public final class MlflowRunLog {
   }
 
   private Logged log(MlflowClient c, String[] runIdOut, String experiment, String runName, Map<String, String> params,
-      Map<String, String> tags, Map<String, Double> metrics) {
+      Map<String, String> tags, Map<String, Double> metrics, EvalReport table) {
     String runId = null;
     try {
       String experimentId = c.getExperimentByName(experiment).map(e -> e.getExperimentId())
           .orElseGet(() -> c.createExperiment(experiment));
       long now = System.currentTimeMillis();
-      runId = c.createRun(CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName).setStartTime(now)
-          .build()).getRunId();
+      org.mlflow.api.proto.Service.RunInfo info = c.createRun(CreateRun.newBuilder().setExperimentId(experimentId)
+          .setRunName(runName).setStartTime(now).build());
+      runId = info.getRunId();
       runIdOut[0] = runId;
       List<Param> ps = new ArrayList<>();
       new LinkedHashMap<>(params).forEach((k, v) -> ps.add(Param.newBuilder().setKey(k).setValue(v == null ? "" : v).build()));
@@ -136,8 +158,9 @@ public final class MlflowRunLog {
         c.logBatch(runId, ms.subList(Math.min(i, ms.size()), Math.min(i + MAX_PARAMS, ms.size())),
             ps.subList(Math.min(i, ps.size()), Math.min(i + MAX_PARAMS, ps.size())), i == 0 ? ts : List.of());
       }
+      String artifactError = table == null || !artifacts.enabled() ? null : writeTable(c, info, table);
       c.setTerminated(runId, RunStatus.FINISHED, System.currentTimeMillis());
-      return new Logged(runId, null);
+      return new Logged(runId, artifactError);
     } catch (RuntimeException e) {
       String error = "MLflow no registró la evaluación" + (runId == null ? "" : " (run " + runId + ")") + ": " + message(e);
       if (runId != null) {
@@ -145,6 +168,19 @@ public final class MlflowRunLog {
       }
       return new Logged(runId, error);
     }
+  }
+
+  /** Uploads the per-question table and tags the run with it; the error to report, or null when both were written. */
+  private String writeTable(MlflowClient c, org.mlflow.api.proto.Service.RunInfo info, EvalReport table) {
+    try {
+      artifacts.put(info.getArtifactUri(), EvalTable.JSON, EvalTable.json(table), "application/json");
+      artifacts.put(info.getArtifactUri(), EvalTable.CSV, EvalTable.csv(table), "text/csv");
+    } catch (RuntimeException e) {
+      return "MLflow registró el run " + info.getRunId() + " (métricas y parámetros), pero no la tabla por pregunta: "
+          + message(e);
+    }
+    c.setTag(info.getRunId(), EvalTable.LOGGED_ARTIFACTS_TAG, EvalTable.LOGGED_ARTIFACTS);
+    return null;
   }
 
   private static void markFailed(MlflowClient c, String runId) {

@@ -134,6 +134,18 @@ public final class LocalApp implements AutoCloseable {
         io.datagent.jobmonitor.config.MonitorConfigLoader.load(env), io.datagent.jobmonitor.classify.MonitorChatModels.fromEnvOrRules(env),
         optimize);
     extra.add(javalin -> io.datagent.jobmonitor.web.MonitorRoutes.register(javalin, monitor));
+    // The agent's evaluations on the Monitor page: the reports ./agent eval writes, and "Evaluar ahora" running the same
+    // evaluation with this App's agent in process (issue 14).
+    java.nio.file.Path reports = rt.projectRoot().resolve("target").resolve("eval");
+    extra.add(new io.datagent.app.evaluation.EvaluationRoutes(new io.datagent.app.evaluation.ReportFolderHistory(reports),
+        new io.datagent.local.eval.LocalEvaluationLauncher(agent, sql, config.sqlPolicy(),
+            rt.projectRoot().resolve(io.datagent.evaluation.BenchmarkFile.DEFAULT), reports,
+            io.datagent.evaluation.Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")),
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+              Thread t = new Thread(r, "datagent-evaluate");
+              t.setDaemon(true);
+              return t;
+            }))));
     try { // runs a kill left RUNNING are shown FAILED with the reason, not active forever
       io.datagent.local.monitor.RunRecorder.closeAbandoned(io.datagent.local.monitor.RunRecorder.files(rt));
     } catch (RuntimeException e) {

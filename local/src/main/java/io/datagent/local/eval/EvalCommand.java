@@ -77,7 +77,9 @@ public final class EvalCommand implements Command {
           + "informe en %s (%.1f s)%n", all.total(), all.exact(), 100 * all.exactRate(), all.declined(), all.wrong(),
           all.p50Ms(), out, (System.nanoTime() - t0) / 1e9);
       if (mlflowUri != null) {
-        MlflowRunLog.Logged logged = MlflowRunLog.at(mlflowUri).log(experiment, out.getFileName().toString().replace(".json", ""),
+        MlflowRunLog mlflow = MlflowRunLog.at(mlflowUri) // the per-question table through the server's artifact proxy
+            .withArtifacts(io.datagent.platform.mlflow.MlflowArtifactStore.trackingServer(mlflowUri)::put);
+        MlflowRunLog.Logged logged = mlflow.log(experiment, out.getFileName().toString().replace(".json", ""),
             EvalParams.of(config, report, file.toString(), EvalSetup.commit(rt), EvalSetup.semanticVersion(rt)), java.util.Map.of("datagent.report", out.toString()), report);
         System.out.println(logged.ok() ? "MLflow: run " + logged.runId() + " en el experimento " + experiment
             : "MLflow: " + logged.error());

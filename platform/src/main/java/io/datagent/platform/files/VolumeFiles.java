@@ -33,6 +33,15 @@ public final class VolumeFiles {
     });
   }
 
+  /** Uploads {@code content} to {@code volumePath}, replacing it. */
+  public void upload(String volumePath, byte[] content) {
+    platform.call(Operation.of("upload " + volumePath, "subir el archivo a " + volumePath), w -> {
+      w.files().upload(new UploadRequest().setFilePath(encoded(volumePath))
+          .setContents(new java.io.ByteArrayInputStream(content)).setOverwrite(true));
+      return null;
+    });
+  }
+
   /**
    * Each segment percent-encoded, for uploads only. NOTE: the SDK (0.141) encodes the path, but a request with a query
    * ({@code ?overwrite=true}) is rebuilt by {@code Request.getUri()} from the decoded path, so a space or an accent
