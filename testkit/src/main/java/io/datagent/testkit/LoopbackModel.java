@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * number of the "## Respuesta" section appears among the numbers of the "## Evidencia" section, else 1 naming the
  * first missing one; a relevance judge scores 5 when the answer shares a word of five letters or more with the
  * question, else 1. Both reply with the strict JSON the judge prompts ask for, unless {@link #judgeReplies} holds a
- * scripted reply (sent as is). {@link #failures} holds HTTP statuses sent, one per request, before any reply.
+ * scripted reply (sent as is). {@link #failures} holds HTTP statuses, one per request, before any reply: an error status is sent
+ * instead of the reply, 200 lets that request be answered.
  */
 public final class LoopbackModel implements AutoCloseable {
 
@@ -48,7 +49,7 @@ public final class LoopbackModel implements AutoCloseable {
       JsonNode req = json.readTree(ex.getRequestBody().readAllBytes());
       requests.incrementAndGet();
       Integer failure = failures.poll();
-      if (failure != null) {
+      if (failure != null && failure >= 400) {
         byte[] err = ("{\"error\":{\"message\":\"loopback failure\",\"type\":\"server_error\",\"code\":\""
             + failure + "\"}}").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
