@@ -148,15 +148,6 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
     }
   }
 
-  private static Map<String, Object> judge(io.datagent.evaluation.judge.Judgment j) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", j.model());
-    m.put("groundedness", j.groundedness());
-    m.put("relevance", j.relevance());
-    m.put("cost", j.cost());
-    return m;
-  }
-
   /** Writes the report (tables and every answer) as JSON. */
   public void write(Path file, String benchmark) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -186,7 +177,7 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
       m.put("numbersStated", r.numbers().stated());
       m.put("numbersInRows", r.numbers().found());
       m.put("numbersMissing", r.numbers().missing());
-      m.put("judge", judge(r.judgment()));
+      m.put("judge", r.judgment()); // model, both verdicts (status, score, rationale, prompt version, tokens), cost
       return m;
     }).toList());
     json.put("flagged", flagged.stream().map(f -> Map.of("id", f.item().id(), "problem", f.problem())).toList());

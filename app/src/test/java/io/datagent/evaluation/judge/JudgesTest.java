@@ -100,7 +100,8 @@ class JudgesTest {
   }
 
   @Test
-  void should_record_the_registry_version_of_each_judge_prompt() {
+  void should_record_the_registry_version_of_each_judge_prompt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     DataSource ds = TestPostgres.freshDatabase();
     new StateDatabase(ds).migrate();
     PromptRegistry registry = new PostgresPromptRegistry(ds, Clock.systemUTC());
@@ -119,6 +120,11 @@ class JudgesTest {
         .isEqualTo("datagent_judge_groundedness@production=v2");
     assertThat(report.judgeParams()).containsEntry("judge_prompt_groundedness", "datagent_judge_groundedness@production=v2")
         .containsEntry("judge_prompt_relevance", "datagent_judge_relevance@production=v1").containsEntry("judge_model", "m");
+    report.write(dir.resolve("eval.json"), "banco");
+    var json = new ObjectMapper().readTree(dir.resolve("eval.json").toFile());
+    assertThat(json.at("/answers/0/judge/groundedness/prompt").asText()).isEqualTo("datagent_judge_groundedness@production=v2");
+    assertThat(json.at("/answers/0/judge/groundedness/status").asText()).isEqualTo("JUDGED");
+    assertThat(json.at("/judges/judgedGroundedness").asInt()).isEqualTo(1);
   }
 
   @Test

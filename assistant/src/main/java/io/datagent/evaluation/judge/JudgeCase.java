@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The user message a judge reads: the question, the answer as the user saw it, and the evidence the answer may rest
- * on (every SQL the agent ran, the rows the last one returned, the rows and passages it cited). Bounded so one long
- * result cannot blow the judge's context: at most {@value #MAX_ROWS} rows and {@value #MAX_SOURCES} cited sources,
+ * on (every SQL the agent ran, the rows the last one returned, what each tool call returned as the model saw it, the
+ * rows and passages it cited). Bounded so one long result cannot blow the judge's context: at most
+ * {@value #MAX_ROWS} rows, {@value #MAX_SOURCES} cited sources, {@value #MAX_TOOL_CHARS} characters per tool result,
  * and the whole message at most {@value #MAX_CHARS} characters (a cut is marked, so the judge knows the evidence
  * goes on).
  */
@@ -16,6 +17,7 @@ final class JudgeCase {
 
   static final int MAX_ROWS = 40;
   static final int MAX_SOURCES = 10;
+  static final int MAX_TOOL_CHARS = 1_500;
   static final int MAX_CHARS = 12_000;
 
   private JudgeCase() {}
@@ -31,6 +33,13 @@ final class JudgeCase {
       sb.append("SQL ejecutada:\n").append(sql.strip()).append('\n');
     }
     rows(sb, a.result());
+    for (var call : a.toolCalls()) {
+      if (call.result() != null && !call.result().isBlank()) {
+        String r = call.result().strip();
+        sb.append("Resultado de la herramienta ").append(call.tool()).append(":\n")
+            .append(r.length() > MAX_TOOL_CHARS ? r.substring(0, MAX_TOOL_CHARS) + " […]" : r).append('\n');
+      }
+    }
     List<SourceRef> cited = a.sources().stream().filter(s -> s.excerpt() != null && !s.excerpt().isBlank()).toList();
     if (!cited.isEmpty()) {
       sb.append("Fuentes citadas:\n");

@@ -64,7 +64,7 @@ public final class Judges {
       return DISABLED;
     }
     LlmConfig j = judgeModel == null || judgeModel.isBlank() ? llm
-        : new LlmConfig(llm.baseUrl(), judgeModel.strip(), llm.apiKey(), llm.databricks(), llm.timeout(), 0, null);
+        : new LlmConfig(llm.baseUrl(), judgeModel.strip(), llm.apiKey(), llm.databricks(), llm.timeout(), 0, llm.temperature());
     return new Judges(model(j), prompt(JudgePrompt.Kind.GROUNDEDNESS, registry, systemPromptName, audit),
         prompt(JudgePrompt.Kind.RELEVANCE, registry, systemPromptName, audit), Retry.DEFAULT);
   }
@@ -74,10 +74,13 @@ public final class Judges {
     return registry == null ? JudgePrompt.bundled(kind) : JudgePrompt.fromRegistry(registry, kind.nameBeside(beside), kind, audit);
   }
 
-  /** The judge model of an {@link LlmConfig}, at temperature 0 and with no retries of its own (the judges retry). */
+  /**
+   * The judge model of an {@link LlmConfig}, with no retries of its own (the judges retry). The temperature is the
+   * agent's (some models refuse any but their default, and what the agent can send the judge can).
+   */
   public static Model model(LlmConfig llm) {
     Completion c = Completion.of(new LlmConfig(llm.baseUrl(), llm.model(), llm.apiKey(), llm.databricks(), llm.timeout(),
-        0, 0.0));
+        0, llm.temperature()));
     return new Model() {
       @Override
       public Completion.Reply complete(String system, String user) {

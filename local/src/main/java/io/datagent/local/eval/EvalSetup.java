@@ -97,6 +97,17 @@ public final class EvalSetup {
     if (config.llm() == null || "off".equals(env.get("DATAGENT_JUDGES"))) {
       return io.datagent.evaluation.judge.Judges.DISABLED;
     }
+    try {
+      return registryJudges(rt, env, config);
+    } catch (RuntimeException e) { // the state database is held by a running App, or fails: the bundled judge prompts
+      System.out.println("Jueces LLM: el registro de prompts no está disponible (" + e.getMessage() + "); se usan los "
+          + "prompts de juez incluidos en el paquete");
+      return io.datagent.evaluation.judge.Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), null, null, null);
+    }
+  }
+
+  private static io.datagent.evaluation.judge.Judges registryJudges(LocalRuntime rt, java.util.Map<String, String> env,
+      io.datagent.agent.AgentConfig config) throws IOException {
     try (io.datagent.local.app.LocalPostgres pg = io.datagent.local.app.LocalPostgres.inWorkspace(rt.workspace().create().state())) {
       javax.sql.DataSource state = pg.start();
       new io.datagent.app.state.StateDatabase(state).migrate();
