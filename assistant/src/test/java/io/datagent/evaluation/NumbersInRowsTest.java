@@ -16,7 +16,7 @@ class NumbersInRowsTest {
       List.of(List.of("Norte", new BigDecimal("12345.67"), 0.4172), List.of("Sur", new BigDecimal("800.00"), 0.5828)), false);
 
   @Test
-  void should_find_rounded_spanish_numbers_shares_and_the_row_count_in_the_rows() {
+  void should_find_every_number_when_the_answer_rounds_cells_shares_and_the_row_count() {
     NumbersInRows check = NumbersInRows.of("¿Potencia por región en 2023?", answer(
         "En 2023 hay 2 regiones: Norte suma 12.345,7 MW (41,7 %) y Sur 800 MW.", List.of()));
 
@@ -25,7 +25,7 @@ class NumbersInRowsTest {
   }
 
   @Test
-  void should_name_a_number_found_neither_in_the_rows_nor_in_the_cited_sources() {
+  void should_name_the_missing_number_when_neither_rows_nor_cited_sources_hold_it() {
     NumbersInRows check = NumbersInRows.of("¿Potencia del Norte?", answer("Norte suma 12.345,7 MW, unos 15 parques; "
         + "el récord fue 950 MW.", List.of(new SourceRef("potencia", "p.csv", 7L, "row", "Sur; 950; MW"))));
 

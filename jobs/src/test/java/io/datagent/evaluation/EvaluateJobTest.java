@@ -96,7 +96,7 @@ class EvaluateJobTest {
   }
 
   @Test
-  void should_add_the_judge_columns_to_a_results_table_written_before_them_and_record_the_judge_prompt(@TempDir Path dir)
+  void should_add_judge_columns_and_record_the_judge_prompt_when_the_results_table_predates_them(@TempDir Path dir)
       throws Exception {
     SparkSession spark = SharedSpark.get();
     spark.sql("CREATE DATABASE IF NOT EXISTS quality_old LOCATION "

@@ -66,7 +66,7 @@ class JudgesTest {
   }
 
   @Test
-  void should_flag_a_malformed_judge_reply_and_never_count_it_as_a_pass() {
+  void should_flag_the_reply_and_never_pass_it_when_the_judge_ignores_the_json_format() {
     model.judgeReplies.add("Sí, la respuesta está fundamentada.");
     model.judgeReplies.add("{\"score\": \"5\", \"rationale\": \"bien\"}");
 
@@ -85,7 +85,7 @@ class JudgesTest {
   }
 
   @Test
-  void should_retry_a_throttled_judge_and_report_one_whose_endpoint_keeps_failing() {
+  void should_retry_then_report_the_judge_when_its_endpoint_answers_429_or_500() {
     model.failures.addAll(List.of(429, 200, 500, 500, 500)); // groundedness: 429 then 200; relevance: 500 x 3
 
     EvalReport report = evaluate(judges(bundled(), FAST), "La potencia instalada total es 1234 MW.");
@@ -100,7 +100,7 @@ class JudgesTest {
   }
 
   @Test
-  void should_record_the_registry_version_of_each_judge_prompt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void should_record_each_judge_prompt_version_when_the_registry_holds_them(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     DataSource ds = TestPostgres.freshDatabase();
     new StateDatabase(ds).migrate();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class JudgeReplyTest {
 
   @Test
-  void should_read_a_strict_verdict_also_inside_one_code_fence() {
+  void should_read_the_verdict_when_the_reply_is_strict_json_even_in_one_fence() {
     Verdict plain = JudgeReply.parse("{\"score\": 4, \"rationale\": \"Cifras en las filas.\"}", "p@production=v1", 10, 5);
     Verdict fenced = JudgeReply.parse("```json\n{\"rationale\": \"Todo respaldado.\", \"score\": 5}\n```", "p", 0, 0);
 
@@ -20,7 +20,7 @@ class JudgeReplyTest {
   }
 
   @Test
-  void should_flag_replies_that_are_not_exactly_a_verdict() {
+  void should_flag_the_reply_when_it_is_not_exactly_a_verdict() {
     for (String bad : new String[] {"", "Puntuación: 5", "{\"score\": 5}", "{\"score\": 6, \"rationale\": \"x\"}",
         "{\"score\": 4.5, \"rationale\": \"x\"}", "{\"score\": 5, \"rationale\": \"x\", \"passed\": true}",
         "{\"score\": 5, \"rationale\": \"x\"} y algo más", "[5, \"x\"]", "{\"score\": 5, \"score\": 1, \"rationale\": \"x\"}"}) {
