@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -54,6 +55,35 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
     return rows(r -> r.item().variant());
   }
 
+  /** The judges' figures over every answer ({@link JudgeRow}). */
+  public JudgeRow judgesOverall() {
+    return JudgeRow.of("total", results);
+  }
+
+  /** The judges' figures per kind. */
+  public List<JudgeRow> judgesByKind() {
+    Map<String, List<Evaluation.Result>> groups = new LinkedHashMap<>();
+    results.forEach(r -> groups.computeIfAbsent(r.item().kind(), k -> new ArrayList<>()).add(r));
+    return groups.entrySet().stream().map(e -> JudgeRow.of(e.getKey(), e.getValue())).toList();
+  }
+
+  /**
+   * Which judges ran: {@code judge_model}, {@code judge_prompt_groundedness}, {@code judge_prompt_relevance} (the
+   * prompt versions used, comma-separated if they changed mid-run), or {@code no ejecutados} when none ran.
+   */
+  public Map<String, String> judgeParams() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("judge_model", Objects.requireNonNullElse(JudgeRow.distinct(results, j -> j.model()), NOT_JUDGED));
+    p.put("judge_prompt_groundedness", Objects.requireNonNullElse(
+        JudgeRow.distinct(results, j -> j.groundedness().prompt()), NOT_JUDGED));
+    p.put("judge_prompt_relevance", Objects.requireNonNullElse(
+        JudgeRow.distinct(results, j -> j.relevance().prompt()), NOT_JUDGED));
+    return p;
+  }
+
+  /** What the judge params say when no judge ran. */
+  public static final String NOT_JUDGED = "no ejecutados";
+
   private List<Row> rows(Function<Evaluation.Result, String> key) {
     Map<String, List<Evaluation.Result>> groups = new LinkedHashMap<>();
     results.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
@@ -90,6 +120,16 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
     append(sb, "variante", byVariant());
     sb.append('\n');
     append(sb, "", List.of(overall()));
+    sb.append('\n').append(JudgeRow.header("jueces (tipo)"));
+    judgesByKind().forEach(j -> sb.append(j.line()));
+    sb.append(judgesOverall().line());
+    if (judgesOverall().notRun() == results.size()) {
+      sb.append("jueces LLM: no ejecutados (").append(results.isEmpty() ? "sin respuestas"
+          : results.get(0).judgment().groundedness().rationale()).append("); «cifras»: cifras de la respuesta halladas en las "
+          + "filas, sin modelo\n");
+    } else {
+      judgeParams().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+    }
     for (GroundTruth.Checked f : flagged) {
       sb.append("SIN PUNTUAR ").append(f.item().id()).append(": ").append(f.problem()).append('\n');
     }
@@ -115,6 +155,9 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
     json.put("overall", overall());
     json.put("byKind", byKind());
     json.put("byVariant", byVariant());
+    json.put("judges", judgesOverall());
+    json.put("judgesByKind", judgesByKind());
+    json.put("judgeParams", judgeParams());
     json.put("answers", results.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", r.item().id());
@@ -131,6 +174,10 @@ public record EvalReport(List<Evaluation.Result> results, List<GroundTruth.Check
       m.put("promptVersion", r.promptVersion());
       m.put("sql", r.sql());
       m.put("answer", r.answer());
+      m.put("numbersStated", r.numbers().stated());
+      m.put("numbersInRows", r.numbers().found());
+      m.put("numbersMissing", r.numbers().missing());
+      m.put("judge", r.judgment()); // model, both verdicts (status, score, rationale, prompt version, tokens), cost
       return m;
     }).toList());
     json.put("flagged", flagged.stream().map(f -> Map.of("id", f.item().id(), "problem", f.problem())).toList());

@@ -5,6 +5,8 @@ import io.datagent.agent.AgentAnswer;
 import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
 import io.datagent.agent.QueryResult;
+import io.datagent.evaluation.judge.Judges;
+import io.datagent.evaluation.judge.Judgment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,9 +24,23 @@ public final class Evaluation {
    * @param promptTokens tokens sent to a model (0 when no model answered)
    * @param cost US dollars the tokens cost by the {@link Pricing}
    * @param promptVersion the registry prompt version that answered, or null
+   * @param numbers the numbers of the prose found in the rows and sources ({@link NumbersInRows}, no model needed)
+   * @param judgment the LLM judges' verdicts ({@link Judges}; not run without a model), their tokens and cost apart
+   *     from the agent's
    */
   public record Result(BenchmarkItem item, Outcome outcome, long millis, String mode, String answer, List<String> sql,
-      boolean sqlValid, int promptTokens, int completionTokens, double cost, Integer promptVersion) {
+      boolean sqlValid, int promptTokens, int completionTokens, double cost, Integer promptVersion, NumbersInRows numbers,
+      Judgment judgment) {
+
+    public Result {
+      numbers = numbers == null ? NumbersInRows.NONE : numbers;
+      judgment = judgment == null ? Judgment.NOT_RUN : judgment;
+    }
+
+    public Result(BenchmarkItem item, Outcome outcome, long millis, String mode, String answer, List<String> sql,
+        boolean sqlValid, int promptTokens, int completionTokens, double cost, Integer promptVersion) {
+      this(item, outcome, millis, mode, answer, sql, sqlValid, promptTokens, completionTokens, cost, promptVersion, null, null);
+    }
 
     public Result(BenchmarkItem item, Outcome outcome, long millis, String mode, String answer, List<String> sql) {
       this(item, outcome, millis, mode, answer, sql, !sql.isEmpty(), 0, 0, 0, null);
@@ -39,15 +55,22 @@ public final class Evaluation {
   private final Agent agent;
   private final String user;
   private final Pricing pricing;
+  private final Judges judges;
 
   public Evaluation(Agent agent, String user) {
     this(agent, user, Pricing.NONE);
   }
 
   public Evaluation(Agent agent, String user, Pricing pricing) {
+    this(agent, user, pricing, Judges.DISABLED);
+  }
+
+  /** @param judges the LLM judges of free-text answers ({@link Judges#DISABLED} without a model) */
+  public Evaluation(Agent agent, String user, Pricing pricing, Judges judges) {
     this.agent = agent;
     this.user = user;
     this.pricing = pricing;
+    this.judges = judges;
   }
 
   /** Asks one question nobody scores, so the measured answers start warm (Spark's first query is slow). */
@@ -83,14 +106,20 @@ public final class Evaluation {
     return out;
   }
 
-  /** One item: the answer, timed, and its score. */
+  /**
+   * One item: the answer, timed (the judges' time is not the agent's latency), its score, the numbers-in-rows check
+   * and the judges' verdicts.
+   */
   public Result ask(BenchmarkItem item, QueryResult truth) {
     long t0 = System.nanoTime();
     AgentAnswer a = ask(item.question());
     long ms = (System.nanoTime() - t0) / 1_000_000;
     boolean sqlValid = !a.sql().isEmpty() && a.result() != null;
+    Judgment j = judges.judge(item.question(), a);
+    j = j.withCost(pricing.cost(j.promptTokens(), j.completionTokens()));
     return new Result(item, Scorer.score(item, a, truth), ms, a.mode(), a.answer(), a.sql(), sqlValid, a.promptTokens(),
-        a.completionTokens(), pricing.cost(a.promptTokens(), a.completionTokens()), a.promptVersion());
+        a.completionTokens(), pricing.cost(a.promptTokens(), a.completionTokens()), a.promptVersion(),
+        NumbersInRows.of(item.question(), a), j);
   }
 
   private AgentAnswer ask(String question) {

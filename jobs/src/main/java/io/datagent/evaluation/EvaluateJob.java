@@ -83,6 +83,7 @@ public final class EvaluateJob {
     Map<String, String> p = new HashMap<>(params);
     p.putIfAbsent("prompt_version", report.results().stream().map(Evaluation.Result::promptVersion)
         .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse("ninguna"));
+    p.putAll(report.judgeParams()); // which judge model and prompt versions scored this run (issue 14)
     MlflowRunLog.Logged logged = mlflow == null ? new MlflowRunLog.Logged(null, null)
         : mlflow.log(experiment, "eval-" + runId.substring(0, 8), p, Map.of("datagent.run_id", runId,
             "datagent.results_table", TableRef.of(catalog, schema, "eval_results").toString()), report);
@@ -123,8 +124,12 @@ public final class EvaluateJob {
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
     items.addAll(TrustedBenchmarks.items(app.trusted().list()));
     items.addAll(app.benchmarks().items()); // promoted from the Chat page; flagged ones stay out
+    io.datagent.evaluation.judge.Judges judges = "off".equals(env.get("DATAGENT_JUDGES"))
+        ? io.datagent.evaluation.judge.Judges.DISABLED
+        : io.datagent.evaluation.judge.Judges.of(app.config().llm(), env.get("DATAGENT_JUDGE_MODEL"),
+            app.variants().registry(), app.variants().seed().name(), app.variants().audit());
     Evaluation eval = new Evaluation(app.agent(), "evaluate-job",
-        Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")));
+        Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")), judges);
     GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(app.config().sqlPolicy()), app.sql(),
         app.config().sqlTimeout().compareTo(Duration.ofSeconds(60)) < 0 ? Duration.ofSeconds(60) : app.config().sqlTimeout());
     MlflowRunLog mlflow = args.experiment() == null ? null

@@ -94,4 +94,51 @@ class EvaluateJobTest {
       assertThat(flagged.get(0).getString(1)).contains("«sin-tabla»").contains("TABLE_OR_VIEW_NOT_FOUND");
     }
   }
+
+  @Test
+  void should_add_judge_columns_and_record_the_judge_prompt_when_the_results_table_predates_them(@TempDir Path dir)
+      throws Exception {
+    SparkSession spark = SharedSpark.get();
+    spark.sql("CREATE DATABASE IF NOT EXISTS quality_old LOCATION "
+        + Sql.literal(SharedSpark.workspace().resolve("tables/quality_old").toUri().toString()));
+    org.apache.spark.sql.types.StructType before = new org.apache.spark.sql.types.StructType(
+        Arrays.copyOf(EvalTables.RESULTS.fields(), 17)); // eval_results as written before the judges
+    spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create("viejo", "q", "k", "original", "¿?", "EXACT", true, true,
+        true, 1L, 0, 0, 0.0, "semantic", null, "SELECT 1", null)), before)
+        .write().format("delta").mode("append").saveAsTable("spark_catalog.quality_old.eval_results");
+    Files.writeString(dir.resolve("banco.jsonl"), "{\"id\":\"por-region\",\"kind\":\"agrupacion\",\"question\":"
+        + "\"¿Total por región?\",\"sql\":\"SELECT region, sum(total) FROM serving.ventas GROUP BY region\"}");
+    GroundTruth truth = new GroundTruth(new SqlGuard(SqlPolicy.servingOnly()), DB, Duration.ofSeconds(5));
+    EvaluateJob.Done done;
+    try (io.datagent.testkit.LoopbackModel model = new io.datagent.testkit.LoopbackModel()) {
+      io.datagent.evaluation.judge.Judges judges = new io.datagent.evaluation.judge.Judges(
+          io.datagent.evaluation.judge.Judges.model(new io.datagent.agent.llm.LlmConfig(model.baseUrl(), "juez", "k", null,
+              Duration.ofSeconds(10), 0, null)),
+          io.datagent.evaluation.judge.JudgePrompt.bundled(io.datagent.evaluation.judge.JudgePrompt.Kind.GROUNDEDNESS),
+          io.datagent.evaluation.judge.JudgePrompt.bundled(io.datagent.evaluation.judge.JudgePrompt.Kind.RELEVANCE),
+          new io.datagent.evaluation.judge.Judges.Retry(0, Duration.ZERO));
+      Evaluation eval = new Evaluation((req, l) -> new AgentAnswer("El total de la región Norte es 12,5.", AgentAnswer.LLM,
+          List.of("SELECT region, total FROM serving.ventas"), List.of(), rows(), null, List.of(), 3, 1200, 80, null, 4),
+          "t", Pricing.NONE, judges);
+
+      done = EvaluateJob.run(spark, "spark_catalog", "quality_old", EvaluateJob.read(dir.toString()), eval, truth, null, null,
+          Map.of("model", "m", "benchmark", dir.toString(), "prompt_alias", "production"));
+    }
+
+    Row r = spark.sql("SELECT groundedness_status, groundedness, relevance, judge_prompt_groundedness, judge_model, "
+        + "numbers_in_rows FROM spark_catalog.quality_old.eval_results WHERE run_id = '" + done.runId() + "'").first();
+    assertThat(r.getString(0)).isEqualTo("JUDGED");
+    assertThat(r.getDouble(1)).isEqualTo(1.0);
+    assertThat(r.getDouble(2)).isEqualTo(1.0);
+    assertThat(r.getString(3)).startsWith("prompts/judge-groundedness-v1.md#sha256:");
+    assertThat(r.getString(4)).isEqualTo("juez");
+    assertThat(r.getInt(5)).isEqualTo(1);
+    assertThat(spark.sql("SELECT groundedness_status FROM spark_catalog.quality_old.eval_results WHERE run_id = 'viejo'")
+        .first().isNullAt(0)).isTrue(); // older rows: not judged, not zero
+    Row total = spark.sql("SELECT judged_groundedness, mean_groundedness, judge_prompt_relevance FROM "
+        + "spark_catalog.quality_old.eval_runs WHERE run_id = '" + done.runId() + "' AND kind = 'total'").first();
+    assertThat(total.getInt(0)).isEqualTo(1);
+    assertThat(total.getDouble(1)).isEqualTo(1.0);
+    assertThat(total.getString(2)).startsWith("prompts/judge-relevance-v1.md#sha256:");
+  }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * The params of an evaluation run: the prompt version that answered (from the answers; {@code ninguna} when no model
- * answered), the model ({@code sin-modelo} without one), the semantic-model version, the commit and the benchmark.
+ * answered), the model ({@code sin-modelo} without one), the semantic-model version, the commit and the benchmark,
+ * and the judges' model and prompt versions ({@link EvalReport#judgeParams()}).
  */
 public final class EvalParams {
 
@@ -29,6 +30,7 @@ public final class EvalParams {
     p.put("commit", commit);
     p.put("benchmark", benchmark.length() > 250 ? benchmark.substring(benchmark.length() - 250) : benchmark);
     p.put("questions", String.valueOf(report.results().size()));
+    p.putAll(report.judgeParams());
     return p;
   }
 }

@@ -56,8 +56,11 @@ public final class EvalCommand implements Command {
     try {
       Agent agent = LocalAgents.create(rt, System.getenv(), retriever);
       io.datagent.agent.AgentConfig config = io.datagent.agent.AgentConfig.fromEnv(System.getenv());
+      io.datagent.evaluation.judge.Judges judges = EvalSetup.judges(rt, System.getenv(), config);
+      System.out.println(judges.enabled() ? "Jueces LLM: " + judges.modelName() + " (" + judges.groundednessPrompt() + "; "
+          + judges.relevancePrompt() + ")" : "Jueces LLM: no ejecutados (sin modelo de lenguaje)");
       Evaluation eval = new Evaluation(agent, System.getProperty("user.name"),
-          Pricing.of(System.getenv("DATAGENT_EVAL_PRICE_IN"), System.getenv("DATAGENT_EVAL_PRICE_OUT")));
+          Pricing.of(System.getenv("DATAGENT_EVAL_PRICE_IN"), System.getenv("DATAGENT_EVAL_PRICE_OUT")), judges);
       GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()),
           LocalAgents.executor(rt, System.getenv()), java.time.Duration.ofSeconds(120));
       System.out.println("Evaluando " + items.size() + " preguntas de " + file + "…");
@@ -76,6 +79,14 @@ public final class EvalCommand implements Command {
       System.out.printf("eval: %d preguntas, %d exactas (%.0f %%), %d rechazadas, %d erróneas (objetivo 0), p50 %d ms; "
           + "informe en %s (%.1f s)%n", all.total(), all.exact(), 100 * all.exactRate(), all.declined(), all.wrong(),
           all.p50Ms(), out, (System.nanoTime() - t0) / 1e9);
+      io.datagent.evaluation.JudgeRow judged = report.judgesOverall();
+      System.out.println(judged.notRun() == judged.answers() ? "jueces LLM: no ejecutados"
+          : String.format(java.util.Locale.ROOT, "jueces LLM: fundamentación %s en %d, relevancia %s en %d, %d sin respuesta "
+              + "válida, %d fallidos; %d tokens del juez (aparte de los %d del agente), coste juez %.4f $",
+              judged.groundedness() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f", judged.groundedness()),
+              judged.judgedGroundedness(), judged.relevance() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f",
+                  judged.relevance()), judged.judgedRelevance(), judged.invalid(), judged.failed(), judged.tokens(),
+              all.tokens(), judged.cost()));
       if (mlflowUri != null) {
         MlflowRunLog mlflow = MlflowRunLog.at(mlflowUri) // the per-question table through the server's artifact proxy
             .withArtifacts(io.datagent.platform.mlflow.MlflowArtifactStore.trackingServer(mlflowUri)::put);

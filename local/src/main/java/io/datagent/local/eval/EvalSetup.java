@@ -87,6 +87,39 @@ public final class EvalSetup {
     return new ArrayList<>(args);
   }
 
+  /**
+   * The LLM judges of {@code ./agent eval}: none without a model or with DATAGENT_JUDGES=off; else their prompts
+   * from the workspace's prompt registry (the local App's PostgreSQL, started only to read or seed them), beside the
+   * agent's prompt name, on the agent's model or DATAGENT_JUDGE_MODEL.
+   */
+  public static io.datagent.evaluation.judge.Judges judges(LocalRuntime rt, java.util.Map<String, String> env,
+      io.datagent.agent.AgentConfig config) throws IOException {
+    if (config.llm() == null || "off".equals(env.get("DATAGENT_JUDGES"))) {
+      return io.datagent.evaluation.judge.Judges.DISABLED;
+    }
+    try {
+      return registryJudges(rt, env, config);
+    } catch (RuntimeException e) { // the state database is held by a running App, or fails: the bundled judge prompts
+      System.out.println("Jueces LLM: el registro de prompts no está disponible (" + e.getMessage() + "); se usan los "
+          + "prompts de juez incluidos en el paquete");
+      return io.datagent.evaluation.judge.Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), null, null, null);
+    }
+  }
+
+  private static io.datagent.evaluation.judge.Judges registryJudges(LocalRuntime rt, java.util.Map<String, String> env,
+      io.datagent.agent.AgentConfig config) throws IOException {
+    try (io.datagent.local.app.LocalPostgres pg = io.datagent.local.app.LocalPostgres.inWorkspace(rt.workspace().create().state())) {
+      javax.sql.DataSource state = pg.start();
+      new io.datagent.app.state.StateDatabase(state).migrate();
+      io.datagent.app.prompts.AgentPrompts.Config prompts = io.datagent.app.prompts.AgentPrompts.Config.fromEnv(env, "local",
+          config.sqlPolicy().defaultSchema());
+      io.datagent.app.prompts.AgentPrompts app = io.datagent.app.prompts.AgentPrompts.of(prompts, state,
+          com.databricks.sdk.core.ApiClient::new, java.time.Clock.systemUTC());
+      return io.datagent.evaluation.judge.Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), app.registry(),
+          prompts.name(), new io.datagent.app.prompts.PromptAliasLog(state));
+    }
+  }
+
   /** Loads the sample files when the workspace lacks any of their tables (as {@code ./agent demo} does). */
   public static void ensureSamples(LocalRuntime rt) throws IOException {
     Path serving = rt.workspace().tables().resolve("serving");
