@@ -34,6 +34,19 @@ public final class SynonymLearner {
    */
   public record Feedback(String question, String sql, String correction, String evidence) {}
 
+  /** The grammar's own words ("cuántas", "promedio", "mensual"): never a name to learn. */
+  private static final Set<String> GRAMMAR = grammar();
+
+  private static Set<String> grammar() {
+    Set<String> all = new HashSet<>(Lexicon.AGGREGATIONS.keySet());
+    for (Set<String> s : List.of(Lexicon.COUNT, Lexicon.AMOUNT, Lexicon.WHICH, Lexicon.GROUP, Lexicon.HIGH, Lexicon.LOW,
+        Lexicon.SHARE, Lexicon.SHARE_LINKS, Lexicon.CHANGE, Lexicon.EXCLUDE, Lexicon.TOP, Lexicon.BOTTOM, Lexicon.GT,
+        Lexicon.LT, Lexicon.GRAINS.keySet(), Lexicon.GRAIN_ADJECTIVES.keySet(), Set.of(Lexicon.MONTHS))) {
+      all.addAll(s);
+    }
+    return Set.copyOf(all);
+  }
+
   private final TableModels models;
   private final List<String> tables;
 
@@ -123,7 +136,8 @@ public final class SynonymLearner {
     List<List<Token>> runs = new ArrayList<>();
     List<Token> run = null;
     for (Token w : t) {
-      boolean stop = Text.STOP.contains(w.folded()) || QuestionCompiler.FILLER.contains(w.folded());
+      boolean stop = Text.STOP.contains(w.folded()) || QuestionCompiler.FILLER.contains(w.folded())
+          || GRAMMAR.contains(w.folded());
       boolean unknown = !stop && !skip.contains(w.index()) && !w.numeric() && w.folded().length() >= 3
           && Character.isLetter(w.folded().charAt(0)) && named.stream().noneMatch(m -> m.start() <= w.index() && w.index() <= m.end())
           && !index.topic(w.stem()) && index.wordsLike(w).isEmpty();
