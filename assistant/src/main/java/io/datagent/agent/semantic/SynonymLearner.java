@@ -1,16 +1,12 @@
 package io.datagent.agent.semantic;
 
-import io.datagent.semantic.Dimension;
-import io.datagent.semantic.Measure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Learns synonyms from feedback: a question the compiler cannot read, and what the right reading used (the SQL of an
@@ -93,7 +89,7 @@ public final class SynonymLearner {
     }
     List<String> out = new ArrayList<>();
     for (String t : tables) {
-      if (references(f.sql(), t.substring(t.lastIndexOf('.') + 1))) {
+      if (SqlTargets.references(f.sql(), t.substring(t.lastIndexOf('.') + 1))) {
         out.add(t);
       }
     }
@@ -113,7 +109,7 @@ public final class SynonymLearner {
       return Optional.empty();
     }
     List<Mention> targets = f.correction() != null && !f.correction().isBlank() ? corrected(f.correction(), index)
-        : used(f.sql(), index);
+        : SqlTargets.used(f.sql(), index);
     List<Mention> unnamed = targets.stream().filter(x -> named.stream().noneMatch(n -> same(n, x)))
         .filter(x -> x.kind() != Mention.Kind.DIMENSION || targets.stream().noneMatch(v -> v.kind() == Mention.Kind.VALUE
             && v.dimension().equals(x.dimension()))) // "el tipo Eólica": the value is the target, not its column
@@ -163,33 +159,6 @@ public final class SynonymLearner {
     return Optional.of(String.join(" ", words.stream().map(Token::raw).toList()));
   }
 
-  /** What the SQL uses: its measures' columns, the dimension values it compares with, the text columns it groups by. */
-  private static List<Mention> used(String sql, ModelIndex index) {
-    List<Mention> out = new ArrayList<>();
-    if (sql == null) {
-      return out;
-    }
-    for (Measure m : index.model().measures()) {
-      if (!m.rowCount() && references(sql, m.column())) {
-        out.add(new Mention(Mention.Kind.MEASURE, m, null, null, -1, -1, 0, true));
-      }
-    }
-    String folded = sql.toLowerCase(Locale.ROOT);
-    for (Dimension d : index.model().dimensions()) {
-      if (d.temporal() || !references(sql, d.column())) {
-        continue;
-      }
-      List<String> compared = d.values().stream()
-          .filter(v -> folded.contains("'" + v.strip().toLowerCase(Locale.ROOT).replace("'", "''") + "'")).toList();
-      if (!compared.isEmpty()) {
-        compared.forEach(v -> out.add(new Mention(Mention.Kind.VALUE, null, d, v, -1, -1, 0, true)));
-      } else if (Pattern.compile("group\\s+by[^;]*" + identifier(d.column()), Pattern.CASE_INSENSITIVE).matcher(sql).find()) {
-        out.add(new Mention(Mention.Kind.DIMENSION, null, d, null, -1, -1, 0, true));
-      }
-    }
-    return out;
-  }
-
   /** What a correction names ("se refería a la potencia instalada"): the model's names found in it. */
   private static List<Mention> corrected(String correction, ModelIndex index) {
     List<Token> t = Text.tokens(correction);
@@ -207,13 +176,5 @@ public final class SynonymLearner {
       case DIMENSION -> a.dimension().equals(b.dimension());
       case VALUE -> a.dimension().equals(b.dimension()) && a.value().equalsIgnoreCase(b.value());
     };
-  }
-
-  static boolean references(String sql, String name) {
-    return name != null && Pattern.compile(identifier(name), Pattern.CASE_INSENSITIVE).matcher(sql).find();
-  }
-
-  private static String identifier(String name) {
-    return "(?<![\\w])`?" + Pattern.quote(name) + "`?(?![\\w])";
   }
 }

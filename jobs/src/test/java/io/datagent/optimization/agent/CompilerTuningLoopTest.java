@@ -9,17 +9,10 @@ import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.AgentRequest;
 import io.datagent.agent.AnswerListener;
-import io.datagent.agent.QueryResult;
-import io.datagent.agent.catalog.ColumnInfo;
-import io.datagent.agent.catalog.TableCatalog;
-import io.datagent.agent.catalog.TableDescription;
-import io.datagent.agent.catalog.TableInfo;
 import io.datagent.agent.semantic.CompilerTuning;
 import io.datagent.agent.semantic.LearnedSynonym;
 import io.datagent.agent.semantic.SemanticModelSource;
 import io.datagent.agent.semantic.SynonymLearner;
-import io.datagent.agent.sql.SqlExecutionException;
-import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.agent.trusted.TrustedQueries;
 import io.datagent.app.state.StateDatabase;
 import io.datagent.app.tuning.CompilerTuningStore;
@@ -35,16 +28,10 @@ import io.datagent.optimization.RetrievalTuningGrid;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +81,7 @@ class CompilerTuningLoopTest {
   void should_learn_the_synonym_from_an_upvote_promote_it_and_serve_it_without_a_restart() throws Exception {
     upvote("¿Qué capacidad tiene la región NEA?", "SELECT sum(potencia_mw) FROM serving.centrales WHERE region = 'NEA'");
     CompilerTuningStore store = new CompilerTuningStore(db);
-    MutableClock clock = new MutableClock();
+    InventedPlants.MutableClock clock = new InventedPlants.MutableClock();
     RefreshingCompilerTuning served = new RefreshingCompilerTuning(store::currentOrDefault, RefreshingCompilerTuning.REFRESH, clock);
     Agent app = agent(served);
     String question = "¿Cuánta capacidad hay en la región Patagonia?";
@@ -151,7 +138,7 @@ class CompilerTuningLoopTest {
 
     KindScores tuned = new AgentCandidateEvaluator(c -> agent(c::compiler), items, "prueba").evaluate(current, asked);
     KindScores before = new AgentCandidateEvaluator(c -> AgentFactory.create(AgentConfig.defaults(), q -> List.of(),
-        catalog(), engine()), items, "prueba").evaluate(current, asked);
+        InventedPlants.catalog(), InventedPlants.engine(db)), items, "prueba").evaluate(current, asked);
 
     assertThat(current.compiler()).isEqualTo(CompilerTuning.DEFAULT);
     assertThat(tuned).isEqualTo(before);
@@ -159,13 +146,13 @@ class CompilerTuningLoopTest {
     for (BenchmarkItem i : items) {
       AgentRequest q = AgentRequest.of(i.question());
       assertThat(agent(() -> CompilerTuning.DEFAULT).answer(q, AnswerListener.NONE).sql())
-          .isEqualTo(AgentFactory.create(AgentConfig.defaults(), x -> List.of(), catalog(), engine()).answer(q, AnswerListener.NONE).sql());
+          .isEqualTo(AgentFactory.create(AgentConfig.defaults(), x -> List.of(), InventedPlants.catalog(), InventedPlants.engine(db)).answer(q, AnswerListener.NONE).sql());
     }
   }
 
   @Test
   void should_not_learn_when_the_compiler_already_reads_the_question_or_two_words_are_unknown() {
-    SynonymLearner learner = SynonymLearner.over(AgentConfig.defaults(), catalog(), engine(), SemanticModelSource.NONE);
+    SynonymLearner learner = SynonymLearner.over(AgentConfig.defaults(), InventedPlants.catalog(), InventedPlants.engine(db), SemanticModelSource.NONE);
 
     List<LearnedSynonym> learned = learner.learn(List.of(
         new SynonymLearner.Feedback("¿Cuánta potencia hay en la región NOA?", "SELECT sum(potencia_mw) FROM serving.centrales "
@@ -187,7 +174,7 @@ class CompilerTuningLoopTest {
   OptimizationParts parts() {
     return OptimizationParts.of(AgentConfig.defaults(), db, null, null, null,
         io.datagent.optimization.OptimizeJob.config("--benchmark", "banco.jsonl", "--rewrite-budget", "0"),
-        () -> SynonymLearner.over(AgentConfig.defaults(), catalog(), engine(), SemanticModelSource.NONE));
+        () -> SynonymLearner.over(AgentConfig.defaults(), InventedPlants.catalog(), InventedPlants.engine(db), SemanticModelSource.NONE));
   }
 
   Optimizer optimizer(OptimizationParts parts) {
@@ -200,7 +187,7 @@ class CompilerTuningLoopTest {
   }
 
   static Agent agent(java.util.function.Supplier<CompilerTuning> compiler) {
-    return AgentFactory.create(AgentConfig.defaults(), q -> List.of(), catalog(), engine(), null, SemanticModelSource.NONE,
+    return AgentFactory.create(AgentConfig.defaults(), q -> List.of(), InventedPlants.catalog(), InventedPlants.engine(db), null, SemanticModelSource.NONE,
         TrustedQueries.NONE, compiler);
   }
 
@@ -238,79 +225,6 @@ class CompilerTuningLoopTest {
         ps.setObject(1, id);
         ps.executeUpdate();
       }
-    }
-  }
-
-  // --- the invented table as the agent's catalog and SQL engine (PostgreSQL) ---
-
-  static final TableDescription PLANTS = new TableDescription(new TableInfo("serving", "centrales", "Centrales eléctricas"),
-      List.of(new ColumnInfo("central", "STRING", "CENTRAL", List.of()), new ColumnInfo("region", "STRING", "REGION", List.of()),
-          new ColumnInfo("tipo", "STRING", "TIPO", List.of()),
-          new ColumnInfo("potencia_mw", "DECIMAL(10,1)", "POTENCIA [MW]", List.of())));
-
-  static TableCatalog catalog() {
-    return new TableCatalog() {
-      @Override
-      public List<TableInfo> listTables() {
-        return List.of(PLANTS.table());
-      }
-
-      @Override
-      public Optional<TableDescription> describe(String table) {
-        return table.equalsIgnoreCase("serving.centrales") || table.equalsIgnoreCase("centrales") ? Optional.of(PLANTS)
-            : Optional.empty();
-      }
-    };
-  }
-
-  static SqlExecutor engine() {
-    return (sql, maxRows, timeout, user) -> {
-      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-        s.setMaxRows(maxRows);
-        try (ResultSet rs = s.executeQuery(sql)) {
-          int n = rs.getMetaData().getColumnCount();
-          List<String> cols = new ArrayList<>();
-          List<String> types = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            cols.add(rs.getMetaData().getColumnLabel(i));
-            types.add(rs.getMetaData().getColumnTypeName(i).toUpperCase(java.util.Locale.ROOT));
-          }
-          List<List<Object>> rows = new ArrayList<>();
-          while (rs.next()) {
-            List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-              row.add(rs.getObject(i));
-            }
-            rows.add(row);
-          }
-          return new QueryResult(cols, types, rows, false);
-        }
-      } catch (SQLException e) {
-        throw new SqlExecutionException(SqlExecutionException.Kind.SQL, e.getMessage(), e);
-      }
-    };
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
