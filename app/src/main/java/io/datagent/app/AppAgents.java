@@ -45,12 +45,16 @@ public final class AppAgents {
 
   /**
    * What the optimisation needs beside the served agent: the App's state database and prompt registry (with its seed
-   * and alias audit), and agents built from the same parts with another prompt or retrieval tuning (its candidates).
+   * and alias audit), agents built from the same parts with another prompt, retrieval or compiler tuning (its
+   * candidates), and a synonym learner over the same tables and semantic models.
    */
   public record Variants(javax.sql.DataSource state, io.datagent.agent.prompt.registry.PromptRegistry registry,
       PromptSeed seed, PromptAliasLog audit,
       java.util.function.Function<io.datagent.agent.prompt.PromptSource, Agent> withPrompt,
-      java.util.function.Function<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, Agent> withTuning) {}
+      java.util.function.Function<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, Agent> withTuning,
+      java.util.function.BiFunction<io.datagent.retrieval.lucene.LuceneRetriever.Tuning,
+          io.datagent.agent.semantic.CompilerTuning, Agent> withCompiler,
+      java.util.function.Supplier<io.datagent.agent.semantic.SynonymLearner> learner) {}
 
   private AppAgents() {}
 
@@ -76,11 +80,16 @@ public final class AppAgents {
     var tuningStore = new io.datagent.app.tuning.AgentTuningStore(state.dataSource());
     // searched with the retrieval tuning the optimisation promoted (as AppMain does)
     var served = retriever(env, platform, catalog, serving, tuningStore::currentOrDefault);
-    Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted);
+    // answers with the compiler tuning the optimisation promoted (app.compiler_tuning), read again every 30 s
+    Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted,
+        io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource()));
+    java.util.function.BiFunction<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, io.datagent.agent.semantic.CompilerTuning,
+        Agent> tuned = (tuning, compiler) -> AgentFactory.create(config, retriever(env, platform, catalog, serving,
+            () -> tuning), tables, sql, source, models, trusted, () -> compiler);
     Variants variants = new Variants(state.dataSource(), registry, seed, audit,
         prompt -> AgentFactory.create(config, served, tables, sql, prompt, models, trusted),
-        tuning -> AgentFactory.create(config, retriever(env, platform, catalog, serving, () -> tuning), tables, sql,
-            source, models, trusted));
+        tuning -> tuned.apply(tuning, io.datagent.agent.semantic.CompilerTuning.DEFAULT), tuned,
+        () -> io.datagent.agent.semantic.SynonymLearner.over(config, tables, sql, models));
     return new Built(agent, config, sql, trusted, new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
         promptAlias, variants);
   }

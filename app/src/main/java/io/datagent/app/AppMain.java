@@ -115,7 +115,8 @@ public final class AppMain {
             agentConfig.sqlTimeout()), clock));
     DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
             .uploadMaxBytes(megabytes(env)).build(),
-        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted), state, data,
+        new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted,
+            io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource())), state, data,
             new DatabricksIngestionJobs(platform.files(), platform.jobs(), AppAgents.volumePath(AppAgents.require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(AppAgents.require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, platform), json), extra),

@@ -9,6 +9,7 @@ import io.datagent.agent.llm.ChatModels;
 import io.datagent.agent.llm.CompilerTool;
 import io.datagent.agent.prompt.CardSource;
 import io.datagent.agent.semantic.CompiledQuestions;
+import io.datagent.agent.semantic.CompilerTuning;
 import io.datagent.agent.llm.LlmAgent;
 import io.datagent.agent.prompt.PromptBuilder;
 import io.datagent.agent.prompt.PromptSource;
@@ -74,10 +75,21 @@ public final class AgentFactory {
    */
   public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
       PromptSource prompts, SemanticModelSource semanticYaml, TrustedQueries trusted) {
+    return create(config, retriever, catalog, executor, prompts, semanticYaml, trusted, () -> CompilerTuning.DEFAULT);
+  }
+
+  /**
+   * As {@link #create(AgentConfig, Retriever, TableCatalog, SqlExecutor, PromptSource, SemanticModelSource,
+   * TrustedQueries)}, with the question compiler's thresholds and learned synonyms from {@code compiler}, asked on
+   * every question (a promoted tuning applies from the next question its source returns it).
+   */
+  public static Agent create(AgentConfig config, Retriever retriever, TableCatalog catalog, SqlExecutor executor,
+      PromptSource prompts, SemanticModelSource semanticYaml, TrustedQueries trusted,
+      java.util.function.Supplier<CompilerTuning> compiler) {
     SqlGuard guard = new SqlGuard(config.sqlPolicy());
     Toolbox tools = new Toolbox(retriever, catalog, guard, executor, config.sqlTimeout(), config.maxSqlAttempts());
     QuestionCheck check = new QuestionCheck(config.maxQuestionChars(), guard);
-    TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL);
+    TableModels models = new TableModels(catalog, guard, executor, config.sqlTimeout(), semanticYaml, MODEL_TTL, compiler);
     Agent agent = agent(config, tools, check, models, catalog, prompts);
     if (trusted == null || trusted == TrustedQueries.NONE) {
       return agent;

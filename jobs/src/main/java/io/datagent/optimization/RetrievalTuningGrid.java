@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Candidates for the agent without an LLM: neighbours of the current retrieval tuning (fusion constant, weight of the
- * vector ranking and of the table-card ranking), one knob moved at a time, so a promotion says what changed.
+ * vector ranking and of the table-card ranking), one knob moved at a time, so a promotion says what changed; the
+ * compiler tuning stays the current one.
  */
 public final class RetrievalTuningGrid implements CandidateSource {
 
@@ -32,7 +33,7 @@ public final class RetrievalTuningGrid implements CandidateSource {
     seen.remove(t);
     List<Candidate> out = new ArrayList<>();
     for (Tuning n : seen) {
-      out.add(Candidate.tuning(label(n), "tuning", n));
+      out.add(Candidate.tuning(label(n), "tuning", n, current.compiler()));
     }
     return out;
   }

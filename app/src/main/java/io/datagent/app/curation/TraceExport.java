@@ -28,6 +28,9 @@ public final class TraceExport {
   /** A rated trace as the optimisation's few-shot pool takes it. */
   public record Rated(String question, List<String> sql, int rating) {}
 
+  /** A rated trace as the synonym learner reads it: the question, its SQL, the rating and the person's comment. */
+  public record Judged(String question, List<String> sql, int rating, String comment) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RATED = """
       SELECT t.id, t.created_at, t.question, t.answer, t.mode, t.sql, t.prompt_version, f.rating, f.comment
@@ -83,6 +86,22 @@ public final class TraceExport {
       sql(rs.getString("sql")).forEach(s -> sql.add(s.asText()));
       if (!sql.isEmpty()) {
         out.add(new Rated(rs.getString("question"), sql, rs.getInt("rating")));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Every rated trace since {@code since} that ran SQL (up-votes and down-votes, with their comments), oldest first:
+   * what the optimisation learns synonyms from.
+   */
+  public List<Judged> judged(Instant since) {
+    List<Judged> out = new ArrayList<>();
+    rows(since, 1, rs -> {
+      List<String> sql = new ArrayList<>();
+      sql(rs.getString("sql")).forEach(s -> sql.add(s.asText()));
+      if (!sql.isEmpty()) {
+        out.add(new Judged(rs.getString("question"), sql, rs.getInt("rating"), rs.getString("comment")));
       }
     });
     return out;

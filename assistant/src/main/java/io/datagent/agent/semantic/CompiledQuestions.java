@@ -53,7 +53,8 @@ public final class CompiledQuestions {
    * Compiles {@code question} over {@code table} (or the candidate tables when null or blank) and runs its SQL.
    */
   public Outcome answer(String question, String table, ToolSession session) {
-    List<String> tables = table == null || table.isBlank() ? PlanChoice.candidates(catalog, question)
+    CompilerThresholds limits = models.tuning().thresholds();
+    List<String> tables = table == null || table.isBlank() ? PlanChoice.candidates(catalog, question, limits.maxTables())
         : List.of(table.strip());
     PlanChoice choice = new PlanChoice();
     boolean anyModel = false;
@@ -66,7 +67,7 @@ public final class CompiledQuestions {
       choice.offer(QuestionCompiler.compile(question, index.get()), index.get().rows());
     }
     Compilation best = choice.best();
-    if (best == null || best.score() < SemanticAgent.MIN_SCORE) {
+    if (best == null || best.score() < limits.minScore()) {
       return Outcome.declined(!anyModel ? "no hay ninguna tabla " + (table == null || table.isBlank() ? "" : "'" + table.strip() + "' ")
           + "con modelo semántico" : "la pregunta no nombra medidas, dimensiones ni valores que el modelo semántico reconozca", List.of());
     }

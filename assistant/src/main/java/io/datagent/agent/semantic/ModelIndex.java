@@ -20,6 +20,7 @@ final class ModelIndex {
 
   private final SemanticModel model;
   private final long rows;
+  private final CompilerThresholds thresholds;
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> topic = new java.util.HashSet<>();
   private final Set<String> vocabulary = new java.util.HashSet<>();
@@ -30,8 +31,14 @@ final class ModelIndex {
 
   /** @param rows the table's row count when known (-1 otherwise): of two tables that read a question equally, the larger wins */
   ModelIndex(SemanticModel model, long rows) {
+    this(model, rows, CompilerTuning.DEFAULT);
+  }
+
+  /** @param tuning the compiler's thresholds and the synonyms learned for this table (added after the model's own names) */
+  ModelIndex(SemanticModel model, long rows, CompilerTuning tuning) {
     this.model = model;
     this.rows = rows;
+    this.thresholds = tuning.thresholds();
     String source = model.source().substring(model.source().lastIndexOf('.') + 1).replace('_', ' ');
     for (String w : words(source + " " + (model.comment() == null ? "" : model.comment()))) {
       if (w.length() >= 3) {
@@ -66,6 +73,35 @@ final class ModelIndex {
         }
       }
     }
+    learn(tuning.of(model.source()));
+  }
+
+  /**
+   * The synonyms learned from feedback, as more names of their targets. A phrase whose every word is already a name
+   * word of the model is skipped: a learned synonym never takes a word from what the model itself names.
+   */
+  private void learn(List<LearnedSynonym> learned) {
+    Set<String> own = Set.copyOf(vocabulary);
+    for (LearnedSynonym s : learned) {
+      List<String> w = words(s.phrase());
+      if (w.isEmpty() || own.containsAll(w)) {
+        continue;
+      }
+      switch (s.kind()) {
+        case TABLE -> w.stream().filter(x -> x.length() >= 3).forEach(topic::add);
+        case MEASURE -> model.measures().stream().filter(m -> names(s.target(), m.name(), m.column())).findFirst()
+            .ifPresent(m -> add(new Entry(Mention.Kind.MEASURE, m, null, null, w, false)));
+        case DIMENSION -> model.dimensions().stream().filter(d -> names(s.target(), d.name(), d.column())).findFirst()
+            .ifPresent(d -> add(new Entry(Mention.Kind.DIMENSION, null, d, null, w, false)));
+        case VALUE -> model.dimensions().stream().filter(d -> names(s.target(), d.name(), d.column())).findFirst()
+            .ifPresent(d -> d.values().stream().filter(v -> v.strip().equalsIgnoreCase(s.value().strip())).findFirst()
+                .ifPresent(v -> add(new Entry(Mention.Kind.VALUE, null, d, v, w, false))));
+      }
+    }
+  }
+
+  private static boolean names(String target, String name, String column) {
+    return target.equalsIgnoreCase(name) || column != null && target.equalsIgnoreCase(column);
   }
 
   /** A measure's unit when it is one word a question may use for the measure ("MW", "kWh", "litros"), else null. */
@@ -141,7 +177,7 @@ final class ModelIndex {
       return out;
     }
     List<String> more = new ArrayList<>();
-    for (int len = 6; len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
+    for (int len = thresholds.abbreviationFrom(); len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
       String prefix = stem.substring(0, len);
       if (vocabulary.contains(prefix) && !out.contains(prefix)) {
         more.add(prefix);
@@ -168,9 +204,9 @@ final class ModelIndex {
       return List.of(stem);
     }
     List<String> out = new ArrayList<>();
-    if (stem.length() >= 5 && !Character.isDigit(stem.charAt(0))) {
+    if (stem.length() >= thresholds.typoFrom() && !Character.isDigit(stem.charAt(0))) {
       for (String w : vocabulary) {
-        if (Text.same(w, stem)) {
+        if (Text.same(w, stem, thresholds.typoFrom(), thresholds.twoTyposFrom())) {
           out.add(w);
         }
       }

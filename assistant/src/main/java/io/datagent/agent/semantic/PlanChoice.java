@@ -15,7 +15,7 @@ import java.util.List;
 final class PlanChoice {
 
   /** Most tables a question is compiled against. */
-  static final int MAX_TABLES = 8;
+  static final int MAX_TABLES = CompilerThresholds.DEFAULT.maxTables();
 
   private Compilation best;
   private long bestRows = -1;
@@ -66,11 +66,16 @@ final class PlanChoice {
 
   /** The visible tables to compile against: all of them, or the {@link #MAX_TABLES} the question names best. */
   static List<String> candidates(TableCatalog catalog, String question) {
+    return candidates(catalog, question, MAX_TABLES);
+  }
+
+  /** As {@link #candidates(TableCatalog, String)} with at most {@code max} tables ({@link CompilerThresholds#maxTables}). */
+  static List<String> candidates(TableCatalog catalog, String question, int max) {
     List<String> all = catalog.listTables().stream().filter(t -> TableCatalog.visible(t.name())).map(TableInfo::qualified).toList();
-    if (all.size() <= MAX_TABLES) {
+    if (all.size() <= max) {
       return all;
     }
-    List<String> ranked = new TableSelector(catalog).select(question, List.of(), MAX_TABLES);
-    return ranked.isEmpty() ? all.subList(0, MAX_TABLES) : ranked;
+    List<String> ranked = new TableSelector(catalog).select(question, List.of(), max);
+    return ranked.isEmpty() ? all.subList(0, max) : ranked;
   }
 }

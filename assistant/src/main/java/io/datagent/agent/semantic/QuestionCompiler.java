@@ -152,7 +152,7 @@ final class QuestionCompiler {
       "empleado", "vivienda", "unidad");
 
   /** Verbs and nouns that ask for the amount a measure already is ("el consumo de gas", "durante 2019"). */
-  private static final Set<String> FILLER = Set.of("durante", "favor", "figuran", "figura", "aparecen", "existen",
+  static final Set<String> FILLER = Set.of("durante", "favor", "figuran", "figura", "aparecen", "existen",
       "constan", "recibio", "recibieron", "recibido", "recibida", "toda", "todo", "serie", "consumo", "consumos", "consumio", "consumieron", "consumido", "consumida",
       "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
       "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame", "archivo", "archivos", "planilla",

@@ -23,8 +23,8 @@ import java.util.Optional;
  */
 public final class SemanticAgent implements Agent {
 
-  /** Below this share of the question explained, a plan is not trusted. */
-  static final double MIN_SCORE = 0.5;
+  /** Below this share of the question explained, a plan is not trusted (the default; {@link CompilerThresholds#minScore}). */
+  static final double MIN_SCORE = CompilerThresholds.DEFAULT.minScore();
   private static final java.util.regex.Pattern TABLES = java.util.regex.Pattern.compile(
       "\\b(que|cuales) (tablas|archivos)\\b|\\blista(r|me)? (de )?(las )?tablas\\b|\\btablas (hay|disponibles)\\b");
 
@@ -77,7 +77,8 @@ public final class SemanticAgent implements Agent {
       return Optional.of(done(tables(), session, null, t0));
     }
     List<ModelIndex> indexes = new java.util.ArrayList<>();
-    for (String table : PlanChoice.candidates(tools.catalog(), question)) {
+    CompilerThresholds limits = models.tuning().thresholds();
+    for (String table : PlanChoice.candidates(tools.catalog(), question, limits.maxTables())) {
       models.index(table).ifPresent(indexes::add);
     }
     Optional<String> column = ColumnAnswer.answer(question, indexes, tools.catalog());
@@ -89,7 +90,7 @@ public final class SemanticAgent implements Agent {
       choice.offer(QuestionCompiler.compile(question, index), index.rows());
     }
     Compilation best = choice.best();
-    if (best == null || best.score() < MIN_SCORE) {
+    if (best == null || best.score() < limits.minScore()) {
       return Optional.empty();
     }
     if (!best.ok()) {

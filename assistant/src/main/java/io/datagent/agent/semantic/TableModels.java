@@ -34,7 +34,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TableModels {
 
-  private record Entry(String signature, ModelIndex index, Instant at) {}
+  /** A table's model as built (profiled or read), and its index under the compiler tuning it was made with. */
+  private record Entry(String signature, SemanticModel model, long rows, Instant at, CompilerTuning tuning, ModelIndex index) {
+
+    Entry under(CompilerTuning t) {
+      return new Entry(signature, model, rows, at, t, new ModelIndex(model, rows, t));
+    }
+  }
 
   private final TableCatalog catalog;
   private final SqlGuard guard;
@@ -43,15 +49,31 @@ public final class TableModels {
   private final SemanticModelSource yaml;
   private final Duration ttl;
   private final Clock clock;
+  private final java.util.function.Supplier<CompilerTuning> tuning;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
   public TableModels(TableCatalog catalog, SqlGuard guard, SqlExecutor executor, Duration sqlTimeout,
       SemanticModelSource yaml, Duration ttl) {
-    this(catalog, guard, executor, sqlTimeout, yaml, ttl, Clock.systemUTC());
+    this(catalog, guard, executor, sqlTimeout, yaml, ttl, Clock.systemUTC(), () -> CompilerTuning.DEFAULT);
+  }
+
+  /**
+   * @param tuning the compiler tuning served now (thresholds, learned synonyms), asked on every question: an index is
+   *               rebuilt from the kept model, with no SQL, when it changes
+   */
+  public TableModels(TableCatalog catalog, SqlGuard guard, SqlExecutor executor, Duration sqlTimeout,
+      SemanticModelSource yaml, Duration ttl, java.util.function.Supplier<CompilerTuning> tuning) {
+    this(catalog, guard, executor, sqlTimeout, yaml, ttl, Clock.systemUTC(), tuning);
   }
 
   TableModels(TableCatalog catalog, SqlGuard guard, SqlExecutor executor, Duration sqlTimeout, SemanticModelSource yaml,
       Duration ttl, Clock clock) {
+    this(catalog, guard, executor, sqlTimeout, yaml, ttl, clock, () -> CompilerTuning.DEFAULT);
+  }
+
+  TableModels(TableCatalog catalog, SqlGuard guard, SqlExecutor executor, Duration sqlTimeout, SemanticModelSource yaml,
+      Duration ttl, Clock clock, java.util.function.Supplier<CompilerTuning> tuning) {
+    this.tuning = tuning;
     this.catalog = catalog;
     this.guard = guard;
     this.executor = executor;
@@ -74,11 +96,25 @@ public final class TableModels {
     String key = d.get().table().qualified().toLowerCase(Locale.ROOT);
     String signature = d.get().columns().stream().map(c -> c.name() + ":" + c.type()).reduce("", (a, b) -> a + "," + b);
     Entry e = cache.get(key);
+    CompilerTuning now = tuning();
     if (e == null || !e.signature().equals(signature) || clock.instant().isAfter(e.at().plus(ttl))) {
-      e = build(d.get(), signature);
+      e = build(d.get(), signature, now);
+      cache.put(key, e);
+    } else if (!e.tuning().equals(now)) {
+      e = e.under(now);
       cache.put(key, e);
     }
     return Optional.of(e.index());
+  }
+
+  /** The compiler tuning served now ({@link CompilerTuning#DEFAULT} when its source fails). */
+  public CompilerTuning tuning() {
+    try {
+      CompilerTuning t = tuning.get();
+      return t == null ? CompilerTuning.DEFAULT : t;
+    } catch (RuntimeException e) {
+      return CompilerTuning.DEFAULT;
+    }
   }
 
   /** Forgets every model (after an ingestion run). */
@@ -86,17 +122,20 @@ public final class TableModels {
     cache.clear();
   }
 
-  private Entry build(TableDescription d, String signature) {
+  private Entry build(TableDescription d, String signature, CompilerTuning t) {
     Optional<String> text = yaml.yaml(d.table().qualified());
     if (text.isPresent()) {
       try {
-        return new Entry(signature, new ModelIndex(MetricViewYaml.readBundle(text.get()), rows(d)), clock.instant());
+        SemanticModel m = MetricViewYaml.readBundle(text.get());
+        long rows = rows(d);
+        return new Entry(signature, m, rows, clock.instant(), t, new ModelIndex(m, rows, t));
       } catch (IllegalArgumentException ignored) {
         // an invalid override must not take the table away: derive it instead
       }
     }
     TableProfile p = profile(d);
-    return new Entry(signature, new ModelIndex(SemanticModels.derive(p), p.rowCount()), clock.instant());
+    SemanticModel m = SemanticModels.derive(p);
+    return new Entry(signature, m, p.rowCount(), clock.instant(), t, new ModelIndex(m, p.rowCount(), t));
   }
 
   /** The table's row count (of two tables that read a question equally, the larger wins), or -1. */

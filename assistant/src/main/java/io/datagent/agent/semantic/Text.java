@@ -101,17 +101,22 @@ final class Text {
 
   /** Whether two stems are the same word, allowing one typo from 5 letters and two from 9. */
   static boolean same(String a, String b) {
+    return same(a, b, CompilerThresholds.DEFAULT.typoFrom(), CompilerThresholds.DEFAULT.twoTyposFrom());
+  }
+
+  /** As {@link #same(String, String)}, one typo allowed from {@code oneFrom} letters and two from {@code twoFrom}. */
+  static boolean same(String a, String b, int oneFrom, int twoFrom) {
     if (a.equals(b)) {
       return true;
     }
     int len = Math.min(a.length(), b.length());
-    if (len < 5 || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+    if (len < oneFrom || Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
       return false;
     }
     if (swapped(a, b)) {
       return true; // "centrlaes", "totla": two letters typed in the wrong order are one typo
     }
-    int max = len >= 9 ? 2 : 1;
+    int max = len >= twoFrom ? 2 : 1;
     if (a.charAt(0) != b.charAt(0) && a.charAt(a.length() - 1) != b.charAt(b.length() - 1)) {
       return false; // a typo keeps one end of the word: cheap rejection before the edit distance
     }

@@ -66,10 +66,11 @@ public final class DatabricksOptimization implements OptimizationRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException("no se pudo leer el banco de preguntas " + config.benchmark(), e);
     }
-    OptimizationParts parts = OptimizationParts.of(app.config(), v.state(), v.registry(), v.seed(), v.audit(), config);
+    OptimizationParts parts = OptimizationParts.of(app.config(), v.state(), v.registry(), v.seed(), v.audit(), config,
+        v.learner());
     AgentCandidateEvaluator evaluator = new AgentCandidateEvaluator(c -> c.isPrompt()
         ? v.withPrompt().apply(() -> new PromptSource.Served(c.prompt(), "candidato " + c.label(), null))
-        : v.withTuning().apply(c.tuning()), benchmark, USER);
+        : v.withCompiler().apply(c.tuning(), c.compiler()), benchmark, USER);
     MlflowRunLog mlflow = config.experiment() == null ? null
         : MlflowRunLog.databricks(platform.config().host(), platform::bearerToken);
     String model = app.config().llm() == null ? "sin-llm" : String.valueOf(app.config().llm().model());

@@ -10,6 +10,7 @@ import io.datagent.app.curation.TraceExport;
 import io.datagent.app.trusted.PostgresTrustedQueries;
 import io.datagent.app.tuning.AgentTuningStore;
 import io.datagent.optimization.CandidateSource;
+import io.datagent.optimization.CompilerCandidates;
 import io.datagent.optimization.FewShotCandidates;
 import io.datagent.optimization.InstructionRewrites;
 import io.datagent.optimization.OptimizeConfig;
@@ -24,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * The promoter and candidate sources of one optimisation run, the same locally and on Databricks: with an LLM,
  * few-shot candidates (trusted queries, up-voted traces, the tuning split) and instruction rewrites proposed by the
- * model, promoted in the prompt registry; without one, the retrieval tuning grid, promoted in {@code app.agent_tuning}.
+ * model, promoted in the prompt registry; without one, the question compiler's learned synonyms and thresholds and the
+ * retrieval tuning grid, promoted in {@code app.compiler_tuning} and {@code app.agent_tuning}.
  */
 public record OptimizationParts(Promoter promoter, List<CandidateSource> sources) {
 
@@ -34,10 +36,22 @@ public record OptimizationParts(Promoter promoter, List<CandidateSource> sources
    */
   public static OptimizationParts of(AgentConfig agent, DataSource state, PromptRegistry registry, PromptSeed seed,
       AliasAudit audit, OptimizeConfig config) {
+    return of(agent, state, registry, seed, audit, config, null);
+  }
+
+  /**
+   * As {@link #of(AgentConfig, DataSource, PromptRegistry, PromptSeed, AliasAudit, OptimizeConfig)}; without an LLM the
+   * question compiler's candidates come first (synonyms {@code learner} learns from the App's feedback, when given,
+   * and threshold neighbours), then the retrieval tuning grid.
+   */
+  public static OptimizationParts of(AgentConfig agent, DataSource state, PromptRegistry registry, PromptSeed seed,
+      AliasAudit audit, OptimizeConfig config, java.util.function.Supplier<io.datagent.agent.semantic.SynonymLearner> learner) {
     List<CandidateSource> sources = new ArrayList<>();
     if (agent.llm() == null) {
+      sources.add(new CompilerCandidates(learner == null ? List::of : new FeedbackSynonyms(state, learner)));
       sources.add(new RetrievalTuningGrid());
-      return new OptimizationParts(new TuningPromoter(new AgentTuningStore(state)), sources);
+      return new OptimizationParts(new TuningPromoter(new AgentTuningStore(state),
+          new io.datagent.app.tuning.CompilerTuningStore(state)), sources);
     }
     sources.add(new FewShotCandidates(pool(state), List.of(3, 6)));
     if (agent.llm().baseUrl() != null && config.rewriteBudget() > 0) {

@@ -34,12 +34,31 @@ public final class LocalAgents {
   /** As {@link #create(LocalRuntime, Map, Retriever)}, the model answering with {@code prompts} (null: the bundled file). */
   public static Agent create(LocalRuntime runtime, Map<String, String> env, Retriever retriever,
       io.datagent.agent.prompt.PromptSource prompts) {
+    return create(runtime, env, retriever, prompts, () -> io.datagent.agent.semantic.CompilerTuning.DEFAULT);
+  }
+
+  /** As {@link #create(LocalRuntime, Map, Retriever, io.datagent.agent.prompt.PromptSource)}, compiling with {@code compiler}'s tuning. */
+  public static Agent create(LocalRuntime runtime, Map<String, String> env, Retriever retriever,
+      io.datagent.agent.prompt.PromptSource prompts, java.util.function.Supplier<io.datagent.agent.semantic.CompilerTuning> compiler) {
+    AgentConfig config = config(env);
+    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env),
+        prompts, semanticModels(runtime), io.datagent.agent.trusted.TrustedQueries.NONE, compiler));
+  }
+
+  /** The agent's configuration locally: the environment's, with a longer statement timeout unless one is set. */
+  public static AgentConfig config(Map<String, String> env) {
     AgentConfig config = AgentConfig.fromEnv(env);
     if (!env.containsKey("DATAGENT_SQL_TIMEOUT_SECONDS")) {
       config = config.withSqlTimeout(LOCAL_SQL_TIMEOUT); // Spark local is slow on its first queries
     }
-    return QueryUser.scoped(AgentFactory.create(config, retriever, catalog(runtime, config), executor(runtime, env),
-        prompts, semanticModels(runtime)));
+    return config;
+  }
+
+  /** The synonym learner over the workspace's tables and semantic models (the optimisation's). */
+  public static io.datagent.agent.semantic.SynonymLearner learner(LocalRuntime runtime, Map<String, String> env) {
+    AgentConfig config = config(env);
+    return io.datagent.agent.semantic.SynonymLearner.over(config, catalog(runtime, config), executor(runtime, env),
+        semanticModels(runtime));
   }
 
   /**

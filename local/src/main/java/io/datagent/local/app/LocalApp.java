@@ -104,8 +104,9 @@ public final class LocalApp implements AutoCloseable {
         com.databricks.sdk.core.ApiClient::new, Clock.systemUTC());
     // Trusted queries (issue 12) in the embedded PostgreSQL, matched before the compiler; the demo's are seeded below.
     io.datagent.app.trusted.PostgresTrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
+    // the compiler tuning the optimisation promoted (app.compiler_tuning), read again every 30 s
     Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source(),
-        models, trusted));
+        models, trusted, io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource())));
     List<RouteRegistrar> extra = new ArrayList<>();
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * The local agent a candidate describes: the model answering with the candidate's prompt, or the agent without a
  * model searching with the candidate's retrieval tuning (over the workspace's index when {@code ./agent embed} built
- * one; without it the tuning changes nothing and every tuning candidate ties with the current one).
+ * one; without it the retrieval tuning changes nothing) and compiling with the candidate's compiler tuning.
  */
 public final class CandidateAgents implements Function<Candidate, Agent>, AutoCloseable {
 
@@ -38,12 +38,12 @@ public final class CandidateAgents implements Function<Candidate, Agent>, AutoCl
     }
     var index = rt.workspace().tables().resolve(LocalRetrievers.SCHEMA).resolve(LocalRetrievers.TABLE);
     if (!Files.isDirectory(index.resolve("_delta_log"))) {
-      return LocalAgents.create(rt, env, shared);
+      return LocalAgents.create(rt, env, shared, null, c::compiler);
     }
     var tuned = LocalRetrievers.open(rt.workspace().tables(), LocalRetrievers.defaultModel(),
         RetrieverConfig.defaults().withTuning(c.tuning()));
     opened.add(tuned);
-    return LocalAgents.create(rt, env, tuned);
+    return LocalAgents.create(rt, env, tuned, null, c::compiler);
   }
 
   /** Closes the search indexes opened for tuning candidates. */

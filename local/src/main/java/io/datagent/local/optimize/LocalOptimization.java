@@ -7,6 +7,7 @@ import io.datagent.app.prompts.AgentPrompts;
 import io.datagent.app.prompts.PromptAliasLog;
 import io.datagent.jobmonitor.quality.InterventionOutcome;
 import io.datagent.local.LocalRuntime;
+import io.datagent.local.agent.LocalAgents;
 import io.datagent.evaluation.BenchmarkFile;
 import io.datagent.evaluation.BenchmarkItem;
 import io.datagent.optimization.OptimizationReport;
@@ -42,7 +43,7 @@ public final class LocalOptimization {
     PromptRegistry registry = prompts.registry();
     PromptAliasLog audit = new PromptAliasLog(state);
     OptimizationParts parts = OptimizationParts.of(agent, state, registry,
-        PromptSeed.bundled(registry, config.promptName(), audit), audit, config);
+        PromptSeed.bundled(registry, config.promptName(), audit), audit, config, () -> LocalAgents.learner(rt, env));
     try (CandidateAgents agents = new CandidateAgents(rt, env, retriever)) {
       AgentCandidateEvaluator evaluator = new AgentCandidateEvaluator(agents, items, "datagent-optimize");
       return new Optimizer(evaluator, parts.promoter(), parts.sources(), config.settings())
