@@ -77,12 +77,11 @@ public final class AppAgents {
     TrustedQueries trusted = new PostgresTrustedQueries(state.dataSource());
     var models = new VolumeSemanticModelSource(platform.files(), volumePath(require(env,
         "DATAGENT_UPLOADS_VOLUME")));
-    var tuningStore = new io.datagent.app.tuning.AgentTuningStore(state.dataSource());
-    // searched with the retrieval tuning the optimisation promoted (as AppMain does)
-    var served = retriever(env, platform, catalog, serving, tuningStore::currentOrDefault);
+    // searched with the retrieval tuning the optimisation promoted (as AppMain does), read again every 30 s
+    var served = retriever(env, platform, catalog, serving, io.datagent.app.tuning.RefreshingTuning.retrieval(state.dataSource()));
     // answers with the compiler tuning the optimisation promoted (app.compiler_tuning), read again every 30 s
     Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted,
-        io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource()));
+        io.datagent.app.tuning.RefreshingTuning.compiler(state.dataSource()));
     java.util.function.BiFunction<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, io.datagent.agent.semantic.CompilerTuning,
         Agent> tuned = (tuning, compiler) -> AgentFactory.create(config, retriever(env, platform, catalog, serving,
             () -> tuning), tables, sql, source, models, trusted, () -> compiler);
@@ -121,7 +120,7 @@ public final class AppAgents {
     }
     var cfg = io.datagent.retrieval.databricks.DatabricksRetrievalConfig.from(settings, env);
     return new BackgroundRetriever(() -> io.datagent.retrieval.databricks.DatabricksRetrievers.open(cfg, platform,
-        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning.get())));
+        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning)));
   }
 
   /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */

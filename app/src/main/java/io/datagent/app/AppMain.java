@@ -69,9 +69,10 @@ public final class AppMain {
 
     Lakebase.Config pg = Lakebase.Config.fromEnv(env);
     StateDatabase state = new StateDatabase(Lakebase.dataSource(pg, Lakebase.passwords(pg, platform.lakebase(), platform::bearerToken, clock), 10));
-    // searched with the retrieval tuning the optimisation promoted for the agent without an LLM (the default before any)
+    // searched with the retrieval tuning the optimisation promoted for the agent without an LLM (the default before any),
+    // read again every 30 s
     Retriever retriever = AppAgents.retriever(env, platform, catalog, serving,
-        () -> new io.datagent.app.tuning.AgentTuningStore(state.dataSource()).currentOrDefault());
+        io.datagent.app.tuning.RefreshingTuning.retrieval(state.dataSource()));
 
     List<RouteRegistrar> extra = new ArrayList<>();
     // The agent's prompt: the production alias of the registry (Lakebase, or MLflow's in Unity Catalog), refreshed.
@@ -116,7 +117,7 @@ public final class AppMain {
     DatagentApp app = DatagentApp.start(AppSettings.databricks(agentConfig, port(args, env))
             .uploadMaxBytes(megabytes(env)).build(),
         new DatagentApp.Ports(AgentFactory.create(agentConfig, retriever, tables, sql, prompts.source(), models, trusted,
-            io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource())), state, data,
+            io.datagent.app.tuning.RefreshingTuning.compiler(state.dataSource())), state, data,
             new DatabricksIngestionJobs(platform.files(), platform.jobs(), AppAgents.volumePath(AppAgents.require(env, "DATAGENT_UPLOADS_VOLUME")),
                 Long.parseLong(AppAgents.require(env, "DATAGENT_INGESTION_JOB_ID")), data),
             TraceExporters.fromEnv(env, () -> workspaceAuth(env, platform), json), extra),

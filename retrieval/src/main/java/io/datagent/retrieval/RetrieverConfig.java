@@ -3,17 +3,19 @@ package io.datagent.retrieval;
 import io.datagent.retrieval.lucene.LuceneRetriever;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * How a {@link RefreshingRetriever} searches and refreshes.
  *
  * @param mode            which rankings to combine
- * @param tuning          candidate depth and fusion weights
+ * @param tuning          candidate depth and fusion weights, read at each search (a promoted tuning applies without
+ *                        reopening the index)
  * @param refreshInterval how often to check the embeddings table for a new version; zero: never (call
  *                        {@link RefreshingRetriever#refresh()} yourself)
  * @param workDir         parent folder of the index folders (one per loaded version)
  */
-public record RetrieverConfig(SearchMode mode, LuceneRetriever.Tuning tuning, Duration refreshInterval, Path workDir) {
+public record RetrieverConfig(SearchMode mode, Supplier<LuceneRetriever.Tuning> tuning, Duration refreshInterval, Path workDir) {
 
   public RetrieverConfig {
     if (mode == null || tuning == null || refreshInterval == null || workDir == null) {
@@ -26,7 +28,7 @@ public record RetrieverConfig(SearchMode mode, LuceneRetriever.Tuning tuning, Du
 
   /** Hybrid search, refreshed every 10 seconds, indexes under the system temporary folder. */
   public static RetrieverConfig defaults() {
-    return new RetrieverConfig(SearchMode.HYBRID, LuceneRetriever.Tuning.DEFAULT, Duration.ofSeconds(10),
+    return new RetrieverConfig(SearchMode.HYBRID, () -> LuceneRetriever.Tuning.DEFAULT, Duration.ofSeconds(10),
         Path.of(System.getProperty("java.io.tmpdir"), "datagent-index"));
   }
 
@@ -43,6 +45,14 @@ public record RetrieverConfig(SearchMode mode, LuceneRetriever.Tuning tuning, Du
   }
 
   public RetrieverConfig withTuning(LuceneRetriever.Tuning t) {
+    if (t == null) {
+      throw new IllegalArgumentException("RetrieverConfig: tuning is required");
+    }
+    return withTuning(() -> t);
+  }
+
+  /** A tuning read at each search, e.g. the newest one the optimisation promoted. */
+  public RetrieverConfig withTuning(Supplier<LuceneRetriever.Tuning> t) {
     return new RetrieverConfig(mode, t, refreshInterval, workDir);
   }
 }

@@ -219,4 +219,35 @@ class RefreshingRetrieverTest {
     assertThatThrownBy(() -> SearchRequest.of("  ", 5)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SearchRequest.of("x", 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void should_search_with_the_newest_tuning_when_the_tuning_changes_without_reopening_the_index() {
+    io.datagent.retrieval.lucene.LuceneRetriever.Tuning promoted =
+        new io.datagent.retrieval.lucene.LuceneRetriever.Tuning(50, 60, 0.2, 2.0, 0.0);
+    SearchRequest q = SearchRequest.of("potencia instalada de la central ABRO", 4);
+    List<Hit> withDefault;
+    List<Hit> withPromoted;
+    try (RefreshingRetriever fixed = open(SearchMode.HYBRID)) {
+      withDefault = fixed.search(q);
+    }
+    try (RefreshingRetriever fixed = RefreshingRetriever.open(source, MODEL, RetrieverConfig.defaults().withWorkDir(tmp)
+        .withRefreshInterval(Duration.ZERO).withTuning(promoted))) {
+      withPromoted = fixed.search(q);
+    }
+    assertThat(withPromoted).isNotEqualTo(withDefault); // the two tunings rank (or score) differently
+
+    // given one retriever whose tuning source is switched after it opened
+    AtomicReference<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> served =
+        new AtomicReference<>(io.datagent.retrieval.lucene.LuceneRetriever.Tuning.DEFAULT);
+    try (RefreshingRetriever r = RefreshingRetriever.open(source, MODEL, RetrieverConfig.defaults().withWorkDir(tmp)
+        .withRefreshInterval(Duration.ZERO).withTuning(served::get))) {
+      assertThat(r.search(q)).isEqualTo(withDefault);
+
+      // when the optimisation promotes another tuning
+      served.set(promoted);
+
+      // then the next search uses it
+      assertThat(r.search(q)).isEqualTo(withPromoted);
+    }
+  }
 }

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 
 /**
  * The retrieval tuning promoted for the agent without an LLM ({@code app.agent_tuning}): the newest row is served;
- * none means {@link Tuning#DEFAULT}. Read when the App opens its search index (a promotion applies from the next
- * start).
+ * none means {@link Tuning#DEFAULT}. The App reads it again every 30 s ({@link RefreshingTuning}), so a promotion
+ * applies without a restart.
  */
 public final class AgentTuningStore {
 
@@ -33,7 +33,7 @@ public final class AgentTuningStore {
     }
   }
 
-  /** The tuning served from now on (or from the next start), or the default when none was promoted or it cannot be read. */
+  /** The tuning served from now on (within 30 s), or the default when none was promoted or it cannot be read. */
   public Tuning currentOrDefault() {
     try {
       return current().orElse(Tuning.DEFAULT);

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 /**
  * The question compiler's tuning promoted for the agent without an LLM ({@code app.compiler_tuning}): thresholds and
  * learned synonyms. The newest row is served; none means {@link CompilerTuning#DEFAULT}. The App reads it through
- * {@link RefreshingCompilerTuning}, so a promotion applies within its refresh period, without a restart.
+ * {@link RefreshingTuning}, so a promotion applies within its refresh period, without a restart.
  */
 public final class CompilerTuningStore {
 

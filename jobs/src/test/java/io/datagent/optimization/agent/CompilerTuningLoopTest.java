@@ -16,7 +16,7 @@ import io.datagent.agent.semantic.SynonymLearner;
 import io.datagent.agent.trusted.TrustedQueries;
 import io.datagent.app.state.StateDatabase;
 import io.datagent.app.tuning.CompilerTuningStore;
-import io.datagent.app.tuning.RefreshingCompilerTuning;
+import io.datagent.app.tuning.RefreshingTuning;
 import io.datagent.evaluation.BenchmarkItem;
 import io.datagent.optimization.Candidate;
 import io.datagent.optimization.CompilerCandidates;
@@ -82,7 +82,8 @@ class CompilerTuningLoopTest {
     upvote("¿Qué capacidad tiene la región NEA?", "SELECT sum(potencia_mw) FROM serving.centrales WHERE region = 'NEA'");
     CompilerTuningStore store = new CompilerTuningStore(db);
     InventedPlants.MutableClock clock = new InventedPlants.MutableClock();
-    RefreshingCompilerTuning served = new RefreshingCompilerTuning(store::currentOrDefault, RefreshingCompilerTuning.REFRESH, clock);
+    RefreshingTuning<io.datagent.agent.semantic.CompilerTuning> served = new RefreshingTuning<>(store::currentOrDefault,
+        io.datagent.agent.semantic.CompilerTuning.DEFAULT, RefreshingTuning.REFRESH, clock);
     Agent app = agent(served);
     String question = "¿Cuánta capacidad hay en la región Patagonia?";
     assertThat(app.answer(AgentRequest.of(question), AnswerListener.NONE).answer()).doesNotContain("300");
@@ -101,7 +102,7 @@ class CompilerTuningLoopTest {
       assertThat(s.evidence()).contains("¿Qué capacidad tiene la región NEA?");
     });
     assertThat(promoted.thresholds()).isEqualTo(CompilerTuning.DEFAULT.thresholds());
-    clock.advance(RefreshingCompilerTuning.REFRESH);
+    clock.advance(RefreshingTuning.REFRESH);
     AgentAnswer after = app.answer(AgentRequest.of(question), AnswerListener.NONE);
     assertThat(after.mode()).isEqualTo(AgentAnswer.SEMANTIC);
     assertThat(after.answer()).contains("300");

@@ -86,9 +86,12 @@ public final class LocalApp implements AutoCloseable {
     TableCatalog tables = LocalAgents.catalog(rt, config);
     // Search over the documents ./agent embed wrote (Lucene + the local ONNX model), opened in the background;
     // without them the agent answers from the catalog and SQL alone.
-    // with the retrieval tuning the optimisation promoted for the agent without an LLM (app.agent_tuning), read once
-    // the embedded PostgreSQL is up; the default before the first promotion
-    Retriever retriever = retriever(rt, () -> new io.datagent.app.tuning.AgentTuningStore(database.join()).currentOrDefault());
+    // with the retrieval tuning the optimisation promoted for the agent without an LLM (app.agent_tuning), read at the
+    // first search (the embedded PostgreSQL is up by then) and again every 30 s; the default before the first promotion
+    Retriever retriever = retriever(rt, new io.datagent.app.tuning.RefreshingTuning<>(
+        () -> new io.datagent.app.tuning.AgentTuningStore(database.join()).currentOrDefault(),
+        io.datagent.retrieval.lucene.LuceneRetriever.Tuning.DEFAULT, io.datagent.app.tuning.RefreshingTuning.REFRESH,
+        Clock.systemUTC()));
     // the semantic models the ingestion keeps beside the uploads (issue 12)
     io.datagent.agent.semantic.SemanticModelSource models = LocalAgents.semanticModels(rt);
     String serving = config.sqlPolicy().defaultSchema();
@@ -106,7 +109,7 @@ public final class LocalApp implements AutoCloseable {
     io.datagent.app.trusted.PostgresTrustedQueries trusted = new io.datagent.app.trusted.PostgresTrustedQueries(state.dataSource());
     // the compiler tuning the optimisation promoted (app.compiler_tuning), read again every 30 s
     Agent agent = io.datagent.local.agent.QueryUser.scoped(AgentFactory.create(config, retriever, tables, sql, prompts.source(),
-        models, trusted, io.datagent.app.tuning.RefreshingCompilerTuning.of(state.dataSource())));
+        models, trusted, io.datagent.app.tuning.RefreshingTuning.compiler(state.dataSource())));
     List<RouteRegistrar> extra = new ArrayList<>();
     extra.add(new io.datagent.app.trusted.TrustedQueryRoutes(trusted,
         new io.datagent.agent.sql.SqlGuard(config.sqlPolicy()), Clock.systemUTC()));
@@ -189,7 +192,7 @@ public final class LocalApp implements AutoCloseable {
       return BackgroundRetriever.none();
     }
     return new BackgroundRetriever(() -> LocalRetrievers.open(tables, LocalRetrievers.defaultModel(),
-        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning.get())));
+        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning)));
   }
 
   /** Runs a background task on its own named daemon thread (not the common pool, whose threads have no names). */

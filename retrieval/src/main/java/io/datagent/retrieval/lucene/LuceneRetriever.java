@@ -47,16 +47,21 @@ public final class LuceneRetriever {
   private static final Query CARDS = new org.apache.lucene.search.TermQuery(
       new org.apache.lucene.index.Term(LuceneIndex.KIND, DocumentKind.TABLE_CARD));
 
-  private final Tuning tuning;
-  private final ReciprocalRankFusion rrf;
+  private final java.util.function.Supplier<Tuning> tunings;
 
   public LuceneRetriever(Tuning tuning) {
-    this.tuning = tuning;
-    this.rrf = new ReciprocalRankFusion(tuning.rrfK());
+    this(() -> tuning);
+    new ReciprocalRankFusion(tuning.rrfK()); // a bad k fails here, not at the first search
+  }
+
+  /** Searches with the tuning {@code tunings} gives at each search (a newly promoted one applies at once). */
+  public LuceneRetriever(java.util.function.Supplier<Tuning> tunings) {
+    this.tunings = tunings;
   }
 
   /** Searches {@code index}; {@code queryVector} may be null for {@link SearchMode#LEXICAL}. */
   public List<Hit> search(LuceneIndex index, SearchRequest request, SearchMode mode, float[] queryVector) {
+    Tuning tuning = tunings.get();
     int depth = Math.max(tuning.candidates(), request.k() * 4);
     Query filter = filter(request);
     boolean cardLane = mode == SearchMode.HYBRID && tuning.cardWeight() > 0
@@ -91,7 +96,7 @@ public final class LuceneRetriever {
       return direct(index, lexical != null ? lexical : cards != null ? cards : vector, request.k());
     }
     @SuppressWarnings("unchecked")
-    List<ReciprocalRankFusion.Fused<Integer>> fused = rrf.fuse(rankings.toArray(ReciprocalRankFusion.Ranking[]::new));
+    List<ReciprocalRankFusion.Fused<Integer>> fused = new ReciprocalRankFusion(tuning.rrfK()).fuse(rankings.toArray(ReciprocalRankFusion.Ranking[]::new));
     List<Hit> hits = new ArrayList<>(request.k());
     for (int i = 0; i < fused.size() && hits.size() < request.k(); i++) {
       hits.add(index.hit(fused.get(i).key(), fused.get(i).score()));
