@@ -73,7 +73,7 @@ final class ModelIndex {
     if (m.rowCount() || m.unit() == null) {
       return null;
     }
-    List<Token> t = Text.tokens(m.unit());
+    List<Token> t = Text.names(m.unit());
     return t.size() == 1 && t.get(0).folded().length() >= 2 && Character.isLetter(t.get(0).folded().charAt(0))
         ? t.get(0).stem() : null;
   }
@@ -104,7 +104,7 @@ final class ModelIndex {
   }
 
   private void acronyms(String name) {
-    for (Token t : Text.tokens(name)) {
+    for (Token t : Text.names(name)) {
       String r = t.raw();
       if (r.length() >= 2 && r.length() <= 4 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z') && !Text.STOP.contains(t.folded())) {
         acronyms.add(t.folded());
@@ -162,6 +162,11 @@ final class ModelIndex {
     return more;
   }
 
+  /** Whether a stem is exactly a word of one of the model's names. */
+  boolean names(String stem) {
+    return vocabulary.contains(stem);
+  }
+
   /** The name words of the model that a stem may be (exactly or with a typo). */
   List<String> wordsLike(String stem) {
     if (vocabulary.contains(stem)) {
@@ -204,7 +209,7 @@ final class ModelIndex {
   /** The stemmed content words of a name; single letters are kept only when nothing else is left. */
   static List<String> words(String name) {
     List<String> all = new ArrayList<>();
-    for (Token t : Text.tokens(name)) {
+    for (Token t : Text.names(name)) {
       if (!Text.STOP.contains(t.folded()) && (Character.isLetterOrDigit(t.folded().charAt(0)))) {
         all.add(t.stem());
       }

@@ -21,7 +21,7 @@ final class QuestionCompiler {
   private QuestionCompiler() {}
 
   static Compilation compile(String question, ModelIndex index) {
-    List<Token> typed = Text.tokens(question);
+    List<Token> typed = asTyped(Text.tokens(question), index);
     if (typed.isEmpty() || typed.size() > 80) {
       return Compilation.none();
     }
@@ -38,6 +38,10 @@ final class QuestionCompiler {
     Set<Integer> found = new HashSet<>(skip);
     found.addAll(units.tokens());
     List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found));
+    // "¿cuántos turismos hay en total?": the aggregation word, not the TOTAL member (Totals reads unnamed dimensions
+    // at their total row anyway)
+    mentions.removeIf(x -> x.kind() == Mention.Kind.VALUE && x.start() == x.end() && Totals.isTotal(x.value())
+        && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()));
     Mention divisor = Conversions.divisor(t, mentions, skip);
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
@@ -65,6 +69,19 @@ final class QuestionCompiler {
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
     return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /** A word the grammar took for a misspelt grammar word but that the model names ("Cuenca", not "cuenta"), as typed. */
+  static List<Token> asTyped(List<Token> t, ModelIndex index) {
+    List<Token> out = null;
+    for (Token w : t) {
+      Token typed = Text.asTyped(w);
+      if (!typed.folded().equals(w.folded()) && index.names(typed.stem())) {
+        out = out == null ? new ArrayList<>(t) : out;
+        out.set(w.index(), typed);
+      }
+    }
+    return out == null ? t : out;
   }
 
   /**
@@ -306,6 +323,9 @@ final class QuestionCompiler {
               countTargets.add(dim);
             } else if (measure != null) {
               target(measure);
+            } else if (!values.isEmpty()) { // "¿cuántos turismos…?" with TURISMOS a value: the rows of that value
+              Mention v = chooseValue(values, mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
             }
           }
           default -> {
