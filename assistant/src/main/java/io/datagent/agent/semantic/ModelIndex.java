@@ -42,6 +42,7 @@ final class ModelIndex {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
         acronyms(name);
+        abbreviations(name);
       }
       String unit = unitWord(m);
       if (unit != null && model.measures().stream().filter(o -> o != m).noneMatch(o -> unit.equals(unitWord(o)))) {
@@ -51,6 +52,7 @@ final class ModelIndex {
     for (Dimension d : model.dimensions()) {
       for (String name : names(d.displayName(), d.synonyms(), d.column())) {
         add(new Entry(Mention.Kind.DIMENSION, null, d, null, words(name), false));
+        abbreviations(name);
       }
       for (String v : d.values()) {
         List<String> w = words(v);
@@ -60,6 +62,7 @@ final class ModelIndex {
           add(new Entry(Mention.Kind.VALUE, null, d, v, alias, false));
         }
       }
+      segments(d).forEach((segment, v) -> add(new Entry(Mention.Kind.VALUE, null, d, v, words(segment), false)));
       for (Map.Entry<String, String> code : d.codes().entrySet()) {
         if (d.values().isEmpty() || d.values().contains(code.getKey())) {
           add(new Entry(Mention.Kind.VALUE, null, d, code.getKey(), words(code.getValue()), false));
@@ -76,6 +79,30 @@ final class ModelIndex {
     List<Token> t = Text.names(m.unit());
     return t.size() == 1 && t.get(0).folded().length() >= 2 && Character.isLetter(t.get(0).folded().charAt(0))
         ? t.get(0).stem() : null;
+  }
+
+  /**
+   * The parts of hierarchical values ({@code Andalucía/Sevilla}, {@code Comunitat Valenciana/Alicante/Alacant}) that
+   * name one value only, each to its value: "Sevilla" is the value {@code Andalucía/Sevilla}; a part several values
+   * share ("Andalucía") names none of them.
+   */
+  private static Map<String, String> segments(Dimension d) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (String v : d.values()) {
+      if (v.indexOf('/') < 0) {
+        continue;
+      }
+      for (String part : new LinkedHashSet<>(List.of(v.split("/")))) {
+        String p = part.strip();
+        if (p.length() >= 3 && !p.equals(v)) {
+          seen.merge(Text.fold(p), 1, Integer::sum);
+          out.put(p, v);
+        }
+      }
+    }
+    out.keySet().removeIf(p -> seen.get(Text.fold(p)) > 1 || d.values().stream().anyMatch(v -> Text.fold(v).equals(Text.fold(p))));
+    return out;
   }
 
   /** Spanish words that name the same kind of day or thing in values ("hábil" and "laborable"). */
@@ -112,6 +139,18 @@ final class ModelIndex {
     }
   }
 
+  /** Capitalised words of column names of 5 letters or more ("DEMARC", "CORON"): abbreviations a question spells out. */
+  private final Set<String> abbreviations = new java.util.HashSet<>();
+
+  private void abbreviations(String name) {
+    for (Token t : Text.names(name)) {
+      String r = t.raw();
+      if (r.length() >= 5 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        abbreviations.add(t.folded());
+      }
+    }
+  }
+
   long rows() {
     return rows;
   }
@@ -119,6 +158,22 @@ final class ModelIndex {
   SemanticModel model() {
     return model;
   }
+
+  /** The words of the table's name, description and dimension names: what an event verb of a question may name. */
+  Set<String> eventWords() {
+    if (eventWords == null) {
+      Set<String> out = new java.util.HashSet<>(topic);
+      for (Dimension d : model.dimensions()) {
+        for (String name : names(d.displayName(), d.synonyms(), d.column())) {
+          out.addAll(words(name));
+        }
+      }
+      eventWords = Set.copyOf(out);
+    }
+    return eventWords;
+  }
+
+  private Set<String> eventWords;
 
   /** Whether a question word is about the table as a whole (a word of its name or comment: "gas", "entregado"). */
   boolean topic(String stem) {
@@ -141,9 +196,9 @@ final class ModelIndex {
       return out;
     }
     List<String> more = new ArrayList<>();
-    for (int len = 6; len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
+    for (int len = 5; len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
       String prefix = stem.substring(0, len);
-      if (vocabulary.contains(prefix) && !out.contains(prefix)) {
+      if (vocabulary.contains(prefix) && !out.contains(prefix) && (len >= 6 || abbreviations.contains(prefix))) {
         more.add(prefix);
       }
     }

@@ -25,6 +25,31 @@ class NamedWordsTest {
           text("combustible", "Combustible", "TOTAL", "Gasoil", "Queroseno"),
           new TableProfile.Column("total", "bigint", null, "Total", 60, Map.of(), Map.of())))));
 
+  /** Licences by region/province (hierarchical values), reason of cancellation and date; no key: rows named by the table. */
+  static final ModelIndex LICENCES = new ModelIndex(SemanticModels.derive(new TableProfile("serving.c_07_licencias_canceladas",
+      null, null, 50, List.of(text("zona", "Zona", "Norte/Soria", "Norte/Burgos", "Sur/Cádiz"),
+          text("motivo", "Motivo de cancelación", "Impago", "Renuncia"),
+          new TableProfile.Column("fecha", "date", null, "Fecha", 20, Map.of(), Map.of()),
+          new TableProfile.Column("importe", "decimal(38,2)", null, "Importe", 50, Map.of(), Map.of())))));
+
+  @Test
+  void should_read_the_rows_by_the_table_name_and_a_verb_the_table_names_when_no_key_column_says_what_a_row_is() {
+    assertThat(LICENCES.model().rowNoun()).isEqualTo("licencias");
+    assertThat(sql("¿Cuántas licencias se cancelaron en Soria en 2024?", LICENCES)).startsWith("SELECT COUNT(*) AS valor")
+        .contains("trim(zona) IN ('Norte/Soria')").contains("DATE'2024-01-01'");
+    assertThat(QuestionCompiler.compile("¿Cuántas licencias se renovaron en 2024?", LICENCES).ok()).isFalse();
+    assertThat(QuestionCompiler.compile("¿Cuántas licencias hay en Norte?", LICENCES).ok())
+        .as("a part shared by several values names none of them").isFalse();
+  }
+
+  @Test
+  void should_exclude_after_que_no_estan_and_decline_a_threshold_or_a_rows_or_measure_choice_it_cannot_read() {
+    assertThat(sql("¿Cuántas licencias hay que no están en Cádiz?", LICENCES)).contains("NOT IN ('Sur/Cádiz')");
+    assertThat(QuestionCompiler.compile("¿En cuántos casos hubo más de una licencia?", LICENCES).ok()).isFalse();
+    assertThat(QuestionCompiler.compile("Reparto de los casos según el motivo del importe", LICENCES).ok()).isFalse();
+    assertThat(sql("¿Cuántos casos hay por motivo?", LICENCES)).startsWith("SELECT trim(motivo) AS motivo, COUNT(*) AS valor");
+  }
+
   @Test
   void should_not_read_a_count_word_as_a_value_when_a_value_is_one_letter_from_a_grammar_word() {
     assertThat(sql("¿Cuántas hectáreas hay en total?", FIRES)).isEqualTo("SELECT SUM(hectareas) AS valor FROM serving.incendios");
