@@ -47,6 +47,11 @@ final class QuestionCompiler {
     // at their total row anyway)
     mentions.removeIf(x -> x.kind() == Mention.Kind.VALUE && x.start() == x.end() && Totals.isTotal(x.value())
         && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()));
+    String periods = countedPeriods(t, mentions);
+    if (periods != null) {
+      return Compilation.unclear("No sé contar «" + periods + "» en " + m.source() + ": sus filas no son " + periods
+          + ", así que no calculé ninguna cifra.", List.of(), 0.5);
+    }
     Mention divisor = Conversions.divisor(t, mentions, skip);
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
@@ -86,6 +91,21 @@ final class QuestionCompiler {
           && (t.get(n).numeric() || Lexicon.count(t.get(n)) != null)
           && s.comparisons.stream().noneMatch(c -> c.start() <= n && n <= c.end())) {
         return t.get(i).raw() + " " + t.get(i + 1).raw() + " " + t.get(n).raw();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "¿En cuántos meses…?" over a table whose rows are not months: counting periods is not counting rows (nor summing
+   * a long table's value column), so the grain word counted is returned and the question declined; null otherwise.
+   */
+  static String countedPeriods(List<Token> t, List<Mention> mentions) {
+    for (int i = 0; i + 1 < t.size(); i++) {
+      int g = i + 1;
+      if (Lexicon.COUNT.contains(t.get(i).folded()) && Lexicon.GRAINS.containsKey(t.get(g).stem())
+          && mentions.stream().noneMatch(x -> x.start() <= g && g <= x.end() && x.measure() != null && x.measure().rowCount())) {
+        return t.get(g).raw();
       }
     }
     return null;

@@ -47,6 +47,8 @@ class NamedWordsTest {
     assertThat(sql("¿Cuántas licencias hay que no están en Cádiz?", LICENCES)).contains("NOT IN ('Sur/Cádiz')");
     assertThat(QuestionCompiler.compile("¿En cuántos casos hubo más de una licencia?", LICENCES).ok()).isFalse();
     assertThat(QuestionCompiler.compile("Reparto de los casos según el motivo del importe", LICENCES).ok()).isFalse();
+    assertThat(QuestionCompiler.compile("¿En cuántos meses se cancelaron más de 3 licencias?", LICENCES).ok())
+        .as("months are not the rows").isFalse();
     assertThat(sql("¿Cuántos casos hay por motivo?", LICENCES)).startsWith("SELECT trim(motivo) AS motivo, COUNT(*) AS valor");
   }
 
