@@ -86,7 +86,7 @@ public final class SemanticModels {
       countName = "cantidad_" + countName;
     }
     measures.add(new Measure(countName, null, Aggregation.COUNT, null, "Cantidad de " + noun,
-        "Filas de la tabla: cada una es un elemento de " + noun + ".", List.of(noun, "registros", "filas")));
+        "Filas de la tabla: cada una es un elemento de " + noun + ".", List.of(noun, "registros", "filas", "casos")));
     return new SemanticModel(p.table(), p.comment(), noun, dims, measures);
   }
 
@@ -116,6 +116,11 @@ public final class SemanticModels {
             return Spanish.plural(first);
           }
         }
+      }
+      // no key: the table name's first word when it is a plural noun ("13915_sociedades_disueltas" → "sociedades")
+      String named = tableWords(p).stream().filter(w -> w.matches("\\p{L}{4,}")).findFirst().orElse("");
+      if (named.matches("[a-z]{4,}s") && !GENERIC_TABLE_WORDS.contains(named)) {
+        return named;
       }
     }
     return "filas";

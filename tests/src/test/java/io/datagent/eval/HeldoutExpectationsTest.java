@@ -35,6 +35,16 @@ class HeldoutExpectationsTest {
   }
 
   @Test
+  void should_equal_the_recomputed_values_when_expectations_are_computed_from_the_second_held_out_files()
+      throws Exception {
+    Map<String, SampleTable> second = SecondHeldoutFiles.read(DIR.resolve("segunda"));
+    assertEquals(2195, second.get("parque").rows().size());
+    assertEquals(1892, second.get("accidentes").rows().size());
+    BenchmarkExpectationsTest.checkOrWrite(Path.of("src/test/resources/benchmark/heldout2.jsonl"),
+        new Expectations(second, SecondHeldoutFiles.DECIMALS));
+  }
+
+  @Test
   void should_read_every_row_with_spanish_numbers_when_the_held_out_files_are_parsed() {
     assertEquals(299, tables.get("terrazas").rows().size());
     assertEquals(367, tables.get("embalses").rows().size());

@@ -94,7 +94,7 @@ final class HeldoutFiles {
   }
 
   /** The first sheet: header in the first row, one row per dam until a row with no value. */
-  private static SampleTable xlsx(String name, Path file) throws IOException {
+  static SampleTable xlsx(String name, Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
       Sheet sh = wb.getSheetAt(0);
       Row h = sh.getRow(sh.getFirstRowNum());

@@ -59,6 +59,12 @@ final class Assembly {
         targetMentions.removeIf(x -> x.measure().equals(chosen));
       }
     }
+    if (!targetMentions.isEmpty() && r.countTargets().stream().anyMatch(x -> x.kind() == Mention.Kind.MEASURE
+        && x.measure().rowCount() && t.get(x.start()).stem().equals("caso"))) {
+      // "los casos según el sexo de la víctima": the rows, or the measure the question also names? Not guessed
+      return Compilation.unclear("No sé si cuento las filas («" + t.get(r.countTargets().get(0).start()).raw()
+          + "») o sumo " + targetMentions.get(0).measure().displayName() + ".", List.of(), explained * 0.5);
+    }
     // a measure named "Total" read from the word "total" is the aggregation when another measure is named
     if (targetMentions.size() > 1 && !s.share) {
       targetMentions.removeIf(x -> x.start() == x.end() && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded())

@@ -50,6 +50,20 @@ public final class CompiledQuestions {
   }
 
   /**
+   * The SQL the compiler makes of {@code question} over the candidate tables, without running it (the compile step
+   * alone, for {@code ./agent bench answers}); empty when no table's model reads the question.
+   */
+  public Optional<String> compile(String question) {
+    PlanChoice choice = new PlanChoice();
+    for (String t : PlanChoice.candidates(catalog, question)) {
+      models.index(t).ifPresent(index -> choice.offer(QuestionCompiler.compile(question, index), index.rows()));
+    }
+    Compilation best = choice.best();
+    return best == null || best.score() < SemanticAgent.MIN_SCORE || !best.ok() ? Optional.empty()
+        : Optional.of(SqlBuilder.sql(best.plan()));
+  }
+
+  /**
    * Compiles {@code question} over {@code table} (or the candidate tables when null or blank) and runs its SQL.
    */
   public Outcome answer(String question, String table, ToolSession session) {

@@ -49,6 +49,7 @@ final class ModelIndex {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
         acronyms(name);
+        abbreviations(name);
       }
       String unit = unitWord(m);
       if (unit != null && model.measures().stream().filter(o -> o != m).noneMatch(o -> unit.equals(unitWord(o)))) {
@@ -58,6 +59,7 @@ final class ModelIndex {
     for (Dimension d : model.dimensions()) {
       for (String name : names(d.displayName(), d.synonyms(), d.column())) {
         add(new Entry(Mention.Kind.DIMENSION, null, d, null, words(name), false));
+        abbreviations(name);
       }
       for (String v : d.values()) {
         List<String> w = words(v);
@@ -67,6 +69,7 @@ final class ModelIndex {
           add(new Entry(Mention.Kind.VALUE, null, d, v, alias, false));
         }
       }
+      segments(d).forEach((segment, v) -> add(new Entry(Mention.Kind.VALUE, null, d, v, words(segment), false)));
       for (Map.Entry<String, String> code : d.codes().entrySet()) {
         if (d.values().isEmpty() || d.values().contains(code.getKey())) {
           add(new Entry(Mention.Kind.VALUE, null, d, code.getKey(), words(code.getValue()), false));
@@ -109,9 +112,33 @@ final class ModelIndex {
     if (m.rowCount() || m.unit() == null) {
       return null;
     }
-    List<Token> t = Text.tokens(m.unit());
+    List<Token> t = Text.names(m.unit());
     return t.size() == 1 && t.get(0).folded().length() >= 2 && Character.isLetter(t.get(0).folded().charAt(0))
         ? t.get(0).stem() : null;
+  }
+
+  /**
+   * The parts of hierarchical values ({@code Andalucía/Sevilla}, {@code Comunitat Valenciana/Alicante/Alacant}) that
+   * name one value only, each to its value: "Sevilla" is the value {@code Andalucía/Sevilla}; a part several values
+   * share ("Andalucía") names none of them.
+   */
+  private static Map<String, String> segments(Dimension d) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (String v : d.values()) {
+      if (v.indexOf('/') < 0) {
+        continue;
+      }
+      for (String part : new LinkedHashSet<>(List.of(v.split("/")))) {
+        String p = part.strip();
+        if (p.length() >= 3 && !p.equals(v)) {
+          seen.merge(Text.fold(p), 1, Integer::sum);
+          out.put(p, v);
+        }
+      }
+    }
+    out.keySet().removeIf(p -> seen.get(Text.fold(p)) > 1 || d.values().stream().anyMatch(v -> Text.fold(v).equals(Text.fold(p))));
+    return out;
   }
 
   /** Spanish words that name the same kind of day or thing in values ("hábil" and "laborable"). */
@@ -140,10 +167,22 @@ final class ModelIndex {
   }
 
   private void acronyms(String name) {
-    for (Token t : Text.tokens(name)) {
+    for (Token t : Text.names(name)) {
       String r = t.raw();
       if (r.length() >= 2 && r.length() <= 4 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z') && !Text.STOP.contains(t.folded())) {
         acronyms.add(t.folded());
+      }
+    }
+  }
+
+  /** Capitalised words of column names of 5 letters or more ("DEMARC", "CORON"): abbreviations a question spells out. */
+  private final Set<String> abbreviations = new java.util.HashSet<>();
+
+  private void abbreviations(String name) {
+    for (Token t : Text.names(name)) {
+      String r = t.raw();
+      if (r.length() >= 5 && r.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        abbreviations.add(t.folded());
       }
     }
   }
@@ -155,6 +194,22 @@ final class ModelIndex {
   SemanticModel model() {
     return model;
   }
+
+  /** The words of the table's name, description and dimension names: what an event verb of a question may name. */
+  Set<String> eventWords() {
+    if (eventWords == null) {
+      Set<String> out = new java.util.HashSet<>(topic);
+      for (Dimension d : model.dimensions()) {
+        for (String name : names(d.displayName(), d.synonyms(), d.column())) {
+          out.addAll(words(name));
+        }
+      }
+      eventWords = Set.copyOf(out);
+    }
+    return eventWords;
+  }
+
+  private Set<String> eventWords;
 
   /** Whether a question word is about the table as a whole (a word of its name or comment: "gas", "entregado"). */
   boolean topic(String stem) {
@@ -177,9 +232,11 @@ final class ModelIndex {
       return out;
     }
     List<String> more = new ArrayList<>();
-    for (int len = thresholds.abbreviationFrom(); len <= stem.length() - 2; len++) { // a name word abbreviated ("GENERAC" for "generación")
+    // a name word abbreviated ("GENERAC" for "generación"); a shorter prefix only when a header spells it in capitals
+    for (int len = Math.min(5, thresholds.abbreviationFrom()); len <= stem.length() - 2; len++) {
       String prefix = stem.substring(0, len);
-      if (vocabulary.contains(prefix) && !out.contains(prefix)) {
+      if (vocabulary.contains(prefix) && !out.contains(prefix)
+          && (len >= thresholds.abbreviationFrom() || abbreviations.contains(prefix))) {
         more.add(prefix);
       }
     }
@@ -196,6 +253,11 @@ final class ModelIndex {
     }
     more.addAll(0, out);
     return more;
+  }
+
+  /** Whether a stem is exactly a word of one of the model's names. */
+  boolean names(String stem) {
+    return vocabulary.contains(stem);
   }
 
   /** The name words of the model that a stem may be (exactly or with a typo). */
@@ -240,7 +302,7 @@ final class ModelIndex {
   /** The stemmed content words of a name; single letters are kept only when nothing else is left. */
   static List<String> words(String name) {
     List<String> all = new ArrayList<>();
-    for (Token t : Text.tokens(name)) {
+    for (Token t : Text.names(name)) {
       if (!Text.STOP.contains(t.folded()) && (Character.isLetterOrDigit(t.folded().charAt(0)))) {
         all.add(t.stem());
       }

@@ -21,7 +21,7 @@ final class QuestionCompiler {
   private QuestionCompiler() {}
 
   static Compilation compile(String question, ModelIndex index) {
-    List<Token> typed = Text.tokens(question);
+    List<Token> typed = asTyped(Text.tokens(question), index);
     if (typed.isEmpty() || typed.size() > 80) {
       return Compilation.none();
     }
@@ -34,10 +34,24 @@ final class QuestionCompiler {
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
     skip.addAll(spelled);
+    String unreadComparison = unreadComparison(t, s, timeTokens);
+    if (unreadComparison != null) {
+      return Compilation.unclear("No pude interpretar la comparación «" + unreadComparison + "» con el modelo de " + m.source()
+          + ", así que no calculé ninguna cifra.", List.of(), 0.5);
+    }
     Conversions.Read units = Conversions.read(t, skip, m);
     Set<Integer> found = new HashSet<>(skip);
     found.addAll(units.tokens());
     List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found));
+    // "¿cuántos turismos hay en total?": the aggregation word, not the TOTAL member (Totals reads unnamed dimensions
+    // at their total row anyway)
+    mentions.removeIf(x -> x.kind() == Mention.Kind.VALUE && x.start() == x.end() && Totals.isTotal(x.value())
+        && Lexicon.AGGREGATIONS.containsKey(t.get(x.start()).folded()));
+    String periods = countedPeriods(t, mentions);
+    if (periods != null) {
+      return Compilation.unclear("No sé contar «" + periods + "» en " + m.source() + ": sus filas no son " + periods
+          + ", así que no calculé ninguna cifra.", List.of(), 0.5);
+    }
     Mention divisor = Conversions.divisor(t, mentions, skip);
     Builder b = new Builder(m, t, s);
     b.assign(mentions);
@@ -65,6 +79,49 @@ final class QuestionCompiler {
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
     return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /**
+   * "más de una víctima" that no comparison read: the words of a threshold the plan would silently drop, or null.
+   */
+  static String unreadComparison(List<Token> t, Slots s, Set<Integer> timeTokens) {
+    for (int i = 0; i + 2 < t.size(); i++) {
+      int n = i + 2;
+      if (t.get(i).is("mas", "menos") && t.get(i + 1).is("de") && !timeTokens.contains(n)
+          && (t.get(n).numeric() || Lexicon.count(t.get(n)) != null)
+          && s.comparisons.stream().noneMatch(c -> c.start() <= n && n <= c.end())) {
+        return t.get(i).raw() + " " + t.get(i + 1).raw() + " " + t.get(n).raw();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * "¿En cuántos meses…?" over a table whose rows are not months: counting periods is not counting rows (nor summing
+   * a long table's value column), so the grain word counted is returned and the question declined; null otherwise.
+   */
+  static String countedPeriods(List<Token> t, List<Mention> mentions) {
+    for (int i = 0; i + 1 < t.size(); i++) {
+      int g = i + 1;
+      if (Lexicon.COUNT.contains(t.get(i).folded()) && Lexicon.GRAINS.containsKey(t.get(g).stem())
+          && mentions.stream().noneMatch(x -> x.start() <= g && g <= x.end() && x.measure() != null && x.measure().rowCount())) {
+        return t.get(g).raw();
+      }
+    }
+    return null;
+  }
+
+  /** A word the grammar took for a misspelt grammar word but that the model names ("Cuenca", not "cuenta"), as typed. */
+  static List<Token> asTyped(List<Token> t, ModelIndex index) {
+    List<Token> out = null;
+    for (Token w : t) {
+      Token typed = Text.asTyped(w);
+      if (!typed.folded().equals(w.folded()) && index.names(typed.stem())) {
+        out = out == null ? new ArrayList<>(t) : out;
+        out.set(w.index(), typed);
+      }
+    }
+    return out == null ? t : out;
   }
 
   /**
@@ -123,7 +180,7 @@ final class QuestionCompiler {
       boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
       boolean filler = FILLER.contains(w.folded()) || s.share && Lexicon.SHARE_LINKS.contains(w.folded());
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
-          && !category && !unit && !filler && !abbreviated(w, t, mentions)) {
+          && !category && !unit && !filler && !abbreviated(w, t, mentions) && !eventVerb(w, index)) {
         out.add(w.raw());
       }
     }
@@ -147,6 +204,22 @@ final class QuestionCompiler {
     return numbers >= 3 && m.dimensions().stream().noneMatch(d -> d.kind() == Dimension.Kind.TEXT && !d.values().isEmpty());
   }
 
+  /**
+   * A verb in the past plural naming what the table records: its root begins as a word of the table's name or
+   * description, or of a dimension's name ("se disolvieron" over a column "Clase de disolución"). Such a verb asks for
+   * the rows themselves; a verb the table does not name ("se matricularon") stays unread and the question is declined.
+   */
+  static boolean eventVerb(Token w, ModelIndex index) {
+    String f = w.folded();
+    String root = f.endsWith("ieron") || f.endsWith("yeron") ? f.substring(0, f.length() - 5)
+        : f.endsWith("aron") ? f.substring(0, f.length() - 4) : null;
+    if (root == null || root.length() < 5) {
+      return false;
+    }
+    String head = root.substring(0, 5);
+    return index.eventWords().stream().anyMatch(x -> x.length() >= 5 && x.startsWith(head));
+  }
+
   /** "por usuario", "por habitante": a rate the model cannot compute, not a category to group by. */
   private static final Set<String> RATES = Set.of("usuario", "habitante", "persona", "cliente", "capita", "hogar",
       "empleado", "vivienda", "unidad");
@@ -157,7 +230,8 @@ final class QuestionCompiler {
       "hubieron", "habia", "habian", "registraron", "registrados", "registradas", "cifra", "cifras", "monto", "importe",
       "dame", "mostrar", "ver", "indica", "indicame", "calcula", "calcular", "calculame", "archivo", "archivos", "planilla",
       "fichero", "reparte", "repartio", "repartieron", "repartido", "repartida", "distribuyo", "distribuyeron",
-      "alcanzo", "alcanzaron", "alcanza", "registro", "anoto", "marco", "marcaron");
+      "alcanzo", "alcanzaron", "alcanza", "registro", "anoto", "marco", "marcaron", "todas", "todos", "censo", "inventario",
+      "reparto", "desglose", "distribucion", "forman", "componen", "nacional", "pais");
 
   /** "Tierra" before a mention of the value "T.del Fuego": the word the value abbreviates. */
   private static boolean abbreviated(Token w, List<Token> t, List<Mention> mentions) {
@@ -306,6 +380,9 @@ final class QuestionCompiler {
               countTargets.add(dim);
             } else if (measure != null) {
               target(measure);
+            } else if (!values.isEmpty()) { // "¿cuántos turismos…?" with TURISMOS a value: the rows of that value
+              Mention v = chooseValue(values, mentions);
+              include.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
             }
           }
           default -> {

@@ -12,7 +12,7 @@ final class Roles {
 
   private static final Set<String> FILLER = Set.of("el", "la", "los", "las", "de", "del", "un", "una", "al", "a", "en",
       "contar", "incluir", "considerar", "ni", "y", "para", "que", "sea", "sean", "fue", "es", "era", "fueron", "son",
-      "tuvo", "tiene", "hubo");
+      "tuvo", "tiene", "hubo", "esta", "estan", "estaban", "estuvieron", "pertenece", "pertenecen");
 
   private Roles() {}
 

@@ -94,9 +94,14 @@ final class Slots {
           || (f.equals("sin") && (next.equals("contar") || next.equals("incluir") || next.equals("considerar")))
           || (f.equals("sin") && nextTok != null && !nextTok.numeric() && !next.equals("contar"))
           || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && next.startsWith("se"))
+          || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && nextTok != null && nextTok.is("esta", "estan", "estaban",
+              "estuvieron", "son", "es", "sean", "sea", "pertenecen", "pertenece"))
           || (f.equals("fuera") || f.equals("aparte")) && (next.equals("de") || next.equals("del"))
           || (f.equals("distinto") || f.equals("distintos") || f.equals("distinta") || f.equals("distintas"))) {
         s.excludeMarkers.add(i);
+        if (f.equals("no") && !next.startsWith("se")) {
+          s.used.add(i + 1); // "que no están en Acera": the verb only links the exclusion
+        }
       }
       if (Lexicon.TOP.contains(f) || Lexicon.BOTTOM.contains(f)) {
         s.descending = s.descending == null ? Lexicon.TOP.contains(f) : s.descending;

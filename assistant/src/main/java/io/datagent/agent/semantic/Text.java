@@ -29,6 +29,24 @@ final class Text {
   private Text() {}
 
   static List<Token> tokens(String question) {
+    return tokens(question, true);
+  }
+
+  /**
+   * The words of a name of the model (a column, a value): as {@link #tokens} but never read as a misspelt grammar
+   * word, so that the value "Cuenca" stays a place and does not become "cuenta".
+   */
+  static List<Token> names(String name) {
+    return tokens(name, false);
+  }
+
+  /** A question word as typed when the grammar read it as a misspelling ("Cuenca" for "cuenta"). */
+  static Token asTyped(Token t) {
+    String f = fold(t.raw());
+    return new Token(t.index(), t.raw(), f, stem(f), t.number());
+  }
+
+  private static List<Token> tokens(String question, boolean grammar) {
     String q = question == null ? "" : question;
     q = DMY.matcher(q).replaceAll(m -> m.group(1) + " de " + Lexicon.monthName(Integer.parseInt(m.group(2))) + " de " + m.group(3));
     q = ISO.matcher(q).replaceAll(m -> m.group(3) + " de " + Lexicon.monthName(Integer.parseInt(m.group(2))) + " de " + m.group(1));
@@ -37,7 +55,7 @@ final class Text {
     Matcher m = TOKEN.matcher(q);
     while (m.find()) {
       String raw = m.group();
-      String folded = grammar(fold(raw));
+      String folded = grammar ? grammar(fold(raw)) : fold(raw);
       if (folded.equals("º")) {
         folded = "°";
       }
