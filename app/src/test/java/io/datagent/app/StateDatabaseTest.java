@@ -17,7 +17,7 @@ class StateDatabaseTest {
   void should_create_the_fixed_trace_and_feedback_tables_in_schema_app_when_migrating() throws Exception {
     DataSource ds = TestPostgres.freshDatabase();
     StateDatabase state = new StateDatabase(ds);
-    assertThat(state.migrate()).isEqualTo(7);
+    assertThat(state.migrate()).isEqualTo(8);
     assertThat(state.migrate()).isZero();
     assertThat(columns(ds, "traces")).containsExactly("id:uuid", "created_at:timestamp with time zone", "user_email:text",
         "conversation_id:uuid", "question:text", "answer:text", "mode:text", "sql:jsonb", "tool_calls:jsonb",
@@ -31,6 +31,7 @@ class StateDatabaseTest {
         "user_email:text", "method:text", "path:text", "role:text");
     assertThat(columns(ds, "trusted_queries")).containsExactly("id:text", "table_name:text", "title:text", "patterns:jsonb",
         "sql:text", "params:jsonb", "param_order:jsonb", "author:text", "created_at:timestamp with time zone");
+    assertThat(columns(ds, "compiler_tuning")).isNotEmpty();
     assertThat(columns(ds, "flyway_schema_history")).isNotEmpty();
     assertThat(state.ping()).isTrue();
   }
