@@ -14,6 +14,7 @@ import io.datagent.ingestion.api.ApiSource;
 import io.datagent.ingestion.api.PageFetcher;
 import io.datagent.ingestion.api.SecretLookup;
 import io.datagent.ingestion.api.SourceDefinitions;
+import io.datagent.ingestion.api.StepTimes;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -85,15 +86,17 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
     try {
       // warm-up: JIT, Spark's first jobs, Delta's first commits
       baseline(spark, base, 2, "bench_api_warm");
-      ours(spark, ws, tables, base, "bench_warm", 2);
+      ours(spark, ws, tables, base, "bench_warm", 2, new StepTimes());
       long[] b = new long[reps];
       long[] o = new long[reps];
       for (int r = 0; r < reps; r++) {
         b[r] = baseline(spark, base, pages.size(), "bench_api_base_" + r);
-        long[] phases = ours(spark, ws, tables, base, "bench_r" + r, pages.size());
+        StepTimes steps = new StepTimes();
+        long[] phases = ours(spark, ws, tables, base, "bench_r" + r, pages.size(), steps);
         o[r] = phases[0] + phases[1];
         System.out.printf(Locale.ROOT, "  repetición %d: bucle simple %.2f s, extracción + carga %.2f s (extracción %.2f s, carga %.2f s)%n",
             r + 1, b[r] / 1e9, o[r] / 1e9, phases[0] / 1e9, phases[1] / 1e9);
+        steps.nanos().forEach((step, ns) -> System.out.printf(Locale.ROOT, "      carga · %-28s %6.2f s%n", step, ns / 1e9));
       }
       double mb = IngestBenchmark.median(b);
       double mo = IngestBenchmark.median(o);
@@ -149,14 +152,14 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
   }
 
   /** Nanoseconds of the extraction and of the load. */
-  static long[] ours(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, int pages) {
+  static long[] ours(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, int pages, StepTimes steps) {
     long t0 = System.nanoTime();
     ApiSource s = SourceDefinitions.parse(name + ".yml", "source: " + name + "\nbase_url: " + base + "\nendpoints:\n"
         + "  - path: /" + (name.contains("warm") ? "warm" : "estaciones") + "\n    table: " + name + "\n    records: ListaEESSPrecio\n    id: IDEESS\n"
         + "    pagination:\n      type: page\n      per_page: " + PER_PAGE + "\n");
     new ApiExtractor(s, PageFetcher.standard(s, SecretLookup.DISABLED), m -> { }).run(ws.uploads(), "bench");
     long t1 = System.nanoTime();
-    new ApiLoader(spark, tables, m -> { }).load(s, ws.uploads(), "bench");
+    new ApiLoader(spark, tables, m -> { }, steps).load(s, ws.uploads(), "bench");
     return new long[] {t1 - t0, System.nanoTime() - t1};
   }
 }
