@@ -50,9 +50,25 @@ public final class IngestionLog {
     if (sha256s.isEmpty() || !DeltaTables.exists(spark, ref)) {
       return keys;
     }
+    return described(DeltaTables.inPredicate("sha256", sha256s));
+  }
+
+  /**
+   * Every content already loaded into {@code dataset}, as {@link #loaded} describes them: for a caller that can look
+   * this up before it knows its content's hash (one row per run of the dataset is read).
+   */
+  public Map<String, String> loadedInto(String dataset) {
+    if (!DeltaTables.exists(spark, ref)) {
+      return new HashMap<>();
+    }
+    return described("dataset = " + io.datagent.spark.Sql.literal(dataset));
+  }
+
+  private Map<String, String> described(String predicate) {
+    Map<String, String> keys = new HashMap<>();
     // Few rows (one per file and run): grouped here rather than by a Spark shuffle stage.
     List<Row> rows = spark.sql("SELECT sha256, dataset, table, ended_at, file FROM " + ref.sql()
-        + " WHERE status IN ('LOADED', 'PARTIAL') AND " + DeltaTables.inPredicate("sha256", sha256s)).collectAsList();
+        + " WHERE status IN ('LOADED', 'PARTIAL') AND " + predicate).collectAsList();
     Map<String, Row> first = new HashMap<>();
     Map<String, Timestamp> latest = new HashMap<>();
     for (Row r : rows) {

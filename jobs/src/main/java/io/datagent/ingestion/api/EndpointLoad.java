@@ -12,18 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 
-import static org.apache.spark.sql.functions.col;
 
 /** Loads one endpoint's records of one run: raw rows, typed serving upsert, quarantine; returns its log line. */
 final class EndpointLoad {
@@ -60,23 +60,43 @@ final class EndpointLoad {
   }
 
   FileOutcome load() throws Exception {
-    ParsedPages parsed = ParsedPages.parse(spark, source, ep, saved);
+    // What was already loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
+    String dataset = "api/" + source.name() + "/" + ep.table();
+    FutureTask<Map<String, String>> loaded = new FutureTask<>(() -> {
+      SparkSession.setActiveSession(spark);
+      return log.loadedInto(dataset);
+    });
+    Thread lookup = new Thread(loaded, "api-log-" + ep.table());
+    lookup.setDaemon(true);
+    lookup.start();
+    ParsedPages parsed;
     try {
-      times.lap("parse pages + profile (tasks)");
-      return load(parsed);
+      parsed = ParsedPages.parse(spark, source, ep, saved);
+    } catch (RuntimeException e) {
+      lookup.join();
+      throw e;
+    }
+    try {
+      times.lap("parse pages + profile (tasks), log lookup beside");
+      Map<String, String> previous;
+      try {
+        previous = loaded.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception c ? c : e;
+      }
+      times.lap("log lookup (rest)");
+      return load(parsed, dataset, previous);
     } finally {
       parsed.release();
     }
   }
 
-  private FileOutcome load(ParsedPages parsed) throws Exception {
+  private FileOutcome load(ParsedPages parsed, String dataset, Map<String, String> alreadyLoaded) throws Exception {
     RecordSummary summary = parsed.summary;
     highWater = summary.highWater;
     long records = parsed.kept();
-    String dataset = "api/" + source.name() + "/" + ep.table();
     String sha = summary.contentSha();
-    String previous = log.loaded(List.of(sha)).get(sha + "|" + dataset);
-    times.lap("log lookup");
+    String previous = alreadyLoaded.get(sha + "|" + dataset);
     if (previous != null) {
       return outcome(sha, records, 0, 0, FileStatus.SKIPPED_DUPLICATE, ep.table() + ": sin cambios (" + previous + ")");
     }
@@ -106,13 +126,13 @@ final class EndpointLoad {
     boolean servingWritten = false;
     Timestamp loadedAt = Timestamp.from(Instant.now());
     CollectionAccumulator<Row> quarantined = spark.sparkContext().collectionAccumulator("api-quarantine-" + ep.table());
-    StructType serving = withLineage(cols.schema);
+    StructType serving = ServingMerge.withLineage(cols.schema);
     boolean merging = existing != null;
     JavaRDD<Row> rows = parsed.records.mapPartitions(
         new ServingRows(source, ep, cols, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
     // A MERGE reads its source more than once: there the typed rows are cached so they are typed once; a new table is
     // written in one pass.
-    Dataset<Row> typed = withMetadata(spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)), serving);
+    Dataset<Row> typed = ServingMerge.withMetadata(spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)), serving);
     if (merging) {
       typed = typed.persist(StorageLevel.MEMORY_AND_DISK());
     }
@@ -142,15 +162,6 @@ final class EndpointLoad {
     return outcome(sha, records, loaded, bad, bad > 0 || parsed.repeated > 0 ? FileStatus.PARTIAL : FileStatus.LOADED, msg);
   }
 
-  private static Dataset<Row> withMetadata(Dataset<Row> df, StructType schema) {
-    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      cols.add(col(TableRef.quote(f.name())).as(f.name(), f.metadata()));
-    }
-    cols.add(col("_ok"));
-    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
-  }
-
   /** Quarantine rows once each (an accumulator may see a task's rows twice when Spark recomputes a partition). */
   private static List<Row> distinct(List<Row> rows) {
     Map<String, Row> out = new java.util.TreeMap<>();
@@ -158,19 +169,6 @@ final class EndpointLoad {
       out.putIfAbsent(q.getString(1) + "#" + String.format("%012d", q.getLong(2)) + "#" + q.getString(3), q);
     }
     return new ArrayList<>(out.values());
-  }
-  private static StructType withLineage(StructType data) {
-    Map<String, String> c = ApiLoader.lineageComments();
-    StructType s = data;
-    for (String name : ServingMerge.LINEAGE) {
-      var type = switch (name) {
-        case "_page" -> DataTypes.IntegerType;
-        case "_fetched_at", "_loaded_at", "deleted_at" -> DataTypes.TimestampType;
-        default -> DataTypes.StringType;
-      };
-      s = s.add(DeltaTables.withComment(new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty()), c.get(name), Map.of()));
-    }
-    return s;
   }
 
   private FileOutcome outcome(String sha, long read, long loaded, long quarantined, FileStatus status, String message) {

@@ -46,7 +46,8 @@ final class PageParser implements java.io.Serializable {
     List<ParsedRecord> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       JsonNode r = array.get(i);
-      out.add(new ParsedRecord(r.toString(), flattener.flatten(r), p.url(), p.page(), i + 1, fetchedAt));
+      String json = r.toString();
+      out.add(new ParsedRecord(json, ApiExtractor.sha256(json), flattener.flatten(r), p.url(), p.page(), i + 1, fetchedAt));
     }
     return out;
   }

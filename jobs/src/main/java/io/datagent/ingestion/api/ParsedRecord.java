@@ -9,10 +9,11 @@ import java.util.Map;
  * (for the typed serving table), with its lineage.
  *
  * @param json   the record as received (compact JSON)
+ * @param hash   SHA-256 of {@code json}, hex (the serving table's {@code _record_hash})
  * @param fields flattened field name → text (see {@link RecordFlattener})
  * @param index  position in the page, from 1
  */
-record ParsedRecord(String json, Map<String, String> fields, String url, int page, int index, Timestamp fetchedAt)
+record ParsedRecord(String json, String hash, Map<String, String> fields, String url, int page, int index, Timestamp fetchedAt)
     implements Serializable {
 
   /** Page and index in one number, for the driver's bookkeeping of repeated ids. */

@@ -52,8 +52,7 @@ final class RecordSummary implements java.io.Serializable {
       digest = sha256();
       digestPage = r.page();
     }
-    digest.update(r.json().getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) '\n');
+    digest.update(r.hash().getBytes(StandardCharsets.US_ASCII));
     String id = r.fields().get(idField);
     if (id != null && !id.isBlank()) {
       ids.add(id);
@@ -104,7 +103,7 @@ final class RecordSummary implements java.io.Serializable {
     other.forEach((k, p) -> profiles.merge(k, p, ColumnProfile::merge));
   }
 
-  /** The hash of the run's content: every record's JSON in page order (what a re-run of the same data repeats). */
+  /** The hash of the run's content: every record's hash in page order (what a re-run of the same data repeats). */
   String contentSha() {
     MessageDigest d = sha256();
     pageHashes.values().forEach(d::update);

@@ -65,7 +65,7 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
       if (!failures.isEmpty() && v[idIndex] == null) {
         continue; // without a usable id it cannot even count as seen
       }
-      Object[] lineage = {source, run, r.url(), page, r.fetchedAt(), ApiExtractor.sha256(r.json()), loadedAt,
+      Object[] lineage = {source, run, r.url(), page, r.fetchedAt(), r.hash(), loadedAt,
           null, failures.isEmpty()};
       System.arraycopy(lineage, 0, v, width, lineage.length);
       out.add(RowFactory.create(v));
