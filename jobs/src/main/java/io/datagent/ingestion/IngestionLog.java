@@ -1,5 +1,7 @@
 package io.datagent.ingestion;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.datagent.spark.DeltaTables;
 import io.datagent.spark.TableRef;
 import java.sql.Timestamp;
@@ -7,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -50,9 +53,26 @@ public final class IngestionLog {
     if (sha256s.isEmpty() || !DeltaTables.exists(spark, ref)) {
       return keys;
     }
-    // Few rows (one per file and run): grouped here rather than by a Spark shuffle stage.
-    List<Row> rows = spark.sql("SELECT sha256, dataset, table, ended_at, file FROM " + ref.sql()
-        + " WHERE status IN ('LOADED', 'PARTIAL') AND " + DeltaTables.inPredicate("sha256", sha256s)).collectAsList();
+    return described(col("sha256").isin(sha256s.toArray()));
+  }
+
+  /**
+   * Every content already loaded into {@code dataset}, as {@link #loaded} describes them: for a caller that can look
+   * this up before it knows its content's hash (one row per run of the dataset is read).
+   */
+  public Map<String, String> loadedInto(String dataset) {
+    if (!DeltaTables.exists(spark, ref)) {
+      return new HashMap<>();
+    }
+    return described(col("dataset").equalTo(dataset));
+  }
+
+  private Map<String, String> described(Column predicate) {
+    Map<String, String> keys = new HashMap<>();
+    // Few rows (one per file and run): grouped here rather than by a Spark shuffle stage. Built with the Column API:
+    // no SQL text to parse (the parser's prediction on this statement cost seconds on a loaded machine).
+    List<Row> rows = spark.table(ref.sql()).where(col("status").isin("LOADED", "PARTIAL").and(predicate))
+        .select("sha256", "dataset", "table", "ended_at", "file").collectAsList();
     Map<String, Row> first = new HashMap<>();
     Map<String, Timestamp> latest = new HashMap<>();
     for (Row r : rows) {

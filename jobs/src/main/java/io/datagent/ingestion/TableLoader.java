@@ -3,6 +3,7 @@ package io.datagent.ingestion;
 import io.datagent.ingestion.typing.ColumnProfile;
 import io.datagent.ingestion.typing.ConversionException;
 import io.datagent.ingestion.typing.ValueConverter;
+import io.datagent.spark.BackgroundWrite;
 import io.datagent.spark.DeltaTables;
 import io.datagent.spark.Sql;
 import io.datagent.spark.TableRef;
@@ -15,10 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -123,7 +121,7 @@ public final class TableLoader {
         (partition, it) -> new TypedRows(partition, it, cols, converters, files, batch, at, badCounts), false);
     // The raw and serving writes are independent Spark jobs over the same cached rows: they run side by side, so each
     // one's driver-side phases (planning, Delta snapshot and commit) overlap the other's tasks.
-    Future<Void> rawWrite = inBackground("ingest-raw-" + plan.table, () -> {
+    Future<Void> rawWrite = BackgroundWrite.start("ingest-raw-" + plan.table, () -> {
       writeRaw(plan, rawRef, rows, cols, files, fileList, partitions);
       return null;
     });
@@ -136,7 +134,7 @@ public final class TableLoader {
       }
       servingWritten = true;
     } finally {
-      await(rawWrite, servingWritten);
+      BackgroundWrite.await(rawWrite, servingWritten);
     }
 
     Map<Integer, Long> badByUnit = new HashMap<>(badCounts.value());
@@ -152,49 +150,6 @@ public final class TableLoader {
             .map(r -> RowFactory.create(table, files.get(r.unit()), r.row(), null, r.rawLine(), r.problem(), batch, at)));
     writeQuarantine(table, fileList, quarantine, expected);
     return new Result(badByUnit, types);
-  }
-
-  /** Runs {@code work} on a new daemon thread (Spark's job properties are inherited by it). */
-  private static Future<Void> inBackground(String name, Callable<Void> work) {
-    FutureTask<Void> task = new FutureTask<>(work);
-    Thread t = new Thread(task, name);
-    t.setDaemon(true);
-    t.start();
-    return task;
-  }
-
-  /**
-   * Waits for a background write. Its failure becomes the caller's; when the caller is already failing
-   * ({@code rethrow} false) it is not rethrown, so the caller's failure stays the reported one.
-   */
-  private static void await(Future<Void> write, boolean rethrow) throws Exception {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          write.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (!rethrow) {
-            return;
-          }
-          Throwable c = e.getCause();
-          if (c instanceof Exception ex) {
-            throw ex;
-          }
-          if (c instanceof Error err) {
-            throw err;
-          }
-          throw e;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** The serving rows of one partition: typed, with lineage; rows that fail typing are only counted. */

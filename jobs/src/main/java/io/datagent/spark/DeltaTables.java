@@ -116,8 +116,16 @@ public final class DeltaTables {
    * would be one more Delta commit). Column comments travel in the schema's metadata.
    */
   public static void create(Dataset<Row> df, TableRef ref, String tableComment) throws Exception {
+    create(df, ref, tableComment, Map.of());
+  }
+
+  /** As {@link #create(Dataset, TableRef, String)}, with table properties set in the same commit. */
+  public static void create(Dataset<Row> df, TableRef ref, String tableComment, Map<String, String> properties) throws Exception {
     SparkSession.setActiveSession(df.sparkSession());
     var writer = df.writeTo(ref.sql()).using("delta");
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      writer = writer.tableProperty(p.getKey(), p.getValue());
+    }
     if (tableComment != null) {
       writer = writer.tableProperty("comment", tableComment);
     }

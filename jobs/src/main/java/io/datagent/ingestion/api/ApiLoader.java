@@ -9,13 +9,12 @@ import io.datagent.spark.DeltaTables;
 import io.datagent.spark.Sql;
 import io.datagent.spark.TableRef;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,12 +43,19 @@ public final class ApiLoader {
   private final SparkSession spark;
   private final IngestConfig tables;
   private final Consumer<String> progress;
+  private final StepTimes times;
 
   /** {@code tables}: catalog and schemas (its source/archive fields are not used). */
   public ApiLoader(SparkSession spark, IngestConfig tables, Consumer<String> progress) {
+    this(spark, tables, progress, new StepTimes());
+  }
+
+  /** As above, adding the wall time of each load step to {@code times} (the benchmark's breakdown). */
+  public ApiLoader(SparkSession spark, IngestConfig tables, Consumer<String> progress, StepTimes times) {
     this.spark = spark;
     this.tables = tables;
     this.progress = progress;
+    this.times = times;
   }
 
   public List<FileOutcome> load(ApiSource source, Path uploads, String run) {
@@ -62,12 +68,15 @@ public final class ApiLoader {
       Instant start = Instant.now();
       String file = "api/" + source.name() + "/" + run + "/" + ep.table();
       try {
-        SavedRecords saved = SavedRecords.read(source, ep, store, run);
-        FileOutcome o = new EndpointLoad(spark, tables, source, ep, run, saved, log, file, start).load();
+        times.start();
+        SavedPages saved = SavedPages.read(source, ep, store, run);
+        times.lap("list pages");
+        EndpointLoad endpoint = new EndpointLoad(spark, tables, source, ep, run, saved, log, file, start, times);
+        FileOutcome o = endpoint.load();
         outcomes.add(o);
         progress.accept("  " + (o.status() == FileStatus.FAILED ? "✗ " : "✓ ") + o.message());
         if (o.status() != FileStatus.FAILED && source.incremental().enabled()) {
-          mark = max(mark, saved.records, source.incremental().field());
+          mark = max(mark, endpoint.highWater());
         }
       } catch (Exception e) {
         error = file + ": " + e.getMessage();
@@ -76,41 +85,34 @@ public final class ApiLoader {
         progress.accept("  ✗ " + error);
       }
     }
+    times.start();
     log.append(outcomes);
+    times.lap("log append");
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == FileStatus.FAILED);
     new SourceState(failed ? SourceState.read(uploads, source.name()).highWaterMark() : mark, run, failed ? "FAILED" : "LOADED",
         failed ? outcomes.stream().filter(o -> o.status() == FileStatus.FAILED).map(FileOutcome::message).findFirst().orElse(error) : null,
         Instant.now().toString()).write(uploads, source.name());
+    times.lap("source state");
     return outcomes;
   }
 
-  private static String max(String mark, List<ApiRecord> records, String field) {
-    return records.stream().map(r -> r.fields().get(field)).filter(v -> v != null && !v.isBlank())
-        .max(Comparator.naturalOrder()).map(v -> mark == null || v.compareTo(mark) > 0 ? v : mark).orElse(mark);
-  }
-
-  static void writeRaw(SparkSession spark, TableRef ref, String source, String run, List<ApiRecord> records, String comment)
-      throws Exception {
-    List<Row> rows = new ArrayList<>(records.size());
-    for (ApiRecord r : records) {
-      rows.add(RowFactory.create(r.json(), source, run, r.url(), r.page(), r.index(), Timestamp.from(r.fetchedAt())));
-    }
-    Dataset<Row> df = frame(spark, rows, RAW_SCHEMA);
-    if (DeltaTables.exists(spark, ref)) {
-      DeltaTables.replaceWhere(df, ref, "_source = " + Sql.literal(source) + " AND _run_id = " + Sql.literal(run), true);
-    } else {
-      DeltaTables.create(df, ref, comment);
-    }
+  private static String max(String mark, String value) {
+    return value == null || (mark != null && mark.compareTo(value) >= 0) ? mark : value;
   }
 
   /**
-   * A frame over rows built on the driver, through an RDD rather than a local relation: the optimizer copies and
-   * compares a local relation's rows while planning, which costs more than the write itself at 100,000 rows.
+   * Writes the run's records as raw rows (one commit replacing this run's rows). Statistics are kept for the lineage
+   * columns only: min/max of the JSON text would help no query and cost the write a pass over its longest column.
    */
-  static Dataset<Row> frame(SparkSession spark, List<Row> rows, StructType schema) {
-    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), rows.size() / 20_000 + 1));
-    return spark.createDataFrame(org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(rows, slices), schema);
+  static void writeRaw(SparkSession spark, TableRef ref, String source, String run, JavaRDD<ParsedRecord> records, String comment)
+      throws Exception {
+    JavaRDD<Row> rows = records.map(r -> RowFactory.create(r.json(), source, run, r.url(), r.page(), r.index(), r.fetchedAt()));
+    Dataset<Row> df = spark.createDataFrame(rows, RAW_SCHEMA);
+    if (DeltaTables.exists(spark, ref)) {
+      DeltaTables.replaceWhere(df, ref, "_source = " + Sql.literal(source) + " AND _run_id = " + Sql.literal(run), true);
+    } else {
+      DeltaTables.create(df, ref, comment, Map.of("delta.dataSkippingStatsColumns", "_source,_run_id,_page,_record_index,_fetched_at"));
+    }
   }
 
   static void writeQuarantine(SparkSession spark, TableRef ref, String table, String filePrefix, List<Row> rows) {

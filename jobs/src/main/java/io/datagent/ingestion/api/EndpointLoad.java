@@ -4,6 +4,7 @@ import io.datagent.ingestion.FileOutcome;
 import io.datagent.ingestion.FileStatus;
 import io.datagent.ingestion.IngestConfig;
 import io.datagent.ingestion.IngestionLog;
+import io.datagent.spark.BackgroundWrite;
 import io.datagent.spark.DeltaTables;
 import io.datagent.spark.TableRef;
 import java.sql.Timestamp;
@@ -11,18 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 
-import static org.apache.spark.sql.functions.col;
 
 /** Loads one endpoint's records of one run: raw rows, typed serving upsert, quarantine; returns its log line. */
 final class EndpointLoad {
@@ -32,13 +33,16 @@ final class EndpointLoad {
   private final ApiSource source;
   private final ApiEndpoint ep;
   private final String run;
-  private final SavedRecords saved;
+  private final SavedPages saved;
+  private String highWater;
   private final IngestionLog log;
   private final String file;
   private final Instant start;
+  private final StepTimes times;
 
-  EndpointLoad(SparkSession spark, IngestConfig tables, ApiSource source, ApiEndpoint ep, String run, SavedRecords saved,
-      IngestionLog log, String file, Instant start) {
+  EndpointLoad(SparkSession spark, IngestConfig tables, ApiSource source, ApiEndpoint ep, String run, SavedPages saved,
+      IngestionLog log, String file, Instant start, StepTimes times) {
+    this.times = times;
     this.spark = spark;
     this.tables = tables;
     this.source = source;
@@ -50,41 +54,85 @@ final class EndpointLoad {
     this.start = start;
   }
 
+  /** The largest incremental-field value of the records read (null when none or not incremental). */
+  String highWater() {
+    return highWater;
+  }
+
   FileOutcome load() throws Exception {
-    List<ApiRecord> records = saved.records;
+    // What was already loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
     String dataset = "api/" + source.name() + "/" + ep.table();
-    String sha = contentSha(records);
-    String previous = log.loaded(List.of(sha)).get(sha + "|" + dataset);
+    FutureTask<Map<String, String>> loaded = new FutureTask<>(() -> {
+      SparkSession.setActiveSession(spark);
+      return log.loadedInto(dataset);
+    });
+    Thread lookup = new Thread(loaded, "api-log-" + ep.table());
+    lookup.setDaemon(true);
+    lookup.start();
+    ParsedPages parsed;
+    try {
+      parsed = ParsedPages.parse(spark, source, ep, saved);
+    } catch (RuntimeException e) {
+      lookup.join();
+      throw e;
+    }
+    try {
+      times.lap("parse pages + profile (tasks), log lookup beside");
+      Map<String, String> previous;
+      try {
+        previous = loaded.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception c ? c : e;
+      }
+      times.lap("log lookup (rest)");
+      return load(parsed, dataset, previous);
+    } finally {
+      parsed.release();
+    }
+  }
+
+  private FileOutcome load(ParsedPages parsed, String dataset, Map<String, String> alreadyLoaded) throws Exception {
+    RecordSummary summary = parsed.summary;
+    highWater = summary.highWater;
+    long records = parsed.kept();
+    String sha = summary.contentSha();
+    String previous = alreadyLoaded.get(sha + "|" + dataset);
     if (previous != null) {
-      return outcome(sha, records.size(), 0, 0, FileStatus.SKIPPED_DUPLICATE, ep.table() + ": sin cambios (" + previous + ")");
+      return outcome(sha, records, 0, 0, FileStatus.SKIPPED_DUPLICATE, ep.table() + ": sin cambios (" + previous + ")");
     }
     TableRef servingRef = tables.serving(ep.table());
-    if (records.isEmpty()) {
+    if (records == 0) {
       // An empty answer is not taken as "every record disappeared": that is more often an API hiccup than the truth.
       return outcome(sha, 0, 0, 0, FileStatus.LOADED, ep.table() + ": la API no devolvió registros; no se marca ninguno como borrado");
     }
-    TypedColumns cols = new TypedColumns(ep, records, DeltaTables.schemaOrNull(spark, servingRef), saved.apiDescriptions);
+    StructType existing = DeltaTables.schemaOrNull(spark, servingRef);
+    TypedColumns cols = new TypedColumns(ep, summary.profiles, existing, saved.apiDescriptions);
     int idIndex = cols.indexOf(ep.idField());
     if (idIndex < 0) {
       throw new IllegalArgumentException("el campo id '" + ep.idField() + "' no aparece en ningún registro (clave 'id' del endpoint)");
     }
     String description = "Datos de la API " + source.name() + " (" + source.baseUrl() + ep.path() + "), clave " + ep.idField()
         + "; cargados por ApiLoadJob.";
-    ApiLoader.writeRaw(spark, tables.raw(ep.table()), source.name(), run, records, "Registros tal como llegaron de " + description);
+    times.lap("types");
 
+    // The raw and serving writes read the same cached records: they run side by side (see BackgroundWrite).
+    long[] rawNanos = new long[1];
+    Future<Void> rawWrite = BackgroundWrite.start("api-raw-" + ep.table(), () -> {
+      long t0 = System.nanoTime();
+      ApiLoader.writeRaw(spark, tables.raw(ep.table()), source.name(), run, parsed.records, "Registros tal como llegaron de " + description);
+      rawNanos[0] = System.nanoTime() - t0;
+      return null;
+    });
+    boolean servingWritten = false;
     Timestamp loadedAt = Timestamp.from(Instant.now());
-    // The serving rows are typed in the executors from the raw rows just written (see ServingRows). A MERGE reads its
-    // source more than once: there the typed rows are cached so they are typed once; a new table is written in one pass.
     CollectionAccumulator<Row> quarantined = spark.sparkContext().collectionAccumulator("api-quarantine-" + ep.table());
-    StructType serving = withLineage(cols.schema);
-    TableRef rawRef = tables.raw(ep.table());
-    boolean merging = DeltaTables.exists(spark, servingRef);
-    Dataset<Row> typed = spark.table(rawRef.sql())
-        .where(col("_source").equalTo(source.name()).and(col("_run_id").equalTo(run)))
-        .select(ApiLoader.RAW_SCHEMA.fieldNames()[0], Arrays.copyOfRange(ApiLoader.RAW_SCHEMA.fieldNames(), 1, 7))
-        .mapPartitions(new ServingRows(ep, cols, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined),
-            Encoders.row(serving.add("_ok", DataTypes.BooleanType, false)));
-    typed = withMetadata(typed, serving); // the encoder drops the column comments the new table takes from the schema
+    StructType serving = ServingMerge.withLineage(cols.schema);
+    boolean merging = existing != null;
+    JavaRDD<Row> rows = parsed.records.mapPartitions(
+        new ServingRows(source, ep, cols, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
+    // A MERGE reads its source more than once: there the typed rows are cached so they are typed once; a new table is
+    // written in one pass.
+    Dataset<Row> typed = ServingMerge.withMetadata(spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)), serving);
     if (merging) {
       typed = typed.persist(StorageLevel.MEMORY_AND_DISK());
     }
@@ -93,43 +141,25 @@ final class EndpointLoad {
       comments.putAll(ApiLoader.lineageComments());
       ServingMerge.merge(spark, servingRef, typed, serving, cols.names.get(idIndex), !source.incremental().enabled(), source.name(),
           description, comments);
-      // every partition was typed by the write above, so the accumulator holds every failing cell (maybe twice)
-      List<Row> quarantine = distinct(quarantined.value());
-      long bad = quarantine.stream().map(q -> q.getString(1) + "#" + q.getLong(2)).distinct().count();
-      long loaded = records.size() - bad;
-      ApiLoader.writeQuarantine(spark, tables.quarantine(), ep.table(), file, quarantine);
-      String msg = ep.table() + ": " + loaded + " registro(s) en " + servingRef + " desde " + saved.pages + " página(s)"
-          + (bad > 0 ? "; " + bad + " en cuarentena" : "")
-          + (saved.repeated > 0 ? "; " + saved.repeated + " registro(s) repetidos entre páginas (la fuente cambió durante la extracción; se guardó la última versión)" : "");
-      return outcome(sha, records.size(), loaded, bad, bad > 0 || saved.repeated > 0 ? FileStatus.PARTIAL : FileStatus.LOADED, msg);
+      servingWritten = true;
     } finally {
+      BackgroundWrite.await(rawWrite, servingWritten);
       if (merging) {
         typed.unpersist();
       }
     }
-  }
-
-  private static Dataset<Row> withMetadata(Dataset<Row> df, StructType schema) {
-    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-    for (StructField f : schema.fields()) {
-      cols.add(col(TableRef.quote(f.name())).as(f.name(), f.metadata()));
-    }
-    cols.add(col("_ok"));
-    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
-  }
-
-  /** The hash of the endpoint's content: every record's JSON, one per line (what a re-run of the same data repeats). */
-  private static String contentSha(List<ApiRecord> records) {
-    try {
-      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-      for (ApiRecord r : records) {
-        d.update(r.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        d.update((byte) '\n');
-      }
-      return java.util.HexFormat.of().formatHex(d.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    times.lap("raw + serving writes (side by side)");
+    times.add("  of which raw write", rawNanos[0]);
+    // every partition was typed by the write above, so the accumulator holds every failing cell (maybe twice)
+    List<Row> quarantine = distinct(quarantined.value());
+    long bad = quarantine.stream().map(q -> q.getString(1) + "#" + q.getLong(2)).distinct().count();
+    long loaded = records - bad;
+    ApiLoader.writeQuarantine(spark, tables.quarantine(), ep.table(), file, quarantine);
+    times.lap("quarantine");
+    String msg = ep.table() + ": " + loaded + " registro(s) en " + servingRef + " desde " + parsed.pages + " página(s)"
+        + (bad > 0 ? "; " + bad + " en cuarentena" : "")
+        + (parsed.repeated > 0 ? "; " + parsed.repeated + " registro(s) repetidos entre páginas (la fuente cambió durante la extracción; se guardó la última versión)" : "");
+    return outcome(sha, records, loaded, bad, bad > 0 || parsed.repeated > 0 ? FileStatus.PARTIAL : FileStatus.LOADED, msg);
   }
 
   /** Quarantine rows once each (an accumulator may see a task's rows twice when Spark recomputes a partition). */
@@ -139,19 +169,6 @@ final class EndpointLoad {
       out.putIfAbsent(q.getString(1) + "#" + String.format("%012d", q.getLong(2)) + "#" + q.getString(3), q);
     }
     return new ArrayList<>(out.values());
-  }
-  private static StructType withLineage(StructType data) {
-    Map<String, String> c = ApiLoader.lineageComments();
-    StructType s = data;
-    for (String name : ServingMerge.LINEAGE) {
-      var type = switch (name) {
-        case "_page" -> DataTypes.IntegerType;
-        case "_fetched_at", "_loaded_at", "deleted_at" -> DataTypes.TimestampType;
-        default -> DataTypes.StringType;
-      };
-      s = s.add(DeltaTables.withComment(new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty()), c.get(name), Map.of()));
-    }
-    return s;
   }
 
   private FileOutcome outcome(String sha, long read, long loaded, long quarantined, FileStatus status, String message) {

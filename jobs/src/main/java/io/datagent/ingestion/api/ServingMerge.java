@@ -1,15 +1,19 @@
 package io.datagent.ingestion.api;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.datagent.spark.DeltaTables;
 import io.datagent.spark.Sql;
 import io.datagent.spark.TableRef;
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -61,5 +65,30 @@ final class ServingMerge {
     }
     builder.execute();
     DeltaTables.syncComments(spark, ref, comments, tableComment, true);
+  }
+
+  /** {@code df} with the column metadata (comments) of {@code schema}, which an RDD-built frame may not carry, and {@code _ok}. */
+  static Dataset<Row> withMetadata(Dataset<Row> df, StructType schema) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      cols.add(col(TableRef.quote(f.name())).as(f.name(), f.metadata()));
+    }
+    cols.add(col("_ok"));
+    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  /** The serving columns: the typed data columns, then the lineage columns with their comments. */
+  static StructType withLineage(StructType data) {
+    Map<String, String> c = ApiLoader.lineageComments();
+    StructType s = data;
+    for (String name : ServingMerge.LINEAGE) {
+      var type = switch (name) {
+        case "_page" -> DataTypes.IntegerType;
+        case "_fetched_at", "_loaded_at", "deleted_at" -> DataTypes.TimestampType;
+        default -> DataTypes.StringType;
+      };
+      s = s.add(DeltaTables.withComment(new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty()), c.get(name), Map.of()));
+    }
+    return s;
   }
 }

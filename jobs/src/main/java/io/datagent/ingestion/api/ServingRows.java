@@ -1,31 +1,28 @@
 package io.datagent.ingestion.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.CollectionAccumulator;
 
 /**
- * Runs in the executors: turns the raw rows of one run (record JSON + lineage, read back from the raw table) into
+ * Runs in the executors: turns the parsed records of one run (cached by {@link ParsedPages}, not parsed again) into
  * typed serving rows with a trailing {@code _ok} flag, and reports every cell that does not fit its type — and every
  * record without an id — to {@code quarantine} as a {@code raw._quarantine} row.
  *
  * <p>The serving rows are built where the data is, instead of on the driver and shipped into the tasks (which
  * serialized every typed cell of every row with Java serialization, the loader's largest single cost).
  */
-final class ServingRows implements MapPartitionsFunction<Row, Row> {
+final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> {
 
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final RecordFlattener flattener;
   private final TypedColumns cols;
+  private final String source;
   private final String idField;
   private final String table;
   private final String pagePrefix;
@@ -33,9 +30,9 @@ final class ServingRows implements MapPartitionsFunction<Row, Row> {
   private final Timestamp loadedAt;
   private final CollectionAccumulator<Row> quarantine;
 
-  ServingRows(ApiEndpoint ep, TypedColumns cols, String pagePrefix, String run, Timestamp loadedAt,
+  ServingRows(ApiSource source, ApiEndpoint ep, TypedColumns cols, String pagePrefix, String run, Timestamp loadedAt,
       CollectionAccumulator<Row> quarantine) {
-    this.flattener = new RecordFlattener(ep);
+    this.source = source.name();
     this.cols = cols;
     this.idField = ep.idField();
     this.table = ep.table();
@@ -46,16 +43,15 @@ final class ServingRows implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> raw) throws Exception {
+  public Iterator<Row> call(Iterator<ParsedRecord> records) {
     int width = cols.originals.size();
     int idIndex = cols.indexOf(idField);
     List<Row> out = new ArrayList<>();
-    while (raw.hasNext()) {
-      Row r = raw.next(); // record, _source, _run_id, _source_url, _page, _record_index, _fetched_at
-      String json = r.getString(0);
-      int page = r.getInt(4);
-      int index = r.getInt(5);
-      Map<String, String> fields = flattener.flatten(JSON.readTree(json));
+    while (records.hasNext()) {
+      ParsedRecord r = records.next();
+      int page = r.page();
+      int index = r.index();
+      Map<String, String> fields = r.fields();
       List<TypedColumns.Failure> failures = new ArrayList<>(0);
       Object[] v = cols.convert(fields, ServingMerge.LINEAGE.size() + 1, failures);
       String id = fields.get(idField);
@@ -69,7 +65,7 @@ final class ServingRows implements MapPartitionsFunction<Row, Row> {
       if (!failures.isEmpty() && v[idIndex] == null) {
         continue; // without a usable id it cannot even count as seen
       }
-      Object[] lineage = {r.getString(1), run, r.getString(3), page, r.getTimestamp(6), ApiExtractor.sha256(json), loadedAt,
+      Object[] lineage = {source, run, r.url(), page, r.fetchedAt(), r.hash(), loadedAt,
           null, failures.isEmpty()};
       System.arraycopy(lineage, 0, v, width, lineage.length);
       out.add(RowFactory.create(v));

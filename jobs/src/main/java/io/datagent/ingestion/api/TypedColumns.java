@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The serving columns of an endpoint, typed by the file ingestion's rules: each field's values are profiled with
- * {@link ColumnProfile} and converted with {@link ValueConverter} (decimal-comma strings → DECIMAL, Spanish dates →
+ * {@link ColumnProfile} (in the Spark tasks that parse the pages) and converted with {@link ValueConverter} (decimal-comma strings → DECIMAL, Spanish dates →
  * DATE, codes with leading zeros stay text…); a column the serving table already has keeps its type. Column
  * comments come from the source's field dictionary, else the API's own description ({@link SchemaDescriptions}), else
  * the field name.
@@ -37,19 +37,17 @@ final class TypedColumns implements java.io.Serializable {
   final StructType schema;
   final Map<String, String> comments = new LinkedHashMap<>();
 
-  TypedColumns(ApiEndpoint ep, List<ApiRecord> records, StructType existing, Map<String, String> apiDescriptions) {
+  /** {@code profiles}: field name → profile of its values, in order of first appearance ({@link RecordSummary}). */
+  TypedColumns(ApiEndpoint ep, Map<String, ColumnProfile> profiles, StructType existing, Map<String, String> apiDescriptions) {
     Set<String> fields = new LinkedHashSet<>(ep.fields());
-    records.forEach(r -> fields.addAll(r.fields().keySet()));
+    fields.addAll(profiles.keySet());
     originals = new ArrayList<>(fields);
     names = Names.uniqueIdentifiers(originals);
     converters = new ValueConverter[originals.size()];
     StructField[] out = new StructField[originals.size()];
     for (int k = 0; k < originals.size(); k++) {
       String original = originals.get(k);
-      ColumnProfile profile = new ColumnProfile(original, false);
-      for (ApiRecord r : records) {
-        profile.add(r.fields().get(original));
-      }
+      ColumnProfile profile = profiles.getOrDefault(original, new ColumnProfile(original, false));
       String name = names.get(k);
       DataType type;
       if (existing != null && List.of(existing.fieldNames()).contains(name)) {

@@ -34,8 +34,9 @@ class SchemaDescriptionsTest {
       assertThat(Files.readAllBytes(store.dir("entradas").resolve("_schema.json"))).isEqualTo(route);
       assertThat(Files.readString(store.dir("entradas").resolve("_schema.meta.json"))).contains("\"allow\" : \"GET, POST\"");
       ApiEndpoint ep = s.endpoints().get(0);
-      SavedRecords saved = SavedRecords.read(s, ep, store, "r1");
-      TypedColumns cols = new TypedColumns(ep, saved.records, null, saved.apiDescriptions);
+      SavedPages saved = SavedPages.read(s, ep, store, "r1");
+      RecordSummary summary = RecordSummary.of(new PageParser(s, ep), saved.pages, ep.idField(), null);
+      TypedColumns cols = new TypedColumns(ep, summary.profiles, null, saved.apiDescriptions);
       assertThat(cols.comments.get("date")).isEqualTo("The date the object was published, in the site's timezone.");
       assertThat(cols.comments.get("title")).isEqualTo("The title for the object.");
       assertThat(cols.comments.get("slug")).as("the file's dictionary wins").isEqualTo("Identificador legible de la entrada");
@@ -56,7 +57,7 @@ class SchemaDescriptionsTest {
           + "  - path: /\n    table: conjuntos\n    records: apis\n    id: apiKey\n"
           + "    schema:\n      type: openapi\n      url: /openapi.json\n      component: dataSetList.apis\n");
       new ApiExtractor(s, PageFetcher.standard(s, SecretLookup.DISABLED), m -> { }).run(uploads, "r1");
-      SavedRecords saved = SavedRecords.read(s, s.endpoints().get(0), new PageStore(uploads, "uspto", "r1"), "r1");
+      SavedPages saved = SavedPages.read(s, s.endpoints().get(0), new PageStore(uploads, "uspto", "r1"), "r1");
       assertThat(saved.apiDescriptions).containsEntry("apiKey", "To be used as a dataset parameter value")
           .containsEntry("apiUrl", "The URL describing the dataset's fields").hasSize(4);
 
