@@ -57,14 +57,23 @@ public final class IngestionLog {
   }
 
   /**
-   * Every content already loaded into {@code dataset}, as {@link #loaded} describes them: for a caller that can look
-   * this up before it knows its content's hash (one row per run of the dataset is read).
+   * The content last loaded into {@code dataset} (the newest LOADED or PARTIAL row), as {@link #loaded} describes it,
+   * or an empty map: for a snapshot source such as an API, where only a repeat of the last content changes nothing (a
+   * return to an older content, A → B → A, must be loaded again). One row per run of the dataset is read.
    */
-  public Map<String, String> loadedInto(String dataset) {
+  public Map<String, String> lastLoadedInto(String dataset) {
     if (!DeltaTables.exists(spark, ref)) {
       return new HashMap<>();
     }
-    return described(col("dataset").equalTo(dataset));
+    List<Row> last = spark.table(ref.sql()).where(col("status").isin("LOADED", "PARTIAL").and(col("dataset").equalTo(dataset)))
+        .orderBy(col("ended_at").desc()).limit(1).select("sha256").collectAsList();
+    if (last.isEmpty() || last.get(0).isNullAt(0)) {
+      return new HashMap<>();
+    }
+    String sha = last.get(0).getString(0);
+    Map<String, String> described = described(col("dataset").equalTo(dataset).and(col("sha256").equalTo(sha)));
+    described.keySet().retainAll(java.util.Set.of(sha + "|" + dataset));
+    return described;
   }
 
   private Map<String, String> described(Column predicate) {

@@ -60,11 +60,11 @@ final class EndpointLoad {
   }
 
   FileOutcome load() throws Exception {
-    // What was already loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
+    // What was last loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
     String dataset = "api/" + source.name() + "/" + ep.table();
     FutureTask<Map<String, String>> loaded = new FutureTask<>(() -> {
       SparkSession.setActiveSession(spark);
-      return log.loadedInto(dataset);
+      return log.lastLoadedInto(dataset);
     });
     Thread lookup = new Thread(loaded, "api-log-" + ep.table());
     lookup.setDaemon(true);

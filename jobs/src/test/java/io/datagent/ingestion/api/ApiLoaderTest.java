@@ -111,6 +111,11 @@ class ApiLoaderTest {
       assertThat(q.getString(0)).isEqualTo("author");
       assertThat(q.getString(1)).isEqualTo("desconocido");
       assertThat(q.getString(3)).isEqualTo("api/blog/r4/entradas_blog/page-00001.json");
+
+      // the content of r2 again: not the last one loaded, so it is loaded (a return to older data is not a repeat)
+      runs.add(List.of(RecordedApi.wordpressPost(1, "Entrada 1 <em>corregida</em>"), RecordedApi.wordpressPost(2, "Entrada 2")));
+      assertThat(run(s, "r5").get(0).status()).isEqualTo(FileStatus.LOADED);
+      assertThat(titles()).isEqualTo("1=Entrada 1 corregida|r2|-, 2=Entrada 2|r1|-, 3=Entrada 3|r4|borrado");
     }
   }
 
