@@ -66,14 +66,13 @@ public final class IngestionLog {
       return new HashMap<>();
     }
     List<Row> last = spark.table(ref.sql()).where(col("status").isin("LOADED", "PARTIAL").and(col("dataset").equalTo(dataset)))
-        .orderBy(col("ended_at").desc()).limit(1).select("sha256").collectAsList();
-    if (last.isEmpty() || last.get(0).isNullAt(0)) {
-      return new HashMap<>();
+        .orderBy(col("ended_at").desc()).limit(1).select("sha256", "dataset", "table", "ended_at", "file").collectAsList();
+    Map<String, String> keys = new HashMap<>();
+    if (!last.isEmpty() && !last.get(0).isNullAt(0)) {
+      Row r = last.get(0);
+      keys.put(r.getString(0) + "|" + r.getString(1), description(r));
     }
-    String sha = last.get(0).getString(0);
-    Map<String, String> described = described(col("dataset").equalTo(dataset).and(col("sha256").equalTo(sha)));
-    described.keySet().retainAll(java.util.Set.of(sha + "|" + dataset));
-    return described;
+    return keys;
   }
 
   private Map<String, String> described(Column predicate) {
@@ -90,9 +89,18 @@ public final class IngestionLog {
       Timestamp at = r.getTimestamp(3);
       latest.merge(key, at, (a, b) -> a.after(b) ? a : b);
     }
-    first.forEach((key, r) -> keys.put(key, "el mismo contenido ya se cargó en la tabla " + r.getString(2) + " (archivo "
-        + r.getString(4) + ", " + latest.get(key).toInstant().toString().replace('T', ' ').substring(0, 16) + " UTC)"));
+    first.forEach((key, r) -> keys.put(key, description(r, latest.get(key))));
     return keys;
+  }
+
+  /** Where and when a content was loaded, from a row (sha256, dataset, table, ended_at, file). */
+  private static String description(Row r) {
+    return description(r, r.getTimestamp(3));
+  }
+
+  private static String description(Row r, Timestamp at) {
+    return "el mismo contenido ya se cargó en la tabla " + r.getString(2) + " (archivo " + r.getString(4) + ", "
+        + at.toInstant().toString().replace('T', ' ').substring(0, 16) + " UTC)";
   }
 
   public void append(List<FileOutcome> outcomes) {
