@@ -19,6 +19,28 @@ final class Assembly {
 
   private Assembly() {}
 
+  private static final java.util.regex.Pattern KIND_OF = java.util.regex.Pattern.compile(
+      "(tipo|tipos|clase|clases|categoria|categorias|grupo|grupos|modalidad|modalidades)( de| del)? .+");
+
+  /**
+   * "¿Cuántos vehículos hay?" over a column "Tipo de vehículo": the question names what the column classifies, not
+   * its kinds, so it counts the rows (or sums the figures), not the distinct kinds.
+   */
+  static boolean headless(Mention x, List<Token> t) {
+    String label = Text.fold(x.dimension().displayName()).replace('_', ' ').strip();
+    java.util.regex.Matcher k = KIND_OF.matcher(label);
+    if (!k.matches()) {
+      return false;
+    }
+    String head = Text.stem(k.group(1));
+    for (int i = Math.max(0, x.start() - 2); i <= x.end() && i < t.size(); i++) {
+      if (t.get(i).stem().equals(head)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static Compilation assemble(SemanticModel m, List<Token> t, Slots s, TimeParser.Times times, double explained, Parts r) {
     List<Mention> targetMentions = new ArrayList<>(r.targets());
     if (targetMentions.stream().anyMatch(Mention::full)) {
@@ -93,7 +115,7 @@ final class Assembly {
         if (count == null) {
           continue;
         }
-        boolean distinct = x.kind() == Mention.Kind.DIMENSION && !x.dimension().equals(r.group());
+        boolean distinct = x.kind() == Mention.Kind.DIMENSION && !x.dimension().equals(r.group()) && !headless(x, t);
         if (targets.isEmpty() || distinct) {
           targets.add(0, new Plan.Target(count, Aggregation.COUNT, distinct ? x.dimension() : null, null));
           break;

@@ -178,13 +178,33 @@ final class QuestionCompiler {
           && !RATES.contains(w.stem());
       boolean unit = units.contains(w.folded()) || w.is("2", "3") && i > 0 && units.contains(t.get(i - 1).folded());
       boolean topic = index.topic(w.stem()) && !countedOrGrouped(t, i);
-      boolean filler = FILLER.contains(w.folded()) || s.share && Lexicon.SHARE_LINKS.contains(w.folded());
+      boolean filler = FILLER.contains(w.folded()) || s.share && Lexicon.SHARE_LINKS.contains(w.folded())
+          || w.is("espana") && spanishData(index.model())
+          || w.is("nivel") && i + 1 < t.size() && t.get(i + 1).is("nacional", "estatal", "pais");
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
           && !category && !unit && !filler && !abbreviated(w, t, mentions) && !eventVerb(w, index)) {
         out.add(w.raw());
       }
     }
     return out;
+  }
+
+  /** Spanish regions: a table naming one of them covers Spain, so "en España" asks for all of it (its total row). */
+  private static final Set<String> SPANISH_REGIONS = Set.of("andalucia", "aragon", "asturias", "baleares", "canarias",
+      "cantabria", "castilla", "cataluna", "extremadura", "galicia", "madrid", "murcia", "navarra", "euskadi",
+      "valenciana", "ceuta", "melilla", "sevilla", "barcelona", "zaragoza", "malaga", "bizkaia", "vizcaya");
+
+  /** Whether the table's regions are Spanish: a text value names a Spanish community or large province. */
+  static boolean spanishData(SemanticModel m) {
+    for (Dimension d : m.dimensions()) {
+      for (String v : d.values()) {
+        String f = Text.fold(v);
+        if (f.contains("pais vasco") || java.util.Arrays.stream(f.split("[^a-z]+")).anyMatch(SPANISH_REGIONS::contains)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "la provincia de Córdoba" on a wide table: the word names the kind of column the next mention is. */

@@ -52,6 +52,34 @@ class TotalsTest {
   }
 
   @Test
+  void should_read_the_national_total_row_when_question_says_espana_or_todo_el_pais() {
+    for (String q : List.of("¿Cuántos partos por cesárea hubo en España en 2021?",
+        "¿Cuántos partos por cesárea hubo en todo el país en 2021?", "¿Cuántos partos por cesárea hubo a nivel nacional en 2021?")) {
+      assertThat(sql(q, BIRTHS)).as(q).contains("trim(provincias) IN ('Total Nacional')")
+          .contains("trim(tipo_de_parto) IN ('Cesárea')");
+    }
+  }
+
+  @Test
+  void should_decline_espana_when_the_table_regions_are_not_spanish() {
+    ModelIndex rain = new ModelIndex(SemanticModels.derive(new TableProfile("serving.lluvias", null, null, 3 * 24,
+        List.of(text("provincia", "Provincia", "Total", "Salta", "Jujuy", "Tucumán"),
+            new TableProfile.Column("periodo", "date", null, "Periodo", 24, Map.of(), Map.of()),
+            new TableProfile.Column("lluvia", "decimal(38,0)", null, "Lluvia", 500, Map.of(), Map.of())))));
+    assertThat(QuestionCompiler.compile("¿Cuánta lluvia hubo en España en 2021?", rain).ok()).isFalse();
+    assertThat(sql("¿Cuánta lluvia hubo en todo el país en 2021?", rain)).contains("trim(provincia) IN ('Total')");
+  }
+
+  @Test
+  void should_count_rows_not_kinds_when_question_names_what_a_tipo_de_column_classifies() {
+    ModelIndex sales = new ModelIndex(SemanticModels.derive(new TableProfile("serving.matriculaciones", null, null, 500,
+        List.of(text("tipo_de_vehiculo", "Tipo de vehículo", "Turismo", "Moto", "Camión"),
+            text("provincia", "Provincia", "Sevilla", "Málaga")))));
+    assertThat(sql("¿Cuántos vehículos hay en Sevilla?", sales)).startsWith("SELECT COUNT(*)");
+    assertThat(sql("¿Cuántos tipos de vehículo hay en Sevilla?", sales)).contains("COUNT(DISTINCT");
+  }
+
+  @Test
   void should_leave_total_members_out_of_a_ranking_and_read_other_dimensions_at_their_total() {
     String sql = sql("¿Cuáles son las 2 provincias con más nacimientos en 2021?", BIRTHS);
     assertThat(sql).contains("trim(provincias) NOT IN ('Total Nacional')").contains("trim(sexo) IN ('Ambos sexos')")
