@@ -53,7 +53,8 @@ final class Lexicon {
   static final Set<String> SHARE = Set.of("porcentaje", "proporcion", "participacion", "fraccion", "porcion");
   /** Words that, in a question asking for a share, only link the part to the whole ("viene de", "corresponde a"). */
   static final Set<String> SHARE_LINKS = Set.of("parte", "viene", "vienen", "proviene", "provienen", "corresponde",
-      "corresponden", "representa", "representan", "aporta", "aportan", "aportaron", "aporto", "pertenece", "pertenecen",
+      "corresponden", "representa", "representan", "supone", "suponen", "aporta", "aportan", "aportaron", "aporto",
+      "pertenece", "pertenecen",
       "porcentual", "porciento");
   static final Set<String> CHANGE = Set.of("vario", "variacion", "cambio", "aumento", "aumentaron", "crecio",
       "crecimiento", "disminuyo", "disminucion", "subio", "bajo", "diferencia", "evoluciono", "evolucion", "cayo",

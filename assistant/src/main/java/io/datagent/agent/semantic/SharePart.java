@@ -12,7 +12,7 @@ import java.util.Set;
 final class SharePart {
 
   private static final Set<String> PART_VERBS = Set.of("fueron", "fue", "son", "es", "eran", "era", "corresponden",
-      "corresponde", "correspondieron", "representan", "representa", "representaron", "estan", "esta", "estaban");
+      "corresponde", "correspondieron", "representan", "representa", "representaron", "supone", "suponen", "estan", "esta", "estaban");
   private static final Set<String> WHOLE_MARKERS = Set.of("sobre", "respecto");
 
   private SharePart() {}

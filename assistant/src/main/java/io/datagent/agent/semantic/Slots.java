@@ -83,7 +83,7 @@ final class Slots {
       if (Lexicon.WHICH.contains(f)) {
         s.which.add(i);
       }
-      if (Lexicon.SHARE.contains(f) || (f.equals("%") && i > 0 && t.get(i - 1).is("que", "cual"))) {
+      if (Lexicon.SHARE.contains(f) || (f.equals("%") && i > 0 && t.get(i - 1).is("que", "cual")) || sharedWithout(t, i)) {
         s.share = true;
         s.used.add(i);
       }
@@ -141,5 +141,28 @@ final class Slots {
       }
     }
     return best;
+  }
+
+  /**
+   * A share asked without the word "porcentaje": "¿qué parte de …?", or "qué / cuánto representan (suponen) … del
+   * total" (the word "total" must follow, so that "cuánto representa el gas" stays an amount).
+   */
+  private static boolean sharedWithout(List<Token> t, int i) {
+    Token w = t.get(i);
+    if (i == 0 || !t.get(i - 1).is("que", "cual", "cuanto", "cuanta")) {
+      return false;
+    }
+    if (w.is("parte") && t.get(i - 1).is("que", "cual")) {
+      return true;
+    }
+    if (!w.is("representa", "representan", "supone", "suponen")) {
+      return false;
+    }
+    for (int j = i + 1; j < t.size(); j++) {
+      if (t.get(j).is("total") && t.get(j - 1).is("el", "del", "al")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -94,6 +94,14 @@ class TotalsTest {
   }
 
   @Test
+  void should_read_a_share_when_question_says_que_parte_or_suponen_sobre_el_total_without_porcentaje() {
+    String pct = sql("¿Qué porcentaje de los nacimientos en Sevilla en 2021 lo fueron por cesárea?", BIRTHS);
+    assertThat(sql("¿Qué parte de los nacimientos en Sevilla en 2021 lo fueron por cesárea?", BIRTHS)).isEqualTo(pct);
+    assertThat(sql("¿Qué suponen los nacimientos por cesárea sobre el total de Sevilla en 2021?", BIRTHS)).isEqualTo(pct);
+    assertThat(sql("¿Cuántos nacimientos por cesárea hubo en Sevilla en 2021?", BIRTHS)).doesNotContain("100.0");
+  }
+
+  @Test
   void should_take_the_value_before_sobre_as_the_part_when_the_whole_is_named_last() {
     String sql = sql("¿Qué porcentaje son los nacimientos por cesárea sobre el total de Sevilla en 2021?", BIRTHS);
     assertThat(sql).startsWith("SELECT 100.0 * (SUM(CASE WHEN trim(tipo_de_parto) IN ('Cesárea') THEN total END))")
