@@ -31,11 +31,15 @@ public final class Units {
     if (d.find()) {
       return "°" + (d.group(1) != null ? d.group(1) : d.group(2));
     }
+    // a list of official names ("Balears (Illes), Coruña (A)"): no capitalised word in brackets is a unit there
+    boolean names = BRACKET.matcher(text).results().map(m -> (m.group(1) != null ? m.group(1) : m.group(2)).strip())
+        .anyMatch(u -> u.length() > 1 && nameArticle(u));
     Matcher b = BRACKET.matcher(text);
     while (b.find()) {
       String u = (b.group(1) != null ? b.group(1) : b.group(2)).strip();
       // a unit, not a note or section reference such as "(1)" or "(I.06)"
-      if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ") && !u.contains(".") && u.matches(".*[\\p{L}%$°].*")) {
+      if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ") && !u.contains(".") && u.matches(".*[\\p{L}%$°].*")
+          && !(u.length() > 1 ? nameArticle(u) : names && u.matches("\\p{Lu}"))) {
         return u;
       }
     }
@@ -56,6 +60,19 @@ public final class Units {
     Matcher k = KNOWN.matcher(text);
     return k.find() && !k.group(1).equals("$") ? k.group(1) : null;
   }
+
+  /**
+   * A capitalised word in brackets that is part of a name, not a unit: the inverted article or qualifier of official
+   * Spanish names ("Balears (Illes)", "Palmas (Las)", "Rioja (La)"). A capitalised unit word ("Euros", "Habitantes")
+   * is still a unit; a single letter ("(A)": amperes, or A Coruña) only counts as a name beside other names.
+   */
+  private static boolean nameArticle(String u) {
+    return u.matches("\\p{Lu}\\p{Ll}*") && !UNIT_WORDS.matcher(u).matches();
+  }
+
+  private static final Pattern UNIT_WORDS = Pattern.compile("(?iu)euros?|pesos|d[oó]lares|litros|toneladas|kilos|kilogramos|"
+      + "metros|kil[oó]metros|hect[aá]reas|horas|minutos|segundos|d[ií]as|meses|a[nñ]os|personas|habitantes|viviendas|"
+      + "unidades|veh[ií]culos|empleados|trabajadores|grados|vatios|puntos|porcentaje");
 
   /**
    * Whether a total of the unit makes no sense (a level or a ratio: temperatures, percentages, prices per unit),

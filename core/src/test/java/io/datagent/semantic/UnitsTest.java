@@ -14,6 +14,9 @@ class UnitsTest {
     assertThat(Units.find("Participación %")).isEqualTo("%");
     assertThat(Units.find("Gas Entregado - En miles de m3 de 9300 kcal")).isEqualTo("miles de m3");
     assertThat(Units.find("Demanda en MWh")).isEqualTo("MWh");
+    assertThat(Units.find("Gasto (Euros)")).isEqualTo("Euros");
+    assertThat(Units.find("Caudal (Hm3)")).isEqualTo("Hm3");
+    assertThat(Units.find("Corriente (A)")).isEqualTo("A");
   }
 
   @Test
@@ -22,6 +25,9 @@ class UnitsTest {
     assertThat(Units.find("Buenos Aires/1")).isNull();
     assertThat(Units.find(null)).isNull();
     assertThat(Units.find("Nota (1)")).isNull();
+    // the inverted article of an official name is not a unit
+    assertThat(Units.find("Provincia: Balears (Illes), Palmas (Las), Coruña (A)")).isNull();
+    assertThat(Units.find("Rioja (La)")).isNull();
     assertThat(Units.find("I.06.02.a - Gas Entregado - En miles de m³ de 9300 kcal. Ver Anexo (I.06).")).isEqualTo("miles de m³");
   }
 
