@@ -31,7 +31,8 @@ public final class Units {
     if (d.find()) {
       return "°" + (d.group(1) != null ? d.group(1) : d.group(2));
     }
-    // a list of official names ("Balears (Illes), Coruña (A)"): no capitalised word in brackets is a unit there
+    // a list of official names ("Balears (Illes), Coruña (A), Madrid (Comunidad de)"): no capitalised word in brackets
+    // is a unit there; nor is a qualifier ending in "de" anywhere
     boolean names = BRACKET.matcher(text).results().map(m -> (m.group(1) != null ? m.group(1) : m.group(2)).strip())
         .anyMatch(u -> u.length() > 1 && nameArticle(u));
     Matcher b = BRACKET.matcher(text);
@@ -39,7 +40,8 @@ public final class Units {
       String u = (b.group(1) != null ? b.group(1) : b.group(2)).strip();
       // a unit, not a note or section reference such as "(1)" or "(I.06)"
       if (!u.matches("\\d+") && u.length() <= 12 && !u.contains(" de ") && !u.contains(".") && u.matches(".*[\\p{L}%$°].*")
-          && !(u.length() > 1 ? nameArticle(u) : names && u.matches("\\p{Lu}"))) {
+          && !u.matches("(?iu).*\\s(de|del)") && !(names ? u.matches("\\p{Lu}(\\p{Ll}.*)?") && !UNIT_WORDS.matcher(u).matches()
+          : u.length() > 1 && nameArticle(u))) {
         return u;
       }
     }

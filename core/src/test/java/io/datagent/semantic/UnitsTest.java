@@ -28,6 +28,8 @@ class UnitsTest {
     // the inverted article of an official name is not a unit
     assertThat(Units.find("Provincia: Balears (Illes), Palmas (Las), Coruña (A)")).isNull();
     assertThat(Units.find("Rioja (La)")).isNull();
+    assertThat(Units.find("Madrid (Comunidad de)")).isNull();
+    assertThat(Units.find("Balears (Illes), Madrid (Comunidad de), Murcia (Región de)")).isNull();
     assertThat(Units.find("I.06.02.a - Gas Entregado - En miles de m³ de 9300 kcal. Ver Anexo (I.06).")).isEqualTo("miles de m³");
   }
 
