@@ -18,6 +18,8 @@ public final class Units {
       + "(?=$|[\\s.,;:)])");
   private static final Pattern KNOWN = Pattern.compile(
       "(?i)(?<![a-z])(mwh|gwh|kwh|mw|kw|gw|m3|km|kg|tn|toneladas|litros|pesos|usd|d[oó]lares|kcal|\\$)(?![a-z])");
+  /** A unit glued to a number ("CAMIONES HASTA 3500kg") qualifies a value named in the text, not the column. */
+  private static final Pattern GLUED = Pattern.compile("(?i)\\d(mwh|gwh|kwh|mw|kw|gw|m3|km|kg|tn|kcal)(?![a-z])");
   private static final Pattern AMOUNT = Pattern.compile("(?i)\\b(miles|millones)\\s+de\\s+(\\S+)");
 
   private Units() {}
@@ -60,7 +62,12 @@ public final class Units {
       }
     }
     Matcher k = KNOWN.matcher(text);
-    return k.find() && !k.group(1).equals("$") ? k.group(1) : null;
+    while (k.find()) {
+      if (!k.group(1).equals("$") && !(k.start() > 0 && GLUED.matcher(text).region(k.start() - 1, k.end()).lookingAt())) {
+        return k.group(1);
+      }
+    }
+    return null;
   }
 
   /**

@@ -29,6 +29,9 @@ class UnitsTest {
     assertThat(Units.find("Provincia: Balears (Illes), Palmas (Las), Coruña (A)")).isNull();
     assertThat(Units.find("Rioja (La)")).isNull();
     assertThat(Units.find("Madrid (Comunidad de)")).isNull();
+    // a value's own quantity is not the column's unit
+    assertThat(Units.find("Tipo de Vehículo: CAMIONES HASTA 3500kg, FURGONETAS")).isNull();
+    assertThat(Units.find("Consumo kWh")).isEqualTo("kWh");
     assertThat(Units.find("Balears (Illes), Madrid (Comunidad de), Murcia (Región de)")).isNull();
     assertThat(Units.find("I.06.02.a - Gas Entregado - En miles de m³ de 9300 kcal. Ver Anexo (I.06).")).isEqualTo("miles de m³");
   }
