@@ -39,9 +39,13 @@ public final class RefreshingTuning<T> implements Supplier<T> {
 
   /** The search's fusion tuning: {@code app.agent_tuning}'s newest row, read again every {@link #REFRESH}. */
   public static RefreshingTuning<LuceneRetriever.Tuning> retrieval(javax.sql.DataSource state) {
-    AgentTuningStore s = new AgentTuningStore(state);
-    return new RefreshingTuning<>(() -> s.current().orElse(LuceneRetriever.Tuning.DEFAULT), LuceneRetriever.Tuning.DEFAULT,
-        REFRESH, Clock.systemUTC());
+    return retrieval(() -> state);
+  }
+
+  /** As {@link #retrieval(javax.sql.DataSource)}, for a database still starting: first read at the first search. */
+  public static RefreshingTuning<LuceneRetriever.Tuning> retrieval(Supplier<javax.sql.DataSource> state) {
+    return new RefreshingTuning<>(() -> new AgentTuningStore(state.get()).current().orElse(LuceneRetriever.Tuning.DEFAULT),
+        LuceneRetriever.Tuning.DEFAULT, REFRESH, Clock.systemUTC());
   }
 
   @Override

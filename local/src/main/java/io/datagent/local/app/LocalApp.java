@@ -88,10 +88,7 @@ public final class LocalApp implements AutoCloseable {
     // without them the agent answers from the catalog and SQL alone.
     // with the retrieval tuning the optimisation promoted for the agent without an LLM (app.agent_tuning), read at the
     // first search (the embedded PostgreSQL is up by then) and again every 30 s; the default before the first promotion
-    Retriever retriever = retriever(rt, new io.datagent.app.tuning.RefreshingTuning<>(
-        () -> new io.datagent.app.tuning.AgentTuningStore(database.join()).currentOrDefault(),
-        io.datagent.retrieval.lucene.LuceneRetriever.Tuning.DEFAULT, io.datagent.app.tuning.RefreshingTuning.REFRESH,
-        Clock.systemUTC()));
+    Retriever retriever = retriever(rt, io.datagent.app.tuning.RefreshingTuning.retrieval(database::join));
     // the semantic models the ingestion keeps beside the uploads (issue 12)
     io.datagent.agent.semantic.SemanticModelSource models = LocalAgents.semanticModels(rt);
     String serving = config.sqlPolicy().defaultSchema();
