@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -42,9 +43,10 @@ import org.apache.spark.sql.types.StructType;
  * pull the records out with Jackson, write them as raw JSON rows with Spark (one Delta table). Ours: ApiExtractor
  * (pages kept on disk with URL and headers) + ApiLoader (raw table, typed serving table, quarantine, log; each
  * repetition loads a new table, i.e. a source's first run, created rather than MERGEd). Reported per repetition: both
- * times, the ratio, the system load and the load's step breakdown ({@link StepTimes}); the two sides alternate which
- * runs first and each starts after a GC. Summary: records/s of each (median over repetitions) and the ratio (target
- * ≤ 1.3).
+ * wall times and their ratio, both sides' process CPU time and its ratio (the work done, which other processes on a
+ * shared machine skew less than wall time), the system load and the load's step breakdown ({@link StepTimes}); the two
+ * sides alternate which runs first and each starts after a GC. Summary: records/s of each (median over repetitions),
+ * the ratio (target ≤ 1.3) and the median CPU-time ratio.
  */
 final class ApiBenchmark implements BenchCommand.Benchmark {
 
@@ -93,33 +95,45 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
       long[] b = new long[reps];
       long[] o = new long[reps];
       double[] ratios = new double[reps];
+      double[] cpuRatios = new double[reps];
       for (int r = 0; r < reps; r++) {
         // Same pages, same JVM, back to back; the order alternates and each side starts after a GC, so neither pays
         // for the other's garbage or always runs on a warmer (or busier) machine.
         StepTimes steps = new StepTimes();
         long[] phases;
         double load = loadAverage();
+        long[] cpuBase = new long[1];
+        long[] cpuOurs = new long[1];
         if (r % 2 == 0) {
-          b[r] = timedBaseline(spark, base, pages.size(), "bench_api_base_" + r);
-          phases = timedOurs(spark, ws, tables, base, "bench_r" + r, pages.size(), steps);
+          b[r] = timedBaseline(spark, base, pages.size(), "bench_api_base_" + r, cpuBase);
+          phases = timedOurs(spark, ws, tables, base, "bench_r" + r, pages.size(), steps, cpuOurs);
         } else {
-          phases = timedOurs(spark, ws, tables, base, "bench_r" + r, pages.size(), steps);
-          b[r] = timedBaseline(spark, base, pages.size(), "bench_api_base_" + r);
+          phases = timedOurs(spark, ws, tables, base, "bench_r" + r, pages.size(), steps, cpuOurs);
+          b[r] = timedBaseline(spark, base, pages.size(), "bench_api_base_" + r, cpuBase);
         }
         o[r] = phases[0] + phases[1];
         ratios[r] = (double) o[r] / b[r];
         System.out.printf(Locale.ROOT, "  repetición %d (%s primero, carga del sistema %.1f): bucle simple %.2f s, extracción + carga %.2f s"
             + " (extracción %.2f s, carga %.2f s), ratio %.2f%n", r + 1, r % 2 == 0 ? "bucle" : "nuestro", load, b[r] / 1e9, o[r] / 1e9,
             phases[0] / 1e9, phases[1] / 1e9, ratios[r]);
-        steps.nanos().forEach((step, ns) -> System.out.printf(Locale.ROOT, "      carga · %-52s %6.2f s%n", step, ns / 1e9));
+        System.out.printf(Locale.ROOT, "      tiempo de CPU del proceso: bucle simple %.2f s, extracción + carga %.2f s, ratio %.2f%n",
+            cpuBase[0] / 1e9, cpuOurs[0] / 1e9, (double) cpuOurs[0] / cpuBase[0]);
+        cpuRatios[r] = (double) cpuOurs[0] / cpuBase[0];
+        Map<String, Long> cpu = steps.cpuNanos();
+        steps.nanos().forEach((step, ns) -> System.out.printf(Locale.ROOT, "      carga · %-52s %6.2f s%s%n", step, ns / 1e9,
+            cpu.containsKey(step) ? String.format(Locale.ROOT, " (CPU %.2f s)", cpu.get(step) / 1e9) : ""));
       }
       double mb = IngestBenchmark.median(b);
       double mo = IngestBenchmark.median(o);
       double[] sorted = ratios.clone();
       java.util.Arrays.sort(sorted);
+      double[] cpuSorted = cpuRatios.clone();
+      java.util.Arrays.sort(cpuSorted);
       System.out.printf(Locale.ROOT, "bench api %,d registros: bucle simple %.0f reg/s, extracción + carga %.0f reg/s, ratio %.2f (objetivo ≤ 1.3;"
-          + " mediana de los ratios por repetición %.2f) [carga media del sistema al empezar %.2f, al terminar %.2f]%n",
-          records, records / (mb / 1e9), records / (mo / 1e9), mo / mb, sorted[sorted.length / 2], loadBefore, loadAverage());
+          + " mediana de los ratios por repetición %.2f; ratio de tiempo de CPU, mediana %.2f) [carga media del sistema al empezar %.2f,"
+          + " al terminar %.2f]%n",
+          records, records / (mb / 1e9), records / (mo / 1e9), mo / mb, sorted[sorted.length / 2], cpuSorted[cpuSorted.length / 2],
+          loadBefore, loadAverage());
     } finally {
       server.stop(0);
       brt.close();
@@ -152,14 +166,21 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
     return out;
   }
 
-  private static long timedBaseline(SparkSession spark, String base, int pages, String table) throws Exception {
+  private static long timedBaseline(SparkSession spark, String base, int pages, String table, long[] cpu) throws Exception {
     System.gc();
-    return baseline(spark, base, pages, table);
+    long c0 = StepTimes.processCpuNanos();
+    long wall = baseline(spark, base, pages, table);
+    cpu[0] = StepTimes.processCpuNanos() - c0;
+    return wall;
   }
 
-  private static long[] timedOurs(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, int pages, StepTimes steps) {
+  private static long[] timedOurs(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, int pages,
+      StepTimes steps, long[] cpu) {
     System.gc();
-    return ours(spark, ws, tables, base, name, pages, steps);
+    long c0 = StepTimes.processCpuNanos();
+    long[] phases = ours(spark, ws, tables, base, name, pages, steps);
+    cpu[0] = StepTimes.processCpuNanos() - c0;
+    return phases;
   }
 
   static long baseline(SparkSession spark, String base, int pages, String table) throws Exception {

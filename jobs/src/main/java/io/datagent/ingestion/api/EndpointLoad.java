@@ -62,9 +62,11 @@ final class EndpointLoad {
   FileOutcome load() throws Exception {
     // What was last loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
     String dataset = "api/" + source.name() + "/" + ep.table();
+    // Without a serving table nothing of this dataset is loaded now, whatever the log says: no lookup to wait for.
+    boolean servingExists = DeltaTables.exists(spark, tables.serving(ep.table()));
     FutureTask<Map<String, String>> loaded = new FutureTask<>(() -> {
       SparkSession.setActiveSession(spark);
-      return log.lastLoadedInto(dataset);
+      return servingExists ? log.lastLoadedInto(dataset) : Map.of();
     });
     Thread lookup = new Thread(loaded, "api-log-" + ep.table());
     lookup.setDaemon(true);

@@ -47,7 +47,7 @@ final class PageParser implements java.io.Serializable {
     for (int i = 0; i < array.size(); i++) {
       JsonNode r = array.get(i);
       String json = r.toString();
-      out.add(new ParsedRecord(json, ApiExtractor.sha256(json), flattener.flatten(r), p.url(), p.page(), i + 1, fetchedAt));
+      out.add(new ParsedRecord(json, ApiExtractor.sha256(json), FlatFields.of(flattener.flatten(r)), p.url(), p.page(), i + 1, fetchedAt));
     }
     return out;
   }

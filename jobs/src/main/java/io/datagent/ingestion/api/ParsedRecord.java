@@ -2,7 +2,6 @@ package io.datagent.ingestion.api;
 
 import java.io.Serializable;
 import java.sql.Timestamp;
-import java.util.Map;
 
 /**
  * One record of a saved page, parsed once in a Spark task: its JSON text (for the raw table) and its flat fields
@@ -10,10 +9,10 @@ import java.util.Map;
  *
  * @param json   the record as received (compact JSON)
  * @param hash   SHA-256 of {@code json}, hex (the serving table's {@code _record_hash})
- * @param fields flattened field name → text (see {@link RecordFlattener})
+ * @param fields flattened field name → text (see {@link RecordFlattener}), packed
  * @param index  position in the page, from 1
  */
-record ParsedRecord(String json, String hash, Map<String, String> fields, String url, int page, int index, Timestamp fetchedAt)
+record ParsedRecord(String json, String hash, FlatFields fields, String url, int page, int index, Timestamp fetchedAt)
     implements Serializable {
 
   /** Page and index in one number, for the driver's bookkeeping of repeated ids. */

@@ -53,14 +53,15 @@ final class RecordSummary implements java.io.Serializable {
       digestPage = r.page();
     }
     digest.update(r.hash().getBytes(StandardCharsets.US_ASCII));
-    String id = r.fields().get(idField);
+    Map<String, String> fields = r.fields().toMap();
+    String id = fields.get(idField);
     if (id != null && !id.isBlank()) {
       ids.add(id);
       positions.add(r.position());
     }
-    profile(r);
+    profile(fields);
     if (incrementalField != null) {
-      String v = r.fields().get(incrementalField);
+      String v = fields.get(incrementalField);
       if (v != null && !v.isBlank() && (highWater == null || v.compareTo(highWater) > 0)) {
         highWater = v;
       }
@@ -68,7 +69,11 @@ final class RecordSummary implements java.io.Serializable {
   }
 
   void profile(ParsedRecord r) {
-    for (Map.Entry<String, String> f : r.fields().entrySet()) {
+    profile(r.fields().toMap());
+  }
+
+  private void profile(Map<String, String> fields) {
+    for (Map.Entry<String, String> f : fields.entrySet()) {
       profiles.computeIfAbsent(f.getKey(), k -> new ColumnProfile(k, false)).add(f.getValue());
     }
   }

@@ -51,7 +51,7 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
       ParsedRecord r = records.next();
       int page = r.page();
       int index = r.index();
-      Map<String, String> fields = r.fields();
+      Map<String, String> fields = r.fields().toMap();
       List<TypedColumns.Failure> failures = new ArrayList<>(0);
       Object[] v = cols.convert(fields, ServingMerge.LINEAGE.size() + 1, failures);
       String id = fields.get(idField);
