@@ -120,6 +120,24 @@ class JobWorkspaceTest {
   }
 
   @Test
+  void should_not_take_the_failure_of_an_earlier_sync_for_its_own_when_the_state_lags_the_new_sync() {
+    // given: the last sync failed, and after the new one GetIndex shows that failure for 2 more reads
+    ws.vectorSearch().index(INDEX, 5).syncFails(INDEX, 0, "ONLINE_PIPELINE_FAILED", "earlier failure");
+    JobWorkspace w = workspace();
+    w.syncIndex(INDEX);
+    assertThat(w.indexStatus(INDEX).failed()).isTrue();
+    ws.vectorSearch().syncTakes(INDEX, 1).stateLags(INDEX, 2);
+    List<String> log = new ArrayList<>();
+
+    // when
+    EmbedJob.syncIndex(w, INDEX, FAST, log::add);
+
+    // then
+    assertThat(log).filteredOn(l -> l.contains("ONLINE_PIPELINE_FAILED")).hasSize(2);
+    assertThat(log.get(log.size() - 1)).contains("sincronización terminada").contains("ONLINE_NO_PENDING_UPDATE");
+  }
+
+  @Test
   void should_fail_in_spanish_naming_the_index_and_its_state_when_embed_jobs_sync_fails() {
     ws.vectorSearch().index(INDEX, 5).syncFails(INDEX, 1, "OFFLINE_FAILED", "Source table has no Change Data Feed");
     JobWorkspace w = workspace();

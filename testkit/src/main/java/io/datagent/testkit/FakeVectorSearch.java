@@ -41,6 +41,10 @@ public final class FakeVectorSearch {
     volatile long rows;
     volatile int syncs;
     volatile int refused;
+    volatile int lag;
+    volatile int lagLeft;
+    volatile String shownBefore;
+    volatile String messageBefore;
   }
 
   private final Map<String, Index> indexes = new ConcurrentHashMap<>();
@@ -84,6 +88,15 @@ public final class FakeVectorSearch {
       i.failed = null;
       i.message = null;
     }
+    return this;
+  }
+
+  /**
+   * After each accepted sync, GetIndex still answers the state from before the sync for {@code reads} reads (an
+   * inferred lag, as an idle index may never show a short update).
+   */
+  public FakeVectorSearch stateLags(String name, int reads) {
+    index(name).lag = reads;
     return this;
   }
 
@@ -138,6 +151,9 @@ public final class FakeVectorSearch {
           return Reply.error(400, "BAD_REQUEST", NOT_READY);
         }
         i.syncs++;
+        i.shownBefore = i.failed;
+        i.messageBefore = i.message;
+        i.lagLeft = i.lag;
         i.update = new Update("ONLINE_TRIGGERED_UPDATE", i.source, i.script);
         i.failed = null;
         i.message = null;
@@ -155,7 +171,10 @@ public final class FakeVectorSearch {
   private static ObjectNode read(String name, Index i, String host) {
     synchronized (i) {
       Update u = i.update;
-      if (u != null && i.busyLeft == 0) {
+      boolean lagging = i.lagLeft > 0;
+      if (lagging) {
+        i.lagLeft--;
+      } else if (u != null && i.busyLeft == 0) {
         i.update = null;
         if (u.script().failState() != null) {
           i.failed = u.script().failState();
@@ -171,11 +190,14 @@ public final class FakeVectorSearch {
       out.putObject("delta_sync_index_spec").put("source_table", name.replaceAll("_index$", ""))
           .put("pipeline_type", "TRIGGERED").put("pipeline_id", "pipe-" + Math.abs(name.hashCode()));
       ObjectNode s = out.putObject("status");
-      String state = i.failed != null ? i.failed : i.update != null ? i.update.state() : "ONLINE_NO_PENDING_UPDATE";
+      String state = lagging ? (i.shownBefore != null ? i.shownBefore : "ONLINE_NO_PENDING_UPDATE")
+          : i.failed != null ? i.failed : i.update != null ? i.update.state() : "ONLINE_NO_PENDING_UPDATE";
+      String message = lagging ? i.messageBefore : i.message;
+      boolean busy = !lagging && i.update != null;
       s.put("ready", !state.startsWith("OFFLINE") && !state.startsWith("PROVISIONING")).put("detailed_state", state)
           .put("indexed_row_count", i.rows)
           .put("index_url", host.replaceFirst("^https?://", "") + "/api/2.0/vector-search/endpoints/datagent/indexes/" + name);
-      s.put("message", i.message != null ? i.message : i.update != null ? "Index is currently updating."
+      s.put("message", message != null ? message : busy ? "Index is currently updating."
           : "Index is currently online and has no pending updates.");
       s.putObject("triggered_update_status").put("last_processed_commit_version", i.version)
           .put("last_processed_commit_timestamp", "2026-01-01T00:00:0" + Math.min(9, i.version) + "Z");
