@@ -133,6 +133,9 @@ public final class EmbedJob {
             r.tableCards() + r.rows() + r.passages(), List.of(), (System.nanoTime() - t0) / 1e9);
         log.accept("Embeddings: ni las " + tables.size() + " tabla(s) de " + cfg.servingSchema() + " ni los archivos de texto "
             + "cambiaron desde la última ejecución; no se lee ni se vectoriza nada");
+        if (cfg.vectorSearchIndex() != null) {
+          IndexSync.resyncIfFailed(JobWorkspace.of(cfg.embedder()), cfg.vectorSearchIndex(), limits, log);
+        }
         log.accept(report.summary());
         return report;
       }
@@ -158,6 +161,8 @@ public final class EmbedJob {
           total - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
       if (cfg.vectorSearchIndex() != null && diff[0] + diff[1] > 0) {
         syncIndex(JobWorkspace.of(spec), cfg.vectorSearchIndex(), limits, log);
+      } else if (cfg.vectorSearchIndex() != null) {
+        IndexSync.resyncIfFailed(JobWorkspace.of(spec), cfg.vectorSearchIndex(), limits, log);
       }
       log.accept(report.summary());
       return report;

@@ -66,6 +66,28 @@ final class IndexSync {
     return IndexSyncWait.await(index, before, workspace::indexStatus, limits, deadline, log);
   }
 
+  /**
+   * For EmbedJob's run that changed no vector: an index whose last update failed (an earlier run's sync, or this
+   * task's first attempt, which the task's retry would otherwise hide) is synced again and waited for; an index in any
+   * other state, or whose state cannot be read, is left alone, as before.
+   */
+  static void resyncIfFailed(JobWorkspace workspace, String index, IndexSyncWait.Limits limits, Consumer<String> log) {
+    IndexStatus now;
+    try {
+      now = workspace.indexStatus(index);
+    } catch (RuntimeException e) {
+      log.accept("  índice de Vector Search " + index + ": no se pudo leer su estado (" + e.getMessage() + ")");
+      return;
+    }
+    if (!now.failed()) {
+      log.accept("  índice de Vector Search " + index + ": " + now.describe() + "; nada nuevo que sincronizar");
+      return;
+    }
+    log.accept("  índice de Vector Search " + index + ": la última actualización falló (" + now.describe()
+        + "); se sincroniza de nuevo");
+    log.accept(finished(index, syncAndWait(workspace, index, limits, log)));
+  }
+
   /** The line that says the sync finished. */
   static String finished(String index, IndexStatus done) {
     return "índice " + index + ": sincronización terminada (" + done.describe() + ")";

@@ -138,6 +138,20 @@ class JobWorkspaceTest {
   }
 
   @Test
+  void should_leave_an_idle_or_updating_index_alone_when_a_run_has_nothing_new_to_embed() {
+    ws.vectorSearch().index(INDEX, 5).index("main.s.updating_index", 5)
+        .updateRunning("main.s.updating_index", "ONLINE_TRIGGERED_UPDATE", 9);
+    JobWorkspace w = workspace();
+    List<String> log = new ArrayList<>();
+
+    IndexSync.resyncIfFailed(w, INDEX, FAST, log::add);
+    IndexSync.resyncIfFailed(w, "main.s.updating_index", FAST, log::add);
+
+    assertThat(ws.calls("/api/2\\.0/vector-search/indexes/[^/]+/sync")).isEmpty();
+    assertThat(log).hasSize(2).allMatch(l -> l.contains("nada nuevo que sincronizar"));
+  }
+
+  @Test
   void should_fail_in_spanish_naming_the_index_and_its_state_when_embed_jobs_sync_fails() {
     ws.vectorSearch().index(INDEX, 5).syncFails(INDEX, 1, "OFFLINE_FAILED", "Source table has no Change Data Feed");
     JobWorkspace w = workspace();

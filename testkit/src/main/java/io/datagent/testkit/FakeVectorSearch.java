@@ -100,6 +100,17 @@ public final class FakeVectorSearch {
     return this;
   }
 
+  /** The index's last update failed: it shows {@code state} ({@code ONLINE_PIPELINE_FAILED}…) saying {@code message}. */
+  public FakeVectorSearch failed(String name, String state, String message) {
+    Index i = index(name);
+    synchronized (i) {
+      i.update = null;
+      i.failed = state;
+      i.message = message;
+    }
+    return this;
+  }
+
   /** A new commit to the index's source table (its version goes up by one). */
   public FakeVectorSearch commit(String name) {
     Index i = index(name);
