@@ -152,6 +152,19 @@ class JobWorkspaceTest {
   }
 
   @Test
+  void should_sync_again_and_wait_when_a_run_has_nothing_new_to_embed_but_the_last_update_failed() {
+    ws.vectorSearch().index(INDEX, 5).syncTakes(INDEX, 1)
+        .failed(INDEX, "ONLINE_PIPELINE_FAILED", "Pipeline update failed");
+    List<String> log = new ArrayList<>();
+
+    IndexSync.resyncIfFailed(workspace(), INDEX, FAST, log::add);
+
+    assertThat(ws.vectorSearch().syncs(INDEX)).isEqualTo(1);
+    assertThat(log.get(0)).contains(INDEX).contains("la última actualización falló").contains("se sincroniza de nuevo");
+    assertThat(log.get(log.size() - 1)).contains("sincronización terminada").contains("ONLINE_NO_PENDING_UPDATE");
+  }
+
+  @Test
   void should_fail_in_spanish_naming_the_index_and_its_state_when_embed_jobs_sync_fails() {
     ws.vectorSearch().index(INDEX, 5).syncFails(INDEX, 1, "OFFLINE_FAILED", "Source table has no Change Data Feed");
     JobWorkspace w = workspace();
