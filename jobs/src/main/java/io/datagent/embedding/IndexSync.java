@@ -20,10 +20,14 @@ import java.util.function.Consumer;
  *       none the SDK maps to a subclass ({@code INVALID_STATE}, {@code INVALID_PARAMETER_VALUE}…); the testkit's
  *       fake answers {@code BAD_REQUEST}, an inference. That the same refusal comes while the index is
  *       {@code PROVISIONING_*} (its pipeline runs too) is also inferred.</li>
- *   <li>Documented for the same state names in the SDKs' online-table model, and read from GetIndex here
- *       ({@link IndexStatus}): {@code ONLINE_NO_PENDING_UPDATE} is idle; {@code ONLINE_TRIGGERED_UPDATE},
- *       {@code ONLINE_UPDATING_PIPELINE_RESOURCES} and {@code PROVISIONING_*} are at work; {@code *_FAILED} is a
- *       failed pipeline. {@code last_processed_commit_version} "may not be completely synced yet".</li>
+ *   <li>Documented for online tables, whose states have the same names (databricks-sdk-java
+ *       {@code catalog.OnlineTableState} and {@code TriggeredUpdateStatus}): {@code ONLINE_NO_PENDING_UPDATE} is idle;
+ *       {@code ONLINE_TRIGGERED_UPDATE}, {@code ONLINE_UPDATING_PIPELINE_RESOURCES} and {@code PROVISIONING_*} are at
+ *       work; {@code OFFLINE_FAILED} and {@code ONLINE_PIPELINE_FAILED} are a failed pipeline; the
+ *       {@code last_processed_commit_version} "may not be completely synced yet". That a Vector Search index reports
+ *       the same {@code detailed_state} names is observed (the Python client's {@code describe()}, see
+ *       {@link IndexStatus}), not documented: the typed {@code VectorIndexStatus} has only {@code ready},
+ *       {@code message}, {@code indexed_row_count} and {@code index_url}.</li>
  * </ul>
  *
  * <p>Decision (inference): a refused sync (400 or 409) is judged by the index's state, never by the error's text or
