@@ -1,6 +1,7 @@
 package io.datagent.embedding;
 
 import io.datagent.spark.TableRef;
+import java.time.Duration;
 
 /**
  * What one EmbedJob run reads, how it embeds and where it writes.
@@ -13,9 +14,11 @@ import io.datagent.spark.TableRef;
  * @param maxChars      chunk limit of row documents and passages, in characters
  * @param rebuild       embed everything again and replace the embeddings table in one commit (to change models)
  * @param vectorSearchIndex the TRIGGERED Vector Search index to sync after a run that changed vectors, or null for none
+ * @param indexWait     how long to wait for that sync to finish (under the task's {@code timeout_seconds}, which the
+ *                      embedding shares)
  */
 public record EmbedConfig(String catalog, String rawSchema, String servingSchema, String uploads, EmbedderSpec embedder,
-    int maxChars, boolean rebuild, String vectorSearchIndex) {
+    int maxChars, boolean rebuild, String vectorSearchIndex, Duration indexWait) {
 
   public static final String DOCUMENTS = "documents";
   public static final String EMBEDDINGS = "document_embeddings";

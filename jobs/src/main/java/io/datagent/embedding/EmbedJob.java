@@ -56,6 +56,8 @@ public final class EmbedJob {
         .optional("max-chars", "800", "tamaño máximo de cada fragmento de texto, en caracteres")
         .optional("vector-search", "false", "true: tras escribir, sincroniza el índice de Vector Search (provider databricks)")
         .optional("vector-search-index", "", "nombre completo del índice TRIGGERED a sincronizar (catálogo.esquema.índice)")
+        .optional("wait-seconds", "900", "espera máxima a que el índice termine de sincronizarse (menos que el "
+            + "timeout_seconds de la tarea, que también cubre la vectorización)")
         .flag("rebuild", "vuelve a vectorizar todo y reemplaza la tabla de embeddings (para cambiar de modelo)");
   }
 
@@ -100,8 +102,12 @@ public final class EmbedJob {
         throw new IllegalArgumentException("EmbedJob: --vector-search true needs --provider databricks");
       }
     }
+    int wait = p.getInt("wait-seconds");
+    if (wait <= 0) {
+      throw new IllegalArgumentException("EmbedJob: --wait-seconds must be greater than 0, got " + wait);
+    }
     return new EmbedConfig(p.find("catalog").orElse(null), p.get("raw-schema"), p.get("serving-schema"),
-        p.find("uploads").orElse(null), spec, maxChars, p.getBoolean("rebuild"), index);
+        p.find("uploads").orElse(null), spec, maxChars, p.getBoolean("rebuild"), index, Duration.ofSeconds(wait));
   }
 
   public static EmbedReport run(SparkSession spark, EmbedConfig cfg) {
@@ -109,6 +115,11 @@ public final class EmbedJob {
   }
 
   public static EmbedReport run(SparkSession spark, EmbedConfig cfg, Consumer<String> log) {
+    return run(spark, cfg, IndexSyncWait.Limits.defaults(cfg.indexWait()), log);
+  }
+
+  /** {@link #run(SparkSession, EmbedConfig, Consumer)} waiting for the index's sync within {@code limits}. */
+  static EmbedReport run(SparkSession spark, EmbedConfig cfg, IndexSyncWait.Limits limits, Consumer<String> log) {
     long t0 = System.nanoTime();
     TableRef emb = cfg.embeddings();
     boolean exists = DeltaTables.exists(spark, emb);
@@ -122,6 +133,9 @@ public final class EmbedJob {
             r.tableCards() + r.rows() + r.passages(), List.of(), (System.nanoTime() - t0) / 1e9);
         log.accept("Embeddings: ni las " + tables.size() + " tabla(s) de " + cfg.servingSchema() + " ni los archivos de texto "
             + "cambiaron desde la última ejecución; no se lee ni se vectoriza nada");
+        if (cfg.vectorSearchIndex() != null) {
+          IndexSync.resyncIfFailed(JobWorkspace.of(cfg.embedder()), cfg.vectorSearchIndex(), limits, log);
+        }
         log.accept(report.summary());
         return report;
       }
@@ -146,7 +160,9 @@ public final class EmbedJob {
       EmbedReport report = new EmbedReport(spec.modelId(), built.tableCards(), built.rows(), built.passages(), diff[0], diff[1],
           total - diff[0], built.skipped(), (System.nanoTime() - t0) / 1e9);
       if (cfg.vectorSearchIndex() != null && diff[0] + diff[1] > 0) {
-        syncIndex(JobWorkspace.of(spec), cfg.vectorSearchIndex(), log);
+        syncIndex(JobWorkspace.of(spec), cfg.vectorSearchIndex(), limits, log);
+      } else if (cfg.vectorSearchIndex() != null) {
+        IndexSync.resyncIfFailed(JobWorkspace.of(spec), cfg.vectorSearchIndex(), limits, log);
       }
       log.accept(report.summary());
       return report;
@@ -247,18 +263,13 @@ public final class EmbedJob {
   }
 
   /**
-   * Starts the sync of the TRIGGERED Vector Search index over the embeddings just written. A refusal fails the run
-   * (the table is already committed; the next run or a manual sync catches the index up).
+   * Syncs the TRIGGERED Vector Search index over the embeddings just written and waits, within {@code limits}, until
+   * the index reports the sync finished ({@link IndexSync}, the path IndexSyncJob takes too). A refusal, a failed
+   * sync or the deadline fails the run with a Spanish message naming the index (the table is already committed; the
+   * next run or a manual sync catches the index up).
    */
-  static void syncIndex(JobWorkspace workspace, String index, Consumer<String> log) {
-    try {
-      workspace.syncIndex(index);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("Los embeddings se escribieron, pero no se pudo sincronizar el índice de Vector "
-          + "Search " + index + ": " + e.getMessage() + ". Compruebe que el índice existe y que la identidad del job "
-          + "puede gestionarlo; el índice se pondrá al día en la próxima ejecución.", e);
-    }
-    log.accept("  índice de Vector Search " + index + ": sincronización iniciada");
+  static void syncIndex(JobWorkspace workspace, String index, IndexSyncWait.Limits limits, Consumer<String> log) {
+    log.accept(IndexSync.finished(index, IndexSync.syncAndWait(workspace, index, limits, log)));
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.datagent.embedding;
 
 import io.datagent.config.ArgSpec;
-import io.datagent.platform.vectorsearch.IndexStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -9,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * Spark JAR task (needs no Spark) of the API-sources job, after {@code embed}: syncs the TRIGGERED Vector Search index
- * over {@code serving.document_embeddings} ({@link EmbedJob#syncIndex}) as the job's run_as identity, then waits until
- * the index reports the sync finished ({@link IndexSyncWait}, at most {@code --wait-seconds}), so the task fails when
- * the index does. With Vector Search off ({@code --vector-search false}) it says so and succeeds, so the same job
+ * over {@code serving.document_embeddings} as the job's run_as identity and waits until the index reports the sync
+ * finished, at most {@code --wait-seconds} ({@link IndexSync}, the path EmbedJob's own sync takes too), so the task
+ * fails when the index does. With Vector Search off ({@code --vector-search false}) it says so and succeeds, so the same job
  * deploys either way.
  */
 public final class IndexSyncJob {
@@ -65,24 +64,10 @@ public final class IndexSyncJob {
       log.accept(line);
       return line;
     }
-    JobWorkspace ws = workspace.apply(cfg.host());
-    IndexStatus before = statusOrNull(ws, cfg.index(), log);
-    EmbedJob.syncIndex(ws, cfg.index(), log);
-    IndexStatus done = IndexSyncWait.await(cfg.index(), before, ws::indexStatus, limits, log);
-    String line = "índice " + cfg.index() + ": sincronización terminada (" + done.describe() + ")";
+    String line = IndexSync.finished(cfg.index(), IndexSync.syncAndWait(workspace.apply(cfg.host()), cfg.index(),
+        limits, log));
     log.accept(line);
     return line;
-  }
-
-  /** The index's state before the sync, or null (logged) when it cannot be read: the sync itself then says why. */
-  private static IndexStatus statusOrNull(JobWorkspace workspace, String index, Consumer<String> log) {
-    try {
-      return workspace.indexStatus(index);
-    } catch (RuntimeException e) {
-      log.accept("  índice de Vector Search " + index + ": no se pudo leer su estado antes de sincronizar ("
-          + e.getMessage() + ")");
-      return null;
-    }
   }
 
   public static void main(String[] args) {

@@ -384,6 +384,33 @@ class EmbedJobTest {
     assertThat(ids("document_embeddings")).contains("row:centrales:p.csv:3");
   }
 
+  @Test
+  @Order(16)
+  void should_wait_until_the_index_reports_its_sync_finished_when_vector_search_is_on() {
+    // given: the Databricks provider and a TRIGGERED index that updates for 2 reads after a sync (last: it rebuilds
+    // the table with another model)
+    String index = "main.embedjob_serving.document_embeddings_index";
+    FakeWorkspace server = endpoint(3, 3);
+    server.vectorSearch().index(index, 0).syncTakes(index, 2);
+    IndexSyncWait.Limits fast = new IndexSyncWait.Limits(java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(4), java.time.Duration.ofSeconds(5));
+    List<String> log = new ArrayList<>();
+    try {
+      // when
+      EmbedReport r = EmbedJob.run(spark, config(env(server), "--provider", "databricks", "--endpoint", "gte",
+          "--rebuild", "--vector-search", "true", "--vector-search-index", index), fast, log::add);
+
+      // then: one sync, waited for until the index was idle with the new version processed, before the summary
+      assertThat(r.embedded()).isPositive();
+      assertThat(server.vectorSearch().syncs(index)).isEqualTo(1);
+      assertThat(server.vectorSearch().processedVersion(index)).isEqualTo(server.vectorSearch().sourceVersion(index));
+      assertThat(log).filteredOn(l -> l.contains(index) && l.contains("ONLINE_TRIGGERED_UPDATE")).hasSize(2);
+      assertThat(log.get(log.size() - 2)).contains("sincronización terminada").contains("ONLINE_NO_PENDING_UPDATE");
+    } finally {
+      server.close();
+    }
+  }
+
   static Map<String, String> env(FakeWorkspace ws) {
     return Map.of("DATABRICKS_HOST", ws.url(), "DATABRICKS_TOKEN", "dapi-test");
   }

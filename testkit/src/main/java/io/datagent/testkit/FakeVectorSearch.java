@@ -11,28 +11,48 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code ready}, {@code detailed_state}, {@code message}, {@code indexed_row_count}, {@code index_url},
  * {@code triggered_update_status.last_processed_commit_version}). After a sync an index reports
  * {@code ONLINE_TRIGGERED_UPDATE} for its scripted number of reads, then either {@code ONLINE_NO_PENDING_UPDATE} with
- * the next commit version processed, or the scripted failure; an index scripted to hang never finishes. An unknown
- * index is a 404 {@code RESOURCE_DOES_NOT_EXIST}.
+ * the source table's version at the sync processed, or the scripted failure; an index scripted to hang never finishes.
+ * An unknown index is a 404 {@code RESOURCE_DOES_NOT_EXIST}.
+ *
+ * <p>A sync asked while an update runs (one started by someone else, {@link #updateRunning}, or the last sync still at
+ * work) is refused as users report the workspace refuses it: HTTP 400, "Index is not ready to sync yet. Pipeline is in
+ * state RUNNING and needs to be in one of the following states to sync: COMPLETED, FAILED, CANCELED." The message is
+ * the reported one; its {@code error_code}, {@code BAD_REQUEST}, is inferred (see jobs' {@code IndexSync}).
  */
 public final class FakeVectorSearch {
+
+  static final String NOT_READY = "Index is not ready to sync yet. Pipeline is in state RUNNING and needs to be in one "
+      + "of the following states to sync: COMPLETED, FAILED, CANCELED.";
 
   /** What a sync of one index does: reads while busy, then success, a failure state, or never done (reads &lt; 0). */
   private record Script(int busyReads, String failState, String failMessage) {}
 
+  /** An update at work: the state it shows, the source version it reads up to, and how it ends. */
+  private record Update(String state, long upTo, Script script) {}
+
   private static final class Index {
     volatile Script script = new Script(0, null, null);
+    volatile Update update;
     volatile int busyLeft;
-    volatile boolean updating;
     volatile String failed;
     volatile String message;
     volatile long version = 1;
+    volatile long source = 2;
     volatile long rows;
     volatile int syncs;
+    volatile int refused;
+    volatile int lag;
+    volatile int lagLeft;
+    volatile String shownBefore;
+    volatile String messageBefore;
   }
 
   private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 
-  /** A TRIGGERED index, online with nothing pending, holding {@code rows} rows. */
+  /**
+   * A TRIGGERED index, online and idle, holding {@code rows} rows, that processed source version 1 of a table now at
+   * version 2 (the embeddings just written).
+   */
   public FakeVectorSearch index(String name, long rows) {
     indexes.computeIfAbsent(name, k -> new Index()).rows = rows;
     return this;
@@ -56,10 +76,70 @@ public final class FakeVectorSearch {
     return this;
   }
 
-  /** How many syncs of {@code name} were asked. */
+  /**
+   * An update started by someone else runs now, showing {@code state} ({@code ONLINE_TRIGGERED_UPDATE},
+   * {@code PROVISIONING_INITIAL_SNAPSHOT}…) for {@code reads} reads and reading the source only up to its version now.
+   */
+  public FakeVectorSearch updateRunning(String name, String state, int reads) {
+    Index i = index(name);
+    synchronized (i) {
+      i.update = new Update(state, i.source, new Script(reads, null, null));
+      i.busyLeft = reads;
+      i.failed = null;
+      i.message = null;
+    }
+    return this;
+  }
+
+  /**
+   * After each accepted sync, GetIndex still answers the state from before the sync for {@code reads} reads (an
+   * inferred lag, as an idle index may never show a short update).
+   */
+  public FakeVectorSearch stateLags(String name, int reads) {
+    index(name).lag = reads;
+    return this;
+  }
+
+  /** The index's last update failed: it shows {@code state} ({@code ONLINE_PIPELINE_FAILED}…) saying {@code message}. */
+  public FakeVectorSearch failed(String name, String state, String message) {
+    Index i = index(name);
+    synchronized (i) {
+      i.update = null;
+      i.failed = state;
+      i.message = message;
+    }
+    return this;
+  }
+
+  /** A new commit to the index's source table (its version goes up by one). */
+  public FakeVectorSearch commit(String name) {
+    Index i = index(name);
+    synchronized (i) {
+      i.source++;
+    }
+    return this;
+  }
+
+  /** How many syncs of {@code name} were accepted. */
   public int syncs(String name) {
     Index i = indexes.get(name);
     return i == null ? 0 : i.syncs;
+  }
+
+  /** How many syncs of {@code name} were refused because an update was running. */
+  public int refusedSyncs(String name) {
+    Index i = indexes.get(name);
+    return i == null ? 0 : i.refused;
+  }
+
+  /** The source table's version the index last processed. */
+  public long processedVersion(String name) {
+    return index(name).version;
+  }
+
+  /** The source table's newest version. */
+  public long sourceVersion(String name) {
+    return index(name).source;
   }
 
   private Index index(String name) {
@@ -77,8 +157,15 @@ public final class FakeVectorSearch {
         return missing(name(c.path()));
       }
       synchronized (i) {
+        if (i.update != null) {
+          i.refused++;
+          return Reply.error(400, "BAD_REQUEST", NOT_READY);
+        }
         i.syncs++;
-        i.updating = true;
+        i.shownBefore = i.failed;
+        i.messageBefore = i.message;
+        i.lagLeft = i.lag;
+        i.update = new Update("ONLINE_TRIGGERED_UPDATE", i.source, i.script);
         i.failed = null;
         i.message = null;
         i.busyLeft = i.script.busyReads();
@@ -94,15 +181,19 @@ public final class FakeVectorSearch {
 
   private static ObjectNode read(String name, Index i, String host) {
     synchronized (i) {
-      if (i.updating && i.busyLeft == 0) {
-        i.updating = false;
-        if (i.script.failState() != null) {
-          i.failed = i.script.failState();
-          i.message = i.script.failMessage();
+      Update u = i.update;
+      boolean lagging = i.lagLeft > 0;
+      if (lagging) {
+        i.lagLeft--;
+      } else if (u != null && i.busyLeft == 0) {
+        i.update = null;
+        if (u.script().failState() != null) {
+          i.failed = u.script().failState();
+          i.message = u.script().failMessage();
         } else {
-          i.version++;
+          i.version = Math.max(i.version, u.upTo());
         }
-      } else if (i.updating && i.busyLeft > 0) {
+      } else if (u != null && i.busyLeft > 0) {
         i.busyLeft--;
       }
       ObjectNode out = FakeWorkspace.JSON.createObjectNode().put("name", name).put("endpoint_name", "datagent")
@@ -110,10 +201,14 @@ public final class FakeVectorSearch {
       out.putObject("delta_sync_index_spec").put("source_table", name.replaceAll("_index$", ""))
           .put("pipeline_type", "TRIGGERED").put("pipeline_id", "pipe-" + Math.abs(name.hashCode()));
       ObjectNode s = out.putObject("status");
-      String state = i.failed != null ? i.failed : i.updating ? "ONLINE_TRIGGERED_UPDATE" : "ONLINE_NO_PENDING_UPDATE";
-      s.put("ready", !state.startsWith("OFFLINE")).put("detailed_state", state).put("indexed_row_count", i.rows)
+      String state = lagging ? (i.shownBefore != null ? i.shownBefore : "ONLINE_NO_PENDING_UPDATE")
+          : i.failed != null ? i.failed : i.update != null ? i.update.state() : "ONLINE_NO_PENDING_UPDATE";
+      String message = lagging ? i.messageBefore : i.message;
+      boolean busy = !lagging && i.update != null;
+      s.put("ready", !state.startsWith("OFFLINE") && !state.startsWith("PROVISIONING")).put("detailed_state", state)
+          .put("indexed_row_count", i.rows)
           .put("index_url", host.replaceFirst("^https?://", "") + "/api/2.0/vector-search/endpoints/datagent/indexes/" + name);
-      s.put("message", i.message != null ? i.message : i.updating ? "Index is currently updating."
+      s.put("message", message != null ? message : busy ? "Index is currently updating."
           : "Index is currently online and has no pending updates.");
       s.putObject("triggered_update_status").put("last_processed_commit_version", i.version)
           .put("last_processed_commit_timestamp", "2026-01-01T00:00:0" + Math.min(9, i.version) + "Z");
