@@ -35,7 +35,7 @@ public final class ApiExtractJob {
         errors.add(e.getMessage());
         progress.accept("  ✗ " + e.getMessage());
         SourceState old = SourceState.read(cfg.uploads(), source.name());
-        new SourceState(old.highWaterMark(), cfg.runId(), "FAILED", e.getMessage(), Instant.now().toString())
+        new SourceState(old.highWaterMark(), cfg.runId(), "FAILED", e.getMessage(), Instant.now().toString(), old.loaded())
             .write(cfg.uploads(), source.name());
       }
     }

@@ -62,7 +62,9 @@ public final class ApiLoader {
     PageStore store = new PageStore(uploads, source.name(), run);
     IngestionLog log = new IngestionLog(spark, tables.log());
     List<FileOutcome> outcomes = new ArrayList<>();
-    String mark = SourceState.read(uploads, source.name()).highWaterMark();
+    SourceState before = SourceState.read(uploads, source.name());
+    String mark = before.highWaterMark();
+    Map<String, SourceState.Loaded> loaded = new java.util.TreeMap<>(before.loaded());
     String error = null;
     for (ApiEndpoint ep : source.endpoints()) {
       Instant start = Instant.now();
@@ -71,9 +73,13 @@ public final class ApiLoader {
         times.start();
         SavedPages saved = SavedPages.read(source, ep, store, run);
         times.lap("list pages");
-        EndpointLoad endpoint = new EndpointLoad(spark, tables, source, ep, run, saved, log, file, start, times);
+        EndpointLoad endpoint = new EndpointLoad(spark, tables, source, ep, run, saved, log, before.loaded().get(ep.table()), file,
+            start, times);
         FileOutcome o = endpoint.load();
         outcomes.add(o);
+        if (o.status() == FileStatus.LOADED || o.status() == FileStatus.PARTIAL) {
+          loaded.put(ep.table(), new SourceState.Loaded(o.sha256(), run, o.endedAt().toString()));
+        }
         progress.accept("  " + (o.status() == FileStatus.FAILED ? "✗ " : "✓ ") + o.message());
         if (o.status() != FileStatus.FAILED && source.incremental().enabled()) {
           mark = max(mark, endpoint.highWater());
@@ -89,9 +95,9 @@ public final class ApiLoader {
     log.append(outcomes);
     times.lap("log append");
     boolean failed = outcomes.stream().anyMatch(o -> o.status() == FileStatus.FAILED);
-    new SourceState(failed ? SourceState.read(uploads, source.name()).highWaterMark() : mark, run, failed ? "FAILED" : "LOADED",
+    new SourceState(failed ? before.highWaterMark() : mark, run, failed ? "FAILED" : "LOADED",
         failed ? outcomes.stream().filter(o -> o.status() == FileStatus.FAILED).map(FileOutcome::message).findFirst().orElse(error) : null,
-        Instant.now().toString()).write(uploads, source.name());
+        Instant.now().toString(), loaded).write(uploads, source.name());
     times.lap("source state");
     return outcomes;
   }

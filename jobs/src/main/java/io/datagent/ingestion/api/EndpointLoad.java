@@ -36,12 +36,14 @@ final class EndpointLoad {
   private final SavedPages saved;
   private String highWater;
   private final IngestionLog log;
+  private final SourceState.Loaded last;
   private final String file;
   private final Instant start;
   private final StepTimes times;
 
   EndpointLoad(SparkSession spark, IngestConfig tables, ApiSource source, ApiEndpoint ep, String run, SavedPages saved,
-      IngestionLog log, String file, Instant start, StepTimes times) {
+      IngestionLog log, SourceState.Loaded last, String file, Instant start, StepTimes times) {
+    this.last = last;
     this.times = times;
     this.spark = spark;
     this.tables = tables;
@@ -62,11 +64,19 @@ final class EndpointLoad {
   FileOutcome load() throws Exception {
     // What was last loaded into this dataset is read while the pages are parsed (the driver waits on the tasks).
     String dataset = "api/" + source.name() + "/" + ep.table();
-    // Without a serving table nothing of this dataset is loaded now, whatever the log says: no lookup to wait for.
+    // Without a serving table nothing of this dataset is loaded now, whatever the log says; with one, the source's
+    // state names the content last loaded; only a state without it (written by an older version) needs the log.
     boolean servingExists = DeltaTables.exists(spark, tables.serving(ep.table()));
     FutureTask<Map<String, String>> loaded = new FutureTask<>(() -> {
       SparkSession.setActiveSession(spark);
-      return servingExists ? log.lastLoadedInto(dataset) : Map.of();
+      if (!servingExists) {
+        return Map.of();
+      }
+      if (last != null) {
+        return Map.of(last.sha256() + "|" + dataset, "el mismo contenido ya se cargó en la tabla " + tables.serving(ep.table())
+            + " (ejecución " + last.run() + ", " + last.at().replace('T', ' ').substring(0, Math.min(16, last.at().length())) + " UTC)");
+      }
+      return log.lastLoadedInto(dataset);
     });
     Thread lookup = new Thread(loaded, "api-log-" + ep.table());
     lookup.setDaemon(true);

@@ -119,6 +119,39 @@ class ApiLoaderTest {
     }
   }
 
+  @Test
+  void should_tell_a_repeat_from_the_source_state_or_an_older_state_from_the_log_and_reload_into_a_dropped_table() throws Exception {
+    byte[] recorded = RecordedApi.resource("carburantes-filtromunicipio-52.json");
+    try (RecordedApi api = new RecordedApi(r -> RecordedApi.Reply.json(recorded, Map.of("Content-Type", "application/json; charset=utf-8")))) {
+      ApiSource s = SourceDefinitions.parse("carburantes.yml", "source: carburantes\nbase_url: " + api.base() + "\nendpoints:\n"
+          + "  - path: /EstacionesTerrestres/FiltroMunicipio/52\n    table: estaciones_estado\n    records: ListaEESSPrecio\n    id: IDEESS\n");
+      String dataset = "'api/carburantes/estaciones_estado'";
+      assertThat(run(s, "r1").get(0).status()).isEqualTo(FileStatus.LOADED);
+      assertThat(SourceState.read(uploads, "carburantes").loaded().get("estaciones_estado").run()).isEqualTo("r1");
+
+      // a state written before contents were remembered: the ingestion log tells the repeat
+      SourceState st = SourceState.read(uploads, "carburantes");
+      new SourceState(st.highWaterMark(), st.lastRun(), st.lastStatus(), st.lastError(), st.updatedAt()).write(uploads, "carburantes");
+      assertThat(run(s, "r2").get(0).status()).isEqualTo(FileStatus.SKIPPED_DUPLICATE);
+
+      // neither the state nor the log knows the content: loaded again (the MERGE of the same records changes no row)
+      spark.sql("DELETE FROM apiload_raw._ingestion_log WHERE dataset = " + dataset);
+      assertThat(run(s, "r3").get(0).status()).isEqualTo(FileStatus.LOADED);
+      assertThat(spark.sql("SELECT _run_id FROM apiload_serving.estaciones_estado").first().getString(0)).isEqualTo("r1");
+
+      // the state alone tells the repeat now, without the log's rows
+      spark.sql("DELETE FROM apiload_raw._ingestion_log WHERE dataset = " + dataset);
+      FileOutcome repeat = run(s, "r4").get(0);
+      assertThat(repeat.status()).isEqualTo(FileStatus.SKIPPED_DUPLICATE);
+      assertThat(repeat.message()).contains("estaciones_estado", "r3");
+
+      // a serving table dropped since: the same content is not "already loaded" any more
+      spark.sql("DROP TABLE apiload_serving.estaciones_estado");
+      assertThat(run(s, "r5").get(0).status()).isEqualTo(FileStatus.LOADED);
+      assertThat(spark.table("apiload_serving.estaciones_estado").count()).isEqualTo(1);
+    }
+  }
+
   private static String titles() {
     return spark.sql("SELECT id, title, _run_id, deleted_at FROM apiload_serving.entradas_blog ORDER BY id").collectAsList().stream()
         .map(r -> r.getLong(0) + "=" + r.getString(1) + "|" + r.getString(2) + "|" + (r.isNullAt(3) ? "-" : "borrado"))
