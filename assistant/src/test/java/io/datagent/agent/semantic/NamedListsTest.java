@@ -109,4 +109,20 @@ class NamedListsTest {
     assertThat(sql("¿Qué porcentaje de los ensayos dio reactivo?", ENSAYOS)).contains("IN ('Reactivo')");
     assertThat(unclear("¿Cuántos ensayos dieron reactivo en plomo?", ENSAYOS)).contains("dieron");
   }
+
+  @Test
+  void should_read_a_short_header_spelled_out_only_when_the_column_description_spells_it_so() {
+    List<TableProfile.Column> cols = List.of(
+        new TableProfile.Column("barrio", "string", "Barrio", "Barrio", 3, values("Arenal", "Ribera", "Altozano"), null),
+        new TableProfile.Column("hab_cens", "bigint", "Habitantes censados a 1 de enero", "HAB_CENS", 300, null, null),
+        new TableProfile.Column("imp", "decimal(18,2)", "Impuesto municipal recaudado", "IMP", 300, null, null),
+        new TableProfile.Column("sup", "decimal(18,2)", null, "SUP", 300, null, null));
+    ModelIndex barrios = new ModelIndex(SemanticModels.derive(new TableProfile("serving.padron_barrios", "Padrón por barrio",
+        null, 300, cols)), 300);
+
+    assertThat(sql("total de habitantes censados por barrio", barrios)).contains("SUM(hab_cens)").contains("GROUP BY trim(barrio)");
+    assertThat(sql("¿Cuál es el impuesto del barrio Ribera?", barrios)).contains("SUM(imp)").contains("IN ('Ribera')");
+    assertThat(unclear("¿Cuál es el impacto del barrio Ribera?", barrios)).contains("impacto");
+    assertThat(unclear("¿Cuál es la superficie del barrio Ribera?", barrios)).contains("superficie");
+  }
 }
