@@ -79,6 +79,10 @@ class NamedListsTest {
     assertThat(sql("¿Cuántas salas tienen más de 20 butacas_vip?", SALAS))
         .isEqualTo("SELECT COUNT(*) AS valor FROM serving.salas_cine WHERE butacas_vip > 20");
     assertThat(unclear("¿Cuántas salas con butacas_vip tienen más de 20 butacas_es?", SALAS)).contains("20");
+    assertThat(sql("suma de butacas_vip de las salas con más de 20 butacas_es", SALAS))
+        .isEqualTo("SELECT SUM(butacas_vip) AS valor FROM serving.salas_cine WHERE butacas_es > 20");
+    assertThat(sql("suma de butacas_vip en salas con butacas_es superior a 20 butacas_aux_es", SALAS))
+        .contains("WHERE butacas_es > 20");
   }
 
   @Test
