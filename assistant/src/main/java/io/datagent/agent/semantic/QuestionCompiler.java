@@ -31,6 +31,7 @@ final class QuestionCompiler {
     TimeParser.Times times = TimeParser.parse(t);
     Set<Integer> timeTokens = times.consumed();
     Slots s = Slots.read(t, timeTokens);
+    adjectiveAsValue(t, s, index);
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
     skip.addAll(spelled);
@@ -79,6 +80,30 @@ final class QuestionCompiler {
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
     return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /**
+   * "¿qué porcentaje son de periodo anual?" over a column named "periodo" holding the value "Anual": a grain adjective
+   * right after a word of the name of a column that holds it as a value is that value, not a grain of the date.
+   */
+  static void adjectiveAsValue(List<Token> t, Slots s, ModelIndex index) {
+    for (int i = 1; i < t.size(); i++) {
+      Token w = t.get(i);
+      String before = t.get(i - 1).stem();
+      if (!Lexicon.GRAIN_ADJECTIVES.containsKey(w.folded()) || s.grainAdjective == null) {
+        continue;
+      }
+      for (Dimension d : index.model().dimensions()) {
+        boolean holds = d.values().stream().anyMatch(v -> Text.stem(Text.fold(v.strip())).equals(w.stem()));
+        boolean named = java.util.stream.Stream.concat(java.util.stream.Stream.of(d.displayName(), d.column()), d.synonyms().stream())
+            .filter(java.util.Objects::nonNull).anyMatch(n -> ModelIndex.words(n.replace('_', ' ')).contains(before));
+        if (holds && named) {
+          s.used.remove(i);
+          s.grainAdjective = null;
+          return;
+        }
+      }
+    }
   }
 
   /**

@@ -129,4 +129,19 @@ class NamedListsTest {
     assertThat(unclear("¿Cuál es el impacto del barrio Ribera?", barrios)).contains("impacto");
     assertThat(unclear("¿Cuál es la superficie del barrio Ribera?", barrios)).contains("superficie");
   }
+
+  @Test
+  void should_read_a_grain_adjective_as_a_value_when_it_follows_the_name_of_the_column_holding_it() {
+    List<TableProfile.Column> cols = List.of(
+        new TableProfile.Column("fecha_alta", "date", "Fecha de alta", "Fecha de alta", 300, null, null),
+        new TableProfile.Column("modalidad_pago", "string", "Modalidad de pago", "Modalidad de pago", 2,
+            values("Mensual", "Trimestral"), null),
+        new TableProfile.Column("cuota", "decimal(18,2)", "Cuota", "Cuota", 300, null, null));
+    ModelIndex socios = new ModelIndex(SemanticModels.derive(new TableProfile("serving.socios_club", "Socios del club",
+        null, 300, cols)), 300);
+
+    assertThat(sql("¿Qué porcentaje de los socios son de pago mensual?", socios)).contains("IN ('Mensual')")
+        .doesNotContain("yyyy-MM");
+    assertThat(sql("cuota total mensual", socios)).contains("yyyy-MM").doesNotContain("Mensual");
+  }
 }
