@@ -54,16 +54,27 @@ final class Assembly {
     java.util.Set<Measure> seen = new java.util.HashSet<>();
     targetMentions.removeIf(x -> !seen.add(x.measure())); // "potencia instalada en GW (los MW …)": one measure named twice
     List<Plan.Filter> filters = new ArrayList<>();
-    // comparisons take the measure their unit names, else the nearest one named before them
+    // comparisons take the measure their unit names, else, for "más/menos de N", the one named right after the number
+    // ("más de 20 mesas"), else the nearest one named before them ("potencia superior a 100"); "X más de N Y" with
+    // X and Y different measures, X right before the comparison: not guessed
     for (Slots.Compare c : s.comparisons) {
       Measure by = byUnit(m, c.unit());
       Mention near = null;
+      Mention after = null;
+      boolean quantity = t.get(c.start()).is("mas", "menos");
       for (Mention x : targetMentions) {
         if (x.end() < c.start() && c.start() - x.end() <= 6) {
           near = x;
         }
+        if (quantity && x.start() == c.end() + 1 && x.full() && !x.measure().rowCount()) {
+          after = x;
+        }
       }
-      Measure fm = by != null ? by : near != null ? near.measure() : null;
+      if (by == null && after != null && near != null && !near.measure().equals(after.measure()) && near.end() >= c.start() - 2) {
+        return Compilation.unclear("No sé si el número " + fmt(c.number()) + " se refiere a " + near.measure().displayName()
+            + " o a " + after.measure().displayName() + ".", names(List.of(near.measure(), after.measure())), explained);
+      }
+      Measure fm = by != null ? by : after != null ? after.measure() : near != null ? near.measure() : null;
       if (fm == null && c.unit() != null && !c.unit().equals("%")) {
         return Compilation.unclear("Ninguna medida de " + m.source() + " está en " + c.unit() + ".",
             names(m.measures().stream().filter(x -> !x.rowCount()).toList()), explained * 0.5);

@@ -30,7 +30,7 @@ final class ColumnAnswer {
 
   /** The answer text, or empty when the question is not about a column or table the models know. */
   static Optional<String> answer(String question, List<ModelIndex> indexes, TableCatalog catalog) {
-    Optional<ColumnQuestion> read = ColumnQuestion.read(question);
+    Optional<ColumnQuestion> read = ColumnQuestion.read(question, stem -> indexes.stream().anyMatch(i -> i.names(stem)));
     if (read.isEmpty() || indexes.isEmpty()) {
       return Optional.empty();
     }

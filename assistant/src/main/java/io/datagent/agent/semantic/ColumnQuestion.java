@@ -39,11 +39,19 @@ record ColumnQuestion(Asked asked, boolean explicitColumn, boolean explicitTable
 
   /** The reading of {@code question}, or empty when it does not ask about a column or a table. */
   static Optional<ColumnQuestion> read(String question) {
+    return read(question, stem -> false);
+  }
+
+  /**
+   * As {@link #read(String)}, but a word the models name exactly ({@code named}, on its stem) is never read as a
+   * misspelt intent word: "sillas" is a column, not "siglas".
+   */
+  static Optional<ColumnQuestion> read(String question, java.util.function.Predicate<String> named) {
     List<Token> tokens = Text.tokens(question);
     List<String> words = new ArrayList<>();
     Set<Integer> intent = new java.util.HashSet<>();
     for (Token t : tokens) {
-      String w = canonical(t.folded());
+      String w = named.test(t.stem()) ? t.folded() : canonical(t.folded());
       words.add(w);
       if (INTENT.contains(w)) {
         intent.add(t.index());

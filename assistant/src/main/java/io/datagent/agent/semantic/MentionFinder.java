@@ -21,6 +21,14 @@ final class MentionFinder {
   private MentionFinder() {}
 
   static List<Mention> find(ModelIndex index, List<Token> tokens, Set<Integer> skip) {
+    return find(index, tokens, skip, List.of());
+  }
+
+  /**
+   * As {@link #find(ModelIndex, List, Set)}, with the columns the question writes exactly ({@link ExactNames}): each
+   * is kept before any other reading, and readings overlapping it are dropped.
+   */
+  static List<Mention> find(ModelIndex index, List<Token> tokens, Set<Integer> skip, List<Mention> exact) {
     List<Token> content = new ArrayList<>();
     for (Token t : tokens) {
       if (!skip.contains(t.index()) && !Text.STOP.contains(t.folded()) && Character.isLetterOrDigit(t.folded().charAt(0))) {
@@ -39,7 +47,7 @@ final class MentionFinder {
     }
     all.sort(Comparator.comparingDouble(Mention::score).reversed().thenComparing(m -> !m.full())
         .thenComparing(m -> m.kind() == Mention.Kind.VALUE ? 0 : 1).thenComparingInt(Mention::start));
-    List<Mention> kept = new ArrayList<>();
+    List<Mention> kept = new ArrayList<>(exact);
     for (Mention m : all) {
       if (kept.stream().noneMatch(k -> k.overlaps(m) && !sameSpanOtherThing(k, m))) {
         kept.add(m);

@@ -48,6 +48,7 @@ final class ModelIndex {
     for (Measure m : model.measures()) {
       for (String name : names(m.displayName(), m.synonyms(), m.column())) {
         add(new Entry(Mention.Kind.MEASURE, m, null, null, words(name), false));
+        spelledOut(name, m.comment()).forEach(w -> add(new Entry(Mention.Kind.MEASURE, m, null, null, w, false)));
         acronyms(name);
         abbreviations(name);
       }
@@ -59,6 +60,7 @@ final class ModelIndex {
     for (Dimension d : model.dimensions()) {
       for (String name : names(d.displayName(), d.synonyms(), d.column())) {
         add(new Entry(Mention.Kind.DIMENSION, null, d, null, words(name), false));
+        spelledOut(name, d.comment()).forEach(w -> add(new Entry(Mention.Kind.DIMENSION, null, d, null, w, false)));
         abbreviations(name);
       }
       for (String v : d.values()) {
@@ -157,6 +159,35 @@ final class ModelIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * A name with its short words (2 to 4 letters: "POB", "IMP") spelled out as the column's own description spells
+   * them ("Población residente", "Importe facturado"): the one description word of 5 letters or more that begins with
+   * the short word. Never by prefix alone: a column without a description, or whose description has no such word
+   * or two different ones, gets no spelled-out name.
+   */
+  static List<List<String>> spelledOut(String name, String comment) {
+    if (comment == null || comment.isBlank()) {
+      return List.of();
+    }
+    List<String> words = words(name);
+    List<String> described = Text.names(comment).stream().map(Token::stem)
+        .filter(w -> w.length() >= 5 && Character.isLetter(w.charAt(0))).distinct().toList();
+    List<String> out = new ArrayList<>(words);
+    boolean changed = false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (w.length() < 2 || w.length() > 4 || !w.chars().allMatch(Character::isLetter)) {
+        continue;
+      }
+      List<String> full = described.stream().filter(x -> x.startsWith(w)).toList();
+      if (full.size() == 1 && !words.contains(full.get(0))) {
+        out.set(i, full.get(0));
+        changed = true;
+      }
+    }
+    return changed ? List.of(out) : List.of();
   }
 
   /** Short all-capital words of the model's names ("GBA"), which a question may spell out ("Gran Buenos Aires"). */

@@ -31,6 +31,7 @@ final class QuestionCompiler {
     TimeParser.Times times = TimeParser.parse(t);
     Set<Integer> timeTokens = times.consumed();
     Slots s = Slots.read(t, timeTokens);
+    adjectiveAsValue(t, s, index);
     Set<Integer> skip = new HashSet<>(timeTokens);
     skip.addAll(s.used);
     skip.addAll(spelled);
@@ -42,7 +43,7 @@ final class QuestionCompiler {
     Conversions.Read units = Conversions.read(t, skip, m);
     Set<Integer> found = new HashSet<>(skip);
     found.addAll(units.tokens());
-    List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found));
+    List<Mention> mentions = new ArrayList<>(MentionFinder.find(index, t, found, ExactNames.find(question, t, index, found)));
     // "¿cuántos turismos hay en total?": the aggregation word, not the TOTAL member (Totals reads unnamed dimensions
     // at their total row anyway)
     mentions.removeIf(x -> x.kind() == Mention.Kind.VALUE && x.start() == x.end() && Totals.isTotal(x.value())
@@ -79,6 +80,30 @@ final class QuestionCompiler {
           + " en la pregunta con el modelo de " + m.source() + ", así que no calculé ninguna cifra.", List.of(), c.score());
     }
     return c.covering(mentions.stream().mapToDouble(Mention::score).sum());
+  }
+
+  /**
+   * "¿qué porcentaje son de periodo anual?" over a column named "periodo" holding the value "Anual": a grain adjective
+   * right after a word of the name of a column that holds it as a value is that value, not a grain of the date.
+   */
+  static void adjectiveAsValue(List<Token> t, Slots s, ModelIndex index) {
+    for (int i = 1; i < t.size(); i++) {
+      Token w = t.get(i);
+      String before = t.get(i - 1).stem();
+      if (!Lexicon.GRAIN_ADJECTIVES.containsKey(w.folded()) || s.grainAdjective == null) {
+        continue;
+      }
+      for (Dimension d : index.model().dimensions()) {
+        boolean holds = d.values().stream().anyMatch(v -> Text.stem(Text.fold(v.strip())).equals(w.stem()));
+        boolean named = java.util.stream.Stream.concat(java.util.stream.Stream.of(d.displayName(), d.column()), d.synonyms().stream())
+            .filter(java.util.Objects::nonNull).anyMatch(n -> ModelIndex.words(n.replace('_', ' ')).contains(before));
+        if (holds && named) {
+          s.used.remove(i);
+          s.grainAdjective = null;
+          return;
+        }
+      }
+    }
   }
 
   /**
@@ -182,7 +207,8 @@ final class QuestionCompiler {
           || w.is("espana") && spanishData(index.model())
           || w.is("nivel") && i + 1 < t.size() && t.get(i + 1).is("nacional", "estatal", "pais");
       if (!(used(w, skip, mentions, s, index) && (topic || !index.topic(w.stem()) || usedOtherwise(w, skip, mentions, s)))
-          && !category && !unit && !filler && !abbreviated(w, t, mentions) && !eventVerb(w, index)) {
+          && !category && !unit && !filler && !abbreviated(w, t, mentions) && !eventVerb(w, index)
+          && !outcomeVerb(w, t, mentions, skip)) {
         out.add(w.raw());
       }
     }
@@ -238,6 +264,33 @@ final class QuestionCompiler {
     }
     String head = root.substring(0, 5);
     return index.eventWords().stream().anyMatch(x -> x.length() >= 5 && x.startsWith(head));
+  }
+
+  /** Verbs that state an outcome a column records ("dieron positivo", "resultaron heridos"). */
+  private static final Set<String> OUTCOME_VERBS = Set.of("da", "dan", "dio", "dieron", "resulta", "resultan", "resulto",
+      "resultaron");
+
+  /**
+   * "¿cuántos casos dieron positivo en 2021?": an outcome verb right before a value found in one column only, with
+   * nothing after that value but grammar words and what the grammar read (times), only links the rows to the value
+   * (filtered on already). A value of several columns, or more words after it ("positivo en cocaína"), leave the verb
+   * unread: the phrase may add a condition the plan would drop.
+   */
+  static boolean outcomeVerb(Token w, List<Token> t, List<Mention> mentions, Set<Integer> skip) {
+    int next = w.index() + 1;
+    List<Mention> at = mentions.stream().filter(x -> x.start() == next).toList();
+    if (!OUTCOME_VERBS.contains(w.folded()) || at.isEmpty()
+        || at.stream().anyMatch(x -> x.kind() != Mention.Kind.VALUE || !x.full() || x.end() != at.get(0).end())
+        || at.stream().map(Mention::dimension).distinct().count() != 1) {
+      return false;
+    }
+    for (int j = at.get(0).end() + 1; j < t.size(); j++) {
+      String f = t.get(j).folded();
+      if (!skip.contains(j) && !Text.STOP.contains(f) && Character.isLetterOrDigit(f.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "por usuario", "por habitante": a rate the model cannot compute, not a category to group by. */
@@ -331,6 +384,8 @@ final class QuestionCompiler {
     boolean plural;
     String categoryWord;
     int excludedUntil = -2;
+    Dimension excludedColumn;
+    boolean mixedExclusion;
     boolean fromAdjective;
 
     Builder(SemanticModel m, List<Token> t, Slots s) {
@@ -361,9 +416,19 @@ final class QuestionCompiler {
         }
         switch (ctx) {
           case EXCLUDE -> {
+            boolean listGoesOn = excludedUntil >= 0 && excludedUntil < first.start()
+                && java.util.stream.IntStream.range(excludedUntil + 1, first.start()).noneMatch(s.excludeMarkers::contains);
             excludedUntil = first.end();
             if (!values.isEmpty()) {
-              Mention v = chooseValue(values, mentions);
+              // "excepto gasolina y diésel": a list names values of one column; one of another column is not guessed
+              Dimension same = listGoesOn ? excludedColumn : null;
+              Mention v = same == null ? chooseValue(values, mentions)
+                  : values.stream().filter(x -> x.dimension().equals(same)).findFirst().orElse(null);
+              if (v == null) {
+                mixedExclusion = true;
+                continue;
+              }
+              excludedColumn = v.dimension();
               exclude.computeIfAbsent(v.dimension(), k -> new ArrayList<>()).add(v.value());
             } else if (measure != null && !measure.measure().rowCount()) {
               minus.add(measure.measure());
@@ -503,6 +568,10 @@ final class QuestionCompiler {
     }
 
     Compilation finish(TimeParser.Times times, double explained) {
+      if (mixedExclusion) {
+        return Compilation.unclear("La lista de exclusiones mezcla valores de columnas distintas de " + m.source()
+            + ", así que no calculé ninguna cifra.", List.of(), explained * 0.5);
+      }
       return Assembly.assemble(m, t, s, times, explained, new Assembly.Parts(targets, countTargets, include, exclude,
           minus, group, grain, ranked, plural, categoryWord, fromAdjective));
     }

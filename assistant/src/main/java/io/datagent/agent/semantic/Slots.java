@@ -23,6 +23,9 @@ final class Slots {
   final List<Integer> counts = new ArrayList<>();
   final List<Integer> groupMarkers = new ArrayList<>();
   final List<Integer> excludeMarkers = new ArrayList<>();
+  /** Verbs that only link an exclusion to what it excludes ("que no sean de…"). */
+  private static final String[] LINKS = {"esta", "estan", "estaban", "estuvieron", "son", "es", "sean", "sea",
+      "pertenecen", "pertenece"};
   final List<Integer> which = new ArrayList<>();
   final List<Compare> comparisons = new ArrayList<>();
   final Set<Integer> used = new HashSet<>();
@@ -94,14 +97,16 @@ final class Slots {
           || (f.equals("sin") && (next.equals("contar") || next.equals("incluir") || next.equals("considerar")))
           || (f.equals("sin") && nextTok != null && !nextTok.numeric() && !next.equals("contar"))
           || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && next.startsWith("se"))
-          || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && nextTok != null && nextTok.is("esta", "estan", "estaban",
-              "estuvieron", "son", "es", "sean", "sea", "pertenecen", "pertenece"))
+          || (f.equals("no") && i > 0 && t.get(i - 1).is("que") && nextTok != null && nextTok.is(LINKS))
           || (f.equals("fuera") || f.equals("aparte")) && (next.equals("de") || next.equals("del"))
           || (f.equals("distinto") || f.equals("distintos") || f.equals("distinta") || f.equals("distintas"))) {
         s.excludeMarkers.add(i);
-        if (f.equals("no") && !next.startsWith("se")) {
-          s.used.add(i + 1); // "que no están en Acera": the verb only links the exclusion
+        if (f.equals("no") && nextTok != null && nextTok.is(LINKS)) {
+          s.used.add(i + 1); // "que no están en Acera", "que no sean de gasolina": the verb only links the exclusion
         }
+      }
+      if (f.equals("ni") && !s.excludeMarkers.isEmpty()) {
+        s.used.add(i); // "que no sean de gasolina ni diésel", "sin contar Salta ni Jujuy": the list goes on
       }
       if (Lexicon.TOP.contains(f) || Lexicon.BOTTOM.contains(f)) {
         s.descending = s.descending == null ? Lexicon.TOP.contains(f) : s.descending;
