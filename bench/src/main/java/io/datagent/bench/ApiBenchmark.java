@@ -45,8 +45,10 @@ import org.apache.spark.sql.types.StructType;
  * repetition loads a new table, i.e. a source's first run, created rather than MERGEd). Reported per repetition: both
  * wall times and their ratio, both sides' process CPU time and its ratio (the work done, which other processes on a
  * shared machine skew less than wall time), the system load and the load's step breakdown ({@link StepTimes}); the two
- * sides alternate which runs first and each starts after a GC. Summary: records/s of each (median over repetitions),
- * the ratio (target ≤ 1.3) and the median CPU-time ratio.
+ * sides alternate which runs first and each starts after a GC. Each repetition then times a second run of the same
+ * source over the same table with one record in ten changed (the scheduled day-to-day case: a MERGE, and the repeat
+ * check against the source state). Summary: records/s of each (median over repetitions), the ratio (target ≤ 1.3),
+ * the median CPU-time ratio, and the MERGE run's records/s and ratio to the bare loop.
  */
 final class ApiBenchmark implements BenchCommand.Benchmark {
 
@@ -66,13 +68,14 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
     Workspace ws = new Workspace(dir.resolve("ws")).create();
     LocalRuntime brt = new LocalRuntime(ws, rt.projectRoot());
     SparkSession spark = brt.spark();
-    List<byte[]> pages = pages(rt.projectRoot(), records);
+    List<byte[]> pages = pages(rt.projectRoot(), records, 0);
+    List<byte[]> changed = pages(rt.projectRoot(), records, 1);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", ex -> {
       String q = ex.getRequestURI().getQuery();
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|&)page=(\\d+)").matcher(q);
       int page = m.find() ? Integer.parseInt(m.group(1)) : 1;
-      byte[] body = pages.get(page - 1);
+      byte[] body = (ex.getRequestURI().getPath().startsWith("/cambiadas") ? changed : pages).get(page - 1);
       ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
       ex.getResponseHeaders().add("X-WP-Total", String.valueOf(records));
       boolean warm = ex.getRequestURI().getPath().startsWith("/warm");
@@ -96,6 +99,7 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
       long[] o = new long[reps];
       double[] ratios = new double[reps];
       double[] cpuRatios = new double[reps];
+      long[] m = new long[reps];
       for (int r = 0; r < reps; r++) {
         // Same pages, same JVM, back to back; the order alternates and each side starts after a GC, so neither pays
         // for the other's garbage or always runs on a warmer (or busier) machine.
@@ -119,9 +123,15 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
         System.out.printf(Locale.ROOT, "      tiempo de CPU del proceso: bucle simple %.2f s, extracción + carga %.2f s, ratio %.2f%n",
             cpuBase[0] / 1e9, cpuOurs[0] / 1e9, (double) cpuOurs[0] / cpuBase[0]);
         cpuRatios[r] = (double) cpuOurs[0] / cpuBase[0];
-        Map<String, Long> cpu = steps.cpuNanos();
-        steps.nanos().forEach((step, ns) -> System.out.printf(Locale.ROOT, "      carga · %-52s %6.2f s%s%n", step, ns / 1e9,
-            cpu.containsKey(step) ? String.format(Locale.ROOT, " (CPU %.2f s)", cpu.get(step) / 1e9) : ""));
+        print(steps);
+        // The scheduled case: the next day's run over the same table, one record in ten changed (a MERGE, not a create).
+        StepTimes mergeSteps = new StepTimes();
+        System.gc();
+        long[] merge = ours(spark, ws, tables, base, "bench_r" + r, "cambiadas", "bench-2", mergeSteps);
+        m[r] = merge[0] + merge[1];
+        System.out.printf(Locale.ROOT, "    segunda ejecución (MERGE en la misma tabla, 1 de cada 10 registros cambiado): %.2f s (extracción %.2f s,"
+            + " carga %.2f s), ratio frente al bucle simple %.2f%n", m[r] / 1e9, merge[0] / 1e9, merge[1] / 1e9, (double) m[r] / b[r]);
+        print(mergeSteps);
       }
       double mb = IngestBenchmark.median(b);
       double mo = IngestBenchmark.median(o);
@@ -134,6 +144,8 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
           + " al terminar %.2f]%n",
           records, records / (mb / 1e9), records / (mo / 1e9), mo / mb, sorted[sorted.length / 2], cpuSorted[cpuSorted.length / 2],
           loadBefore, loadAverage());
+      System.out.printf(Locale.ROOT, "bench api %,d registros, segunda ejecución (MERGE): %.0f reg/s, ratio frente al bucle simple %.2f%n",
+          records, records / (IngestBenchmark.median(m) / 1e9), IngestBenchmark.median(m) / mb);
     } finally {
       server.stop(0);
       brt.close();
@@ -141,13 +153,22 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
     return 0;
   }
 
+  private static void print(StepTimes steps) {
+    Map<String, Long> cpu = steps.cpuNanos();
+    steps.nanos().forEach((step, ns) -> System.out.printf(Locale.ROOT, "      carga · %-52s %6.2f s%s%n", step, ns / 1e9,
+        cpu.containsKey(step) ? String.format(Locale.ROOT, " (CPU %.2f s)", cpu.get(step) / 1e9) : ""));
+  }
+
   /** The 1-minute load average (other processes on the machine skew both loops; the ratio less so). */
   static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  /** Pages of the recorded station with ids 1..records. */
-  static List<byte[]> pages(Path root, int records) throws Exception {
+  /**
+   * Pages of the recorded station with ids 1..records; {@code variant} 1 changes the price of one station in ten (what a
+   * day's update of the fuel service looks like to the MERGE run).
+   */
+  static List<byte[]> pages(Path root, int records, int variant) throws Exception {
     Path recorded = root.resolve("jobs/src/test/resources/api/carburantes-filtromunicipio-52.json");
     JsonNode body = JSON.readTree(Files.readString(recorded));
     ObjectNode station = (ObjectNode) body.get("ListaEESSPrecio").get(0);
@@ -158,7 +179,8 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
       for (int id = from; id < Math.min(from + PER_PAGE, records + 1); id++) {
         ObjectNode s = station.deepCopy();
         s.put("IDEESS", String.valueOf(id));
-        s.put("Precio Gasoleo A", String.format(Locale.ROOT, "1,%03d", 200 + id % 300));
+        int cents = 200 + id % 300 + (variant == 1 && id % 10 == 0 ? 7 : 0);
+        s.put("Precio Gasoleo A", String.format(Locale.ROOT, "1,%03d", cents));
         list.add(s);
       }
       out.add(page.toString().getBytes(StandardCharsets.UTF_8));
@@ -201,13 +223,18 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
 
   /** Nanoseconds of the extraction and of the load. */
   static long[] ours(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, int pages, StepTimes steps) {
+    return ours(spark, ws, tables, base, name, name.contains("warm") ? "warm" : "estaciones", "bench", steps);
+  }
+
+  /** One extract + load run of source {@code name} over {@code path}, as run {@code run}. */
+  static long[] ours(SparkSession spark, Workspace ws, IngestConfig tables, String base, String name, String path, String run, StepTimes steps) {
     long t0 = System.nanoTime();
     ApiSource s = SourceDefinitions.parse(name + ".yml", "source: " + name + "\nbase_url: " + base + "\nendpoints:\n"
-        + "  - path: /" + (name.contains("warm") ? "warm" : "estaciones") + "\n    table: " + name + "\n    records: ListaEESSPrecio\n    id: IDEESS\n"
+        + "  - path: /" + path + "\n    table: " + name + "\n    records: ListaEESSPrecio\n    id: IDEESS\n"
         + "    pagination:\n      type: page\n      per_page: " + PER_PAGE + "\n");
-    new ApiExtractor(s, PageFetcher.standard(s, SecretLookup.DISABLED), m -> { }).run(ws.uploads(), "bench");
+    new ApiExtractor(s, PageFetcher.standard(s, SecretLookup.DISABLED), m -> { }).run(ws.uploads(), run);
     long t1 = System.nanoTime();
-    new ApiLoader(spark, tables, m -> { }, steps).load(s, ws.uploads(), "bench");
+    new ApiLoader(spark, tables, m -> { }, steps).load(s, ws.uploads(), run);
     return new long[] {t1 - t0, System.nanoTime() - t1};
   }
 }

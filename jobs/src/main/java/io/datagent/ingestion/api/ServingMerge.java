@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -37,9 +38,11 @@ final class ServingMerge {
 
   /** {@code incoming} has the serving columns plus a boolean {@code _ok}. */
   static void merge(SparkSession spark, TableRef ref, Dataset<Row> incoming, StructType serving, String idColumn,
-      boolean markDeleted, String source, String tableComment, Map<String, String> comments) throws Exception {
+      boolean markDeleted, String sourceName, String tableComment, Map<String, String> comments) throws Exception {
     if (!DeltaTables.exists(spark, ref)) {
-      DeltaTables.create(incoming.where("_ok").drop("_ok"), ref, tableComment);
+      // Deletion vectors: a later run's MERGE marks the replaced rows instead of rewriting every file holding one (the
+      // default for new tables on Databricks; the maintenance job's OPTIMIZE rewrites files with many marked rows).
+      DeltaTables.create(incoming.where("_ok").drop("_ok"), ref, tableComment, Map.of("delta.enableDeletionVectors", "true"));
       return;
     }
     StructType have = spark.table(ref.sql()).schema();
@@ -49,22 +52,50 @@ final class ServingMerge {
         spark.sql("ALTER TABLE " + ref.sql() + " ADD COLUMNS (" + TableRef.quote(f.name()) + " " + f.dataType().sql() + comment + ")");
       }
     }
+    String id = TableRef.quote(idColumn);
+    Dataset<Row> source = changes(spark, ref, incoming, serving, idColumn, markDeleted, sourceName);
     Map<String, String> set = new LinkedHashMap<>();
     for (StructField f : serving.fields()) {
       set.put(TableRef.quote(f.name()), "s." + TableRef.quote(f.name()));
     }
-    String id = TableRef.quote(idColumn);
     SparkSession.setActiveSession(spark);
-    var builder = DeltaTable.forName(spark, ref.sql()).as("t")
-        .merge(incoming.as("s"), "t." + id + " <=> s." + id)
-        .whenMatched("s._ok AND (t._record_hash <> s._record_hash OR t.deleted_at IS NOT NULL)").updateExpr(set)
-        .whenNotMatched("s._ok").insertExpr(set);
-    if (markDeleted) {
-      builder = builder.whenNotMatchedBySource("t.deleted_at IS NULL AND t._source = " + Sql.literal(source))
-          .updateExpr(Map.of("deleted_at", "current_timestamp()"));
-    }
-    builder.execute();
+    DeltaTable.forName(spark, ref.sql()).as("t")
+        .merge(source.as("s"), "t." + id + " <=> s." + id)
+        .whenMatched("s._gone").updateExpr(Map.of("deleted_at", "current_timestamp()"))
+        .whenMatched("NOT s._gone").updateExpr(set)
+        .whenNotMatched("NOT s._gone").insertExpr(set)
+        .execute();
     DeltaTables.syncComments(spark, ref, comments, tableComment, true);
+  }
+
+  /**
+   * What the MERGE has to apply, worked out beforehand from the stored ids, hashes and marks only (three columns of
+   * the table): the records that are new, changed or back after being marked deleted, plus, on a full run, one
+   * marker row ({@code _gone}) per stored live record of this source whose id the run did not see. An unchanged
+   * record is not in the MERGE's source at all, so the MERGE reads and joins only what changes and, with deletion
+   * vectors, rewrites only those rows instead of every file holding a matched id.
+   */
+  private static Dataset<Row> changes(SparkSession spark, TableRef ref, Dataset<Row> incoming, StructType serving, String idColumn,
+      boolean markDeleted, String sourceName) {
+    Dataset<Row> stored = spark.table(ref.sql()).select(col(TableRef.quote(idColumn)).as("_t_id"), col("_record_hash").as("_t_hash"),
+        col("deleted_at").as("_t_deleted"), col("_source").as("_t_source"));
+    org.apache.spark.sql.Column inId = incoming.col(TableRef.quote(idColumn));
+    Dataset<Row> changed = incoming.where("_ok")
+        .join(stored.where("_t_deleted IS NULL"), inId.eqNullSafe(col("_t_id")).and(incoming.col("_record_hash").equalTo(col("_t_hash"))),
+            "left_anti")
+        .drop("_ok").withColumn("_gone", functions.lit(false));
+    if (!markDeleted) {
+      return changed;
+    }
+    // Ids of quarantined records (_ok false) count as seen: such a record is kept as it was, not marked deleted.
+    Dataset<Row> gone = stored.where(col("_t_deleted").isNull().and(col("_t_source").equalTo(sourceName)))
+        .join(incoming.select(inId.as("_s_id")), col("_t_id").eqNullSafe(col("_s_id")), "left_anti");
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (StructField f : serving.fields()) {
+      cols.add((f.name().equals(idColumn) ? col("_t_id") : functions.lit(null)).cast(f.dataType()).as(f.name()));
+    }
+    cols.add(functions.lit(true).as("_gone"));
+    return changed.unionByName(gone.select(cols.toArray(org.apache.spark.sql.Column[]::new)));
   }
 
   /** {@code df} with the column metadata (comments) of {@code schema}, which an RDD-built frame may not carry, and {@code _ok}. */
