@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -100,35 +104,67 @@ public final class ApiExtractor {
     if (!saved.isEmpty()) {
       progress.accept("  ↻ " + source.name() + "/" + ep.table() + ": se reanuda tras la página " + (page - 1));
     }
-    while (url != null) {
-      if (page > ep.pagination().maxPages()) {
-        throw new ApiFetchException(source.name(), page, url, "se superó el máximo de " + ep.pagination().maxPages() + " páginas (pagination.max_pages)");
+    // One page ahead: the next page's request goes out as soon as its URL is known, while this one is checked, hashed
+    // and saved. Still one request in flight at a time, in the same order, so rate limits and retries are unchanged.
+    ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "api-fetch-" + source.name());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<HttpPage> fetched = null;
+      while (url != null) {
+        if (page > ep.pagination().maxPages()) {
+          throw new ApiFetchException(source.name(), page, url, "se superó el máximo de " + ep.pagination().maxPages() + " páginas (pagination.max_pages)");
+        }
+        if (!seenUrls.add(url)) {
+          throw new ApiFetchException(source.name(), page, url, "la API vuelve a enviar una página ya pedida en esta ejecución (bucle de paginación)");
+        }
+        HttpPage p = fetched != null ? received(fetched) : fetcher.fetch(url, page);
+        fetched = null;
+        JsonNode array = Records.array(p.json(), ep.recordsPath());
+        if (array == null) {
+          throw new ApiFetchException(source.name(), page, url, ep.recordsPath().isEmpty()
+              ? "el cuerpo no es una lista de registros" : "no se encontró la lista de registros en '" + ep.recordsPath() + "'");
+        }
+        String sha = sha256(p.body());
+        if (sha.equals(previousSha) && array.size() > 0) {
+          throw new ApiFetchException(source.name(), page, url, "la API devuelve la misma página que la anterior (bucle de paginación)");
+        }
+        String next = paginator.next(p, page, array.size());
+        if (next != null && page + 1 <= ep.pagination().maxPages() && !seenUrls.contains(next)) {
+          int nextPage = page + 1;
+          fetched = ahead.submit(() -> fetcher.fetch(next, nextPage));
+        }
+        store.save(ep.table(), page, p, next, array.size(), sha);
+        records += array.size();
+        String total = p.header("X-WP-TotalPages");
+        progress.accept("  página " + page + (total != null ? " de " + total : "") + " de " + source.name() + "/" + ep.table() + ": "
+            + array.size() + " registro(s) (total " + records + ")");
+        previousSha = sha;
+        url = next;
+        page++;
       }
-      if (!seenUrls.add(url)) {
-        throw new ApiFetchException(source.name(), page, url, "la API vuelve a enviar una página ya pedida en esta ejecución (bucle de paginación)");
-      }
-      HttpPage p = fetcher.fetch(url, page);
-      JsonNode array = Records.array(p.json(), ep.recordsPath());
-      if (array == null) {
-        throw new ApiFetchException(source.name(), page, url, ep.recordsPath().isEmpty()
-            ? "el cuerpo no es una lista de registros" : "no se encontró la lista de registros en '" + ep.recordsPath() + "'");
-      }
-      String sha = sha256(p.body());
-      if (sha.equals(previousSha) && array.size() > 0) {
-        throw new ApiFetchException(source.name(), page, url, "la API devuelve la misma página que la anterior (bucle de paginación)");
-      }
-      String next = paginator.next(p, page, array.size());
-      store.save(ep.table(), page, p, next, array.size(), sha);
-      records += array.size();
-      String total = p.header("X-WP-TotalPages");
-      progress.accept("  página " + page + (total != null ? " de " + total : "") + " de " + source.name() + "/" + ep.table() + ": "
-          + array.size() + " registro(s) (total " + records + ")");
-      previousSha = sha;
-      url = next;
-      page++;
+    } finally {
+      ahead.shutdownNow();
     }
     store.markComplete(ep.table(), page - 1, records);
     return new EndpointResult(ep.table(), page - 1, records, saved.size(), false);
+  }
+
+  /** The page fetched ahead; its failure is thrown as if it had been fetched here. */
+  private static HttpPage received(Future<HttpPage> fetched) {
+    try {
+      return fetched.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("extracción interrumpida", e);
+    }
   }
 
   static String sha256(String s) {

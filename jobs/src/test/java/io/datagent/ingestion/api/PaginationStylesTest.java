@@ -1,6 +1,7 @@
 package io.datagent.ingestion.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,36 @@ class PaginationStylesTest {
       assertThat(api.requests).extracting(RecordedApi.Request::pathAndQuery).containsExactly(
           "/wp-json/wp/v2/posts?page=1&per_page=2", "/wp-json/wp/v2/posts?page=2&per_page=2", "/wp-json/wp/v2/posts?page=3&per_page=2");
       assertThat(Files.readString(uploads.resolve("api/prueba/r1/entradas/page-00002.meta.json"))).containsIgnoringCase("\"x-wp-totalpages\" : \"3\"");
+    }
+  }
+
+  @Test
+  void should_send_one_request_at_a_time_in_page_order_and_keep_earlier_pages_when_a_page_fetched_ahead_fails() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    try (RecordedApi api = new RecordedApi(r -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(15); // slow enough that a second request sent meanwhile would overlap this one
+        int page = Integer.parseInt(r.param("page"));
+        return page == 4 ? RecordedApi.Reply.status(404, "{\"code\":\"rest_post_invalid_page_number\"}", Map.of())
+            : RecordedApi.Reply.json(RecordedApi.array(posts(page * 2 - 1, page * 2)), RecordedApi.wordpressHeaders("", page, 5, 10, 2));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    })) {
+      ApiSource s = source(api.base(), "  - path: /wp-json/wp/v2/posts\n    table: entradas\n    id: id\n"
+          + "    pagination:\n      type: page\n      per_page: 2\n");
+      assertThatThrownBy(() -> extract(s, uploads, "r1")).isInstanceOf(ApiFetchException.class).hasMessageContaining("4")
+          .hasMessageContaining("HTTP 404");
+      assertThat(most.get()).isEqualTo(1);
+      assertThat(api.requests).extracting(RecordedApi.Request::pathAndQuery).containsExactly(
+          "/wp-json/wp/v2/posts?page=1&per_page=2", "/wp-json/wp/v2/posts?page=2&per_page=2",
+          "/wp-json/wp/v2/posts?page=3&per_page=2", "/wp-json/wp/v2/posts?page=4&per_page=2");
+      assertThat(uploads.resolve("api/prueba/r1/entradas/page-00003.json")).exists();
+      assertThat(uploads.resolve("api/prueba/r1/entradas/page-00004.json")).doesNotExist();
     }
   }
 
