@@ -1,17 +1,23 @@
 package io.datagent.app;
 
+import com.databricks.sdk.core.ApiClient;
 import io.datagent.agent.Agent;
 import io.datagent.agent.AgentConfig;
 import io.datagent.agent.AgentFactory;
 import io.datagent.agent.catalog.CachedTableCatalog;
 import io.datagent.agent.catalog.DatabricksTableCatalog;
 import io.datagent.agent.catalog.TableCatalog;
+import io.datagent.agent.prompt.PromptSource;
 import io.datagent.agent.prompt.SystemPrompt;
 import io.datagent.agent.prompt.registry.AliasedPromptSource;
+import io.datagent.agent.prompt.registry.PromptRegistry;
 import io.datagent.agent.prompt.registry.PromptSeed;
+import io.datagent.agent.semantic.CompilerTuning;
+import io.datagent.agent.semantic.SynonymLearner;
 import io.datagent.agent.sql.DatabricksSqlExecutor;
 import io.datagent.agent.sql.SqlExecutor;
 import io.datagent.agent.trusted.TrustedQueries;
+import io.datagent.app.benchmarks.PostgresBenchmarks;
 import io.datagent.app.prompts.AgentPrompts;
 import io.datagent.app.prompts.MlflowPromptApi;
 import io.datagent.app.prompts.MlflowPromptRegistry;
@@ -21,12 +27,24 @@ import io.datagent.app.semantic.VolumeSemanticModelSource;
 import io.datagent.app.state.Lakebase;
 import io.datagent.app.state.StateDatabase;
 import io.datagent.app.trusted.PostgresTrustedQueries;
+import io.datagent.app.tuning.RefreshingTuning;
+import io.datagent.evaluation.BenchmarkStore;
 import io.datagent.platform.Platform;
+import io.datagent.retrieval.Retriever;
+import io.datagent.retrieval.RetrieverConfig;
+import io.datagent.retrieval.databricks.DatabricksRetrievalConfig;
+import io.datagent.retrieval.databricks.DatabricksRetrievers;
+import io.datagent.retrieval.lucene.LuceneRetriever;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * The App's agent on Databricks, built outside the App (EvaluateJob): the same SQL warehouse executor, catalog,
@@ -41,20 +59,20 @@ public final class AppAgents {
 
   /** The agent and what an evaluation needs beside it: its config, its SQL port, the App's trusted queries and promoted benchmark items. */
   public record Built(Agent agent, AgentConfig config, SqlExecutor sql, TrustedQueries trusted,
-      io.datagent.evaluation.BenchmarkStore benchmarks, String promptAlias, Variants variants) {}
+      BenchmarkStore benchmarks, String promptAlias, Variants variants) {}
 
   /**
    * What the optimisation needs beside the served agent: the App's state database and prompt registry (with its seed
    * and alias audit), agents built from the same parts with another prompt, retrieval or compiler tuning (its
    * candidates), and a synonym learner over the same tables and semantic models.
    */
-  public record Variants(javax.sql.DataSource state, io.datagent.agent.prompt.registry.PromptRegistry registry,
+  public record Variants(DataSource state, PromptRegistry registry,
       PromptSeed seed, PromptAliasLog audit,
-      java.util.function.Function<io.datagent.agent.prompt.PromptSource, Agent> withPrompt,
-      java.util.function.Function<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, Agent> withTuning,
-      java.util.function.BiFunction<io.datagent.retrieval.lucene.LuceneRetriever.Tuning,
-          io.datagent.agent.semantic.CompilerTuning, Agent> withCompiler,
-      java.util.function.Supplier<io.datagent.agent.semantic.SynonymLearner> learner) {}
+      Function<PromptSource, Agent> withPrompt,
+      Function<LuceneRetriever.Tuning, Agent> withTuning,
+      BiFunction<LuceneRetriever.Tuning,
+          CompilerTuning, Agent> withCompiler,
+      Supplier<SynonymLearner> learner) {}
 
   private AppAgents() {}
 
@@ -69,7 +87,7 @@ public final class AppAgents {
         platform::bearerToken, clock), 2));
     AgentPrompts.Config prompts = AgentPrompts.Config.fromEnv(env, catalog, serving);
     var registry = AgentPrompts.Config.MLFLOW.equals(prompts.registry())
-        ? new MlflowPromptRegistry(new MlflowPromptApi(new com.databricks.sdk.core.ApiClient()), clock)
+        ? new MlflowPromptRegistry(new MlflowPromptApi(new ApiClient()), clock)
         : new PostgresPromptRegistry(state.dataSource(), clock);
     PromptAliasLog audit = new PromptAliasLog(state.dataSource());
     PromptSeed seed = PromptSeed.bundled(registry, prompts.name(), audit);
@@ -78,18 +96,18 @@ public final class AppAgents {
     var models = new VolumeSemanticModelSource(platform.files(), volumePath(require(env,
         "DATAGENT_UPLOADS_VOLUME")));
     // searched with the retrieval tuning the optimisation promoted (as AppMain does), read again every 30 s
-    var served = retriever(env, platform, catalog, serving, io.datagent.app.tuning.RefreshingTuning.retrieval(state.dataSource()));
+    var served = retriever(env, platform, catalog, serving, RefreshingTuning.retrieval(state.dataSource()));
     // answers with the compiler tuning the optimisation promoted (app.compiler_tuning), read again every 30 s
     Agent agent = AgentFactory.create(config, served, tables, sql, source, models, trusted,
-        io.datagent.app.tuning.RefreshingTuning.compiler(state.dataSource()));
-    java.util.function.BiFunction<io.datagent.retrieval.lucene.LuceneRetriever.Tuning, io.datagent.agent.semantic.CompilerTuning,
+        RefreshingTuning.compiler(state.dataSource()));
+    BiFunction<LuceneRetriever.Tuning, CompilerTuning,
         Agent> tuned = (tuning, compiler) -> AgentFactory.create(config, retriever(env, platform, catalog, serving,
             () -> tuning), tables, sql, source, models, trusted, () -> compiler);
     Variants variants = new Variants(state.dataSource(), registry, seed, audit,
         prompt -> AgentFactory.create(config, served, tables, sql, prompt, models, trusted),
-        tuning -> tuned.apply(tuning, io.datagent.agent.semantic.CompilerTuning.DEFAULT), tuned,
-        () -> io.datagent.agent.semantic.SynonymLearner.over(config, tables, sql, models));
-    return new Built(agent, config, sql, trusted, new io.datagent.app.benchmarks.PostgresBenchmarks(state.dataSource()),
+        tuning -> tuned.apply(tuning, CompilerTuning.DEFAULT), tuned,
+        () -> SynonymLearner.over(config, tables, sql, models));
+    return new Built(agent, config, sql, trusted, new PostgresBenchmarks(state.dataSource()),
         promptAlias, variants);
   }
 
@@ -102,13 +120,13 @@ public final class AppAgents {
   }
 
   /** The search index, opened in the background when an embedding endpoint is configured. */
-  static io.datagent.retrieval.Retriever retriever(Map<String, String> env, Platform platform, String catalog,
-      String serving, java.util.function.Supplier<io.datagent.retrieval.lucene.LuceneRetriever.Tuning> tuning) {
+  static Retriever retriever(Map<String, String> env, Platform platform, String catalog,
+      String serving, Supplier<LuceneRetriever.Tuning> tuning) {
     String endpoint = env.get("DATAGENT_EMBEDDING_ENDPOINT");
     if (endpoint == null || endpoint.isBlank()) {
       return BackgroundRetriever.none();
     }
-    Map<String, String> settings = new java.util.HashMap<>();
+    Map<String, String> settings = new HashMap<>();
     settings.put("databricks.host", platform.config().host());
     settings.put("catalog", catalog);
     settings.put("serving_schema", serving);
@@ -118,9 +136,9 @@ public final class AppAgents {
     if (env.get("DATAGENT_VECTOR_SEARCH_INDEX") != null) {
       settings.put("vector_search.index", env.get("DATAGENT_VECTOR_SEARCH_INDEX"));
     }
-    var cfg = io.datagent.retrieval.databricks.DatabricksRetrievalConfig.from(settings, env);
-    return new BackgroundRetriever(() -> io.datagent.retrieval.databricks.DatabricksRetrievers.open(cfg, platform,
-        io.datagent.retrieval.RetrieverConfig.defaults().withTuning(tuning)));
+    var cfg = DatabricksRetrievalConfig.from(settings, env);
+    return new BackgroundRetriever(() -> DatabricksRetrievers.open(cfg, platform,
+        RetrieverConfig.defaults().withTuning(tuning)));
   }
 
   /** A Volume as {@code /Volumes/c/s/v} whether the resource gave a path or a three-part name {@code c.s.v}. */

@@ -1,12 +1,16 @@
 package io.datagent.evaluation;
 
+import io.datagent.agent.sql.SqlGuard;
 import io.datagent.app.AppAgents;
 import io.datagent.config.ArgSpec;
+import io.datagent.evaluation.judge.Judges;
 import io.datagent.evaluation.mlflow.EvalParams;
 import io.datagent.evaluation.mlflow.MlflowRunLog;
 import io.datagent.platform.Platform;
 import io.datagent.platform.PlatformConfig;
+import io.datagent.platform.mlflow.MlflowArtifactStore;
 import io.datagent.spark.TableRef;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 
@@ -82,7 +87,7 @@ public final class EvaluateJob {
     });
     Map<String, String> p = new HashMap<>(params);
     p.putIfAbsent("prompt_version", report.results().stream().map(Evaluation.Result::promptVersion)
-        .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse("ninguna"));
+        .filter(Objects::nonNull).map(String::valueOf).findFirst().orElse("ninguna"));
     p.putAll(report.judgeParams()); // which judge model and prompt versions scored this run (issue 14)
     MlflowRunLog.Logged logged = mlflow == null ? new MlflowRunLog.Logged(null, null)
         : mlflow.log(experiment, "eval-" + runId.substring(0, 8), p, Map.of("datagent.run_id", runId,
@@ -97,7 +102,7 @@ public final class EvaluateJob {
   }
 
   /** The benchmark's items: a file, or every JSONL/YAML file of a folder. */
-  public static List<BenchmarkItem> read(String benchmark) throws java.io.IOException {
+  public static List<BenchmarkItem> read(String benchmark) throws IOException {
     Path p = Path.of(benchmark);
     return Files.isDirectory(p) ? BenchmarkFile.readDirectory(p) : BenchmarkFile.read(p);
   }
@@ -124,18 +129,18 @@ public final class EvaluateJob {
     List<BenchmarkItem> items = new ArrayList<>(read(args.benchmark()));
     items.addAll(TrustedBenchmarks.items(app.trusted().list()));
     items.addAll(app.benchmarks().items()); // promoted from the Chat page; flagged ones stay out
-    io.datagent.evaluation.judge.Judges judges = "off".equals(env.get("DATAGENT_JUDGES"))
-        ? io.datagent.evaluation.judge.Judges.DISABLED
-        : io.datagent.evaluation.judge.Judges.of(app.config().llm(), env.get("DATAGENT_JUDGE_MODEL"),
+    Judges judges = "off".equals(env.get("DATAGENT_JUDGES"))
+        ? Judges.DISABLED
+        : Judges.of(app.config().llm(), env.get("DATAGENT_JUDGE_MODEL"),
             app.variants().registry(), app.variants().seed().name(), app.variants().audit());
     Evaluation eval = new Evaluation(app.agent(), "evaluate-job",
         Pricing.of(env.get("DATAGENT_EVAL_PRICE_IN"), env.get("DATAGENT_EVAL_PRICE_OUT")), judges);
-    GroundTruth truth = new GroundTruth(new io.datagent.agent.sql.SqlGuard(app.config().sqlPolicy()), app.sql(),
+    GroundTruth truth = new GroundTruth(new SqlGuard(app.config().sqlPolicy()), app.sql(),
         app.config().sqlTimeout().compareTo(Duration.ofSeconds(60)) < 0 ? Duration.ofSeconds(60) : app.config().sqlTimeout());
     MlflowRunLog mlflow = args.experiment() == null ? null
         : MlflowRunLog.databricks(config.host(), platform::bearerToken)
             // the per-question table as run artifacts, in the experiment's Volume (resources/quality.yml)
-            .withArtifacts(io.datagent.platform.mlflow.MlflowArtifactStore.workspace(platform)::put);
+            .withArtifacts(MlflowArtifactStore.workspace(platform)::put);
     Map<String, String> params = new HashMap<>(EvalParams.of(app.config(), new EvalReport(List.of()), args.benchmark(),
         env.getOrDefault("DATAGENT_COMMIT", "desconocido"), env.getOrDefault("DATAGENT_SEMANTIC_VERSION", "derivado")));
     params.remove("prompt_version");

@@ -1,14 +1,29 @@
 package io.datagent.local.eval;
 
+import com.databricks.sdk.core.ApiClient;
+import io.datagent.agent.AgentConfig;
+import io.datagent.app.prompts.AgentPrompts;
+import io.datagent.app.prompts.PromptAliasLog;
+import io.datagent.app.state.StateDatabase;
 import io.datagent.evaluation.BenchmarkFile;
+import io.datagent.evaluation.judge.Judges;
 import io.datagent.ingestion.IngestReport;
+import io.datagent.ingestion.semantic.SemanticConfig;
 import io.datagent.local.IngestCommand;
 import io.datagent.local.LocalRuntime;
+import io.datagent.local.app.LocalPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /** What {@code ./agent eval} and {@code ./agent bench answers} share: the benchmark file and the sample tables. */
 public final class EvalSetup {
@@ -38,7 +53,7 @@ public final class EvalSetup {
     try {
       Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(rt.projectRoot().toFile())
           .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       return p.waitFor() == 0 && out.matches("[0-9a-f]{4,40}") ? out : "desconocido";
     } catch (IOException e) {
       return "desconocido";
@@ -53,18 +68,18 @@ public final class EvalSetup {
    * uploads Volume's {@code _semantica/} (names and contents, in name order), or {@code ninguno}.
    */
   public static String semanticVersion(LocalRuntime rt) throws IOException {
-    Path dir = rt.workspace().uploads().resolve(io.datagent.ingestion.semantic.SemanticConfig.FOLDER);
+    Path dir = rt.workspace().uploads().resolve(SemanticConfig.FOLDER);
     if (!Files.isDirectory(dir)) {
       return "ninguno";
     }
     try (var files = Files.walk(dir)) {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
         sha.update(Files.readAllBytes(f));
       }
-      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -92,31 +107,31 @@ public final class EvalSetup {
    * from the workspace's prompt registry (the local App's PostgreSQL, started only to read or seed them), beside the
    * agent's prompt name, on the agent's model or DATAGENT_JUDGE_MODEL.
    */
-  public static io.datagent.evaluation.judge.Judges judges(LocalRuntime rt, java.util.Map<String, String> env,
-      io.datagent.agent.AgentConfig config) throws IOException {
+  public static Judges judges(LocalRuntime rt, Map<String, String> env,
+      AgentConfig config) throws IOException {
     if (config.llm() == null || "off".equals(env.get("DATAGENT_JUDGES"))) {
-      return io.datagent.evaluation.judge.Judges.DISABLED;
+      return Judges.DISABLED;
     }
     try {
       return registryJudges(rt, env, config);
     } catch (RuntimeException e) { // the state database is held by a running App, or fails: the bundled judge prompts
       System.out.println("Jueces LLM: el registro de prompts no está disponible (" + e.getMessage() + "); se usan los "
           + "prompts de juez incluidos en el paquete");
-      return io.datagent.evaluation.judge.Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), null, null, null);
+      return Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), null, null, null);
     }
   }
 
-  private static io.datagent.evaluation.judge.Judges registryJudges(LocalRuntime rt, java.util.Map<String, String> env,
-      io.datagent.agent.AgentConfig config) throws IOException {
-    try (io.datagent.local.app.LocalPostgres pg = io.datagent.local.app.LocalPostgres.inWorkspace(rt.workspace().create().state())) {
-      javax.sql.DataSource state = pg.start();
-      new io.datagent.app.state.StateDatabase(state).migrate();
-      io.datagent.app.prompts.AgentPrompts.Config prompts = io.datagent.app.prompts.AgentPrompts.Config.fromEnv(env, "local",
+  private static Judges registryJudges(LocalRuntime rt, Map<String, String> env,
+      AgentConfig config) throws IOException {
+    try (LocalPostgres pg = LocalPostgres.inWorkspace(rt.workspace().create().state())) {
+      DataSource state = pg.start();
+      new StateDatabase(state).migrate();
+      AgentPrompts.Config prompts = AgentPrompts.Config.fromEnv(env, "local",
           config.sqlPolicy().defaultSchema());
-      io.datagent.app.prompts.AgentPrompts app = io.datagent.app.prompts.AgentPrompts.of(prompts, state,
-          com.databricks.sdk.core.ApiClient::new, java.time.Clock.systemUTC());
-      return io.datagent.evaluation.judge.Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), app.registry(),
-          prompts.name(), new io.datagent.app.prompts.PromptAliasLog(state));
+      AgentPrompts app = AgentPrompts.of(prompts, state,
+          ApiClient::new, Clock.systemUTC());
+      return Judges.of(config.llm(), env.get("DATAGENT_JUDGE_MODEL"), app.registry(),
+          prompts.name(), new PromptAliasLog(state));
     }
   }
 
