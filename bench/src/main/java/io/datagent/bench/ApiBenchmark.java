@@ -169,7 +169,7 @@ final class ApiBenchmark implements BenchCommand.Benchmark {
    * day's update of the fuel service looks like to the MERGE run).
    */
   static List<byte[]> pages(Path root, int records, int variant) throws Exception {
-    Path recorded = root.resolve("jobs/src/test/resources/api/carburantes-filtromunicipio-52.json");
+    Path recorded = root.resolve("tests/src/test/resources/api/carburantes-filtromunicipio-52.json");
     JsonNode body = JSON.readTree(Files.readString(recorded));
     ObjectNode station = (ObjectNode) body.get("ListaEESSPrecio").get(0);
     List<byte[]> out = new ArrayList<>();

@@ -22,14 +22,14 @@ import java.util.function.Consumer;
 /**
  * The demo's API source: the documented fuel-price source ({@code docs/api-sources/carburantes.yml}) loaded from a
  * {@link RecordedResponseReplay} of the real response recorded for the API-source tests
- * ({@code jobs/src/test/resources/api/}, read from the checkout, never packaged), with the headers the real service
+ * ({@code tests/src/test/resources/api/}, read from the checkout, never packaged), with the headers the real service
  * sends. The definition is kept in the uploads folder as written (its real public base URL), then extracted and loaded
  * by the same tasks as {@code ./agent ingest-api}, with only the fetcher pointed at the replay for the run.
  */
 public final class DemoApiSource {
 
   static final Path DEFINITION = Path.of("docs", "api-sources", "carburantes.yml");
-  static final Path RECORDING = Path.of("jobs", "src", "test", "resources", "api", "carburantes-filtromunicipio-52.json");
+  static final Path RECORDING = Path.of("tests", "src", "test", "resources", "api", "carburantes-filtromunicipio-52.json");
   /** What the fuel-price service sends with it (no pagination headers). */
   static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
 
