@@ -39,7 +39,10 @@ public final class SourceDefinitions {
     try {
       root = YAML.readTree(yaml);
     } catch (IOException e) {
-      throw new SourceDefinitionException("Fuente " + fileName + ": no es YAML válido (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new SourceDefinitionException("Fuente " + fileName + ": no es YAML válido (" + why + ")"
+          + (why != null && why.contains("cannot start any token")
+              ? "; un valor que empieza por @, `, *, &, !, %, | o > va entre comillas, p. ej. records: \"@graph\"" : ""));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new SourceDefinitionException("Fuente " + fileName + ": el archivo está vacío");
@@ -124,8 +127,19 @@ public final class SourceDefinitions {
       throw e.child("table").error(m);
     });
     Pagination p = e.has("pagination") ? pagination(e.child("pagination")) : Pagination.NONE;
-    return new ApiEndpoint(e.text("path"), table, e.text("records", ""), e.text("id"), e.textMap("params"), p,
+    String records = e.has("records") ? bodyPath(e, "records") : "";
+    return new ApiEndpoint(e.text("path"), table, records, e.text("id"), e.textMap("params"), p,
         e.texts("fields"), e.texts("html"), e.textMap("descriptions"), e.has("schema") ? schema(e.child("schema")) : SchemaSource.NONE);
+  }
+
+  /** A path into a response body (dotted or JSONPath, see {@link Records}), checked before any request. */
+  private static String bodyPath(YamlNode node, String key) {
+    String path = node.text(key);
+    String bad = Records.problem(path);
+    if (bad != null) {
+      throw node.child(key).error("'" + path + "': " + bad);
+    }
+    return path;
   }
 
   private static SchemaSource schema(YamlNode s) {
@@ -159,8 +173,8 @@ public final class SourceDefinitions {
       case "link" -> new Pagination(Pagination.Style.LINK, null, p.text("per_page_param", null), p.integer("per_page", 0, 0, 100_000),
           null, null, null, maxPages);
       case "cursor" -> new Pagination(Pagination.Style.CURSOR, null, p.text("per_page_param", null), p.integer("per_page", 0, 0, 100_000),
-          p.text("cursor_param", "cursor"), p.text("next"), null, maxPages);
-      case "next_url" -> new Pagination(Pagination.Style.NEXT_URL, null, null, 0, null, p.text("next"), null, maxPages);
+          p.text("cursor_param", "cursor"), bodyPath(p, "next"), null, maxPages);
+      case "next_url" -> new Pagination(Pagination.Style.NEXT_URL, null, null, 0, null, bodyPath(p, "next"), null, maxPages);
       case "offset" -> new Pagination(Pagination.Style.OFFSET, null, p.text("limit_param", "limit"), p.integer("limit", 100, 1, 100_000),
           null, null, p.text("offset_param", "offset"), maxPages);
       default -> throw p.child("type").error("valor '" + type + "' no válido; se admite none, page, link, cursor, next_url u offset");
