@@ -120,12 +120,9 @@ final class EndpointLoad {
     StructType existing = DeltaTables.schemaOrNull(spark, servingRef);
     TypedColumns cols = new TypedColumns(ep, summary.profiles, existing, saved.apiDescriptions);
     RecordKey key = ep.id();
-    List<String> absent = key.fields().stream().filter(f -> cols.indexOf(f) < 0).toList();
-    if (!absent.isEmpty()) {
-      throw new IllegalArgumentException("el campo id '" + String.join("', '", absent) + "' no aparece en ningún registro (clave 'id' del endpoint)");
-    }
-    String description = "Datos de la API " + source.name() + " (" + source.baseUrl() + ep.path() + "), clave " + String.join(RecordKey.SEPARATOR, key.fields())
-        + "; cargados por ApiLoadJob.";
+    key.check(cols, existing, servingRef.toString());
+    String description = "Datos de la API " + source.name() + " (" + source.baseUrl() + ep.path() + "), clave "
+        + String.join(RecordKey.SEPARATOR, key.fields()) + "; cargados por ApiLoadJob.";
     times.lap("types");
 
     // The raw and serving writes read the same cached records: they run side by side (see BackgroundWrite).

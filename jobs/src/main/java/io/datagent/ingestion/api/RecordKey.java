@@ -65,6 +65,23 @@ public record RecordKey(List<String> fields) implements Serializable {
     return data.add(DeltaTables.withComment(new StructField(COLUMN, DataTypes.StringType, true, Metadata.empty()), comment(), Map.of()));
   }
 
+  /**
+   * Refuses a load this key cannot do: a field of the key in no record, or a serving table created under the other
+   * kind of key (a single-field table has no {@value #COLUMN} to MERGE on; a composite one stores several rows per
+   * field value).
+   */
+  void check(TypedColumns cols, StructType existing, String table) {
+    List<String> absent = fields.stream().filter(f -> cols.indexOf(f) < 0).toList();
+    if (!absent.isEmpty()) {
+      throw new IllegalArgumentException("el campo id '" + String.join("', '", absent) + "' no aparece en ningún registro (clave 'id' del endpoint)");
+    }
+    if (existing != null && List.of(existing.fieldNames()).contains(COLUMN) != composite()) {
+      throw new IllegalArgumentException("la tabla " + table + " existe con una clave "
+          + (composite() ? "de un solo campo" : "compuesta (columna " + COLUMN + ")") + "; la clave id: " + yaml()
+          + " necesita otra tabla (cambie 'table' del endpoint o borre la tabla)");
+    }
+  }
+
   String comment() {
     return "Clave del registro: " + String.join(SEPARATOR, fields);
   }

@@ -156,7 +156,7 @@ class ApiLoaderTest {
   void should_quarantine_ids_repeated_within_a_page_when_the_id_is_one_field_and_load_all_when_it_is_composite() throws Exception {
     try (RecordedApi api = RecordedApi.unpaged("esios-indicator-1001-pvpc-2024-03-09.json")) {
       // 24 hours x 5 regions: the hour alone does not identify a price
-      FileOutcome hourly = run(esios(api.base(), "esios_hora", "datetime_utc"), "h1").get(0);
+      FileOutcome hourly = run(esios(api.base(), "esios_hora", "pvpc_hora", "datetime_utc"), "h1").get(0);
       assertThat(hourly.status()).isEqualTo(FileStatus.PARTIAL);
       assertThat(hourly.rowsLoaded()).isEqualTo(24);
       assertThat(hourly.rowsQuarantined()).isEqualTo(96);
@@ -173,7 +173,7 @@ class ApiLoaderTest {
       assertThat(q.getString(3)).isEqualTo("api/esios_hora/h1/pvpc_hora/page-00001.json");
       assertThat(q.getLong(4)).isEqualTo(2);
 
-      ApiSource composite = esios(api.base(), "esios", "[datetime_utc, geo_id]");
+      ApiSource composite = esios(api.base(), "esios", "pvpc", "[datetime_utc, geo_id]");
       assertThat(run(composite, "c1").get(0).status()).isEqualTo(FileStatus.LOADED);
       Row keys = spark.sql("SELECT count(*), count(DISTINCT _id), min(_id) FROM apiload_serving.pvpc").first();
       assertThat(keys.getLong(0)).isEqualTo(120);
@@ -184,12 +184,18 @@ class ApiLoaderTest {
       long version = spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count();
       assertThat(run(composite, "c2").get(0).status()).isEqualTo(FileStatus.SKIPPED_DUPLICATE);
       assertThat(spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count()).isEqualTo(version);
+
+      FileOutcome rekeyed = run(esios(api.base(), "esios_hora", "pvpc", "datetime_utc"), "h2").get(0);
+      assertThat(rekeyed.status()).isEqualTo(FileStatus.FAILED);
+      assertThat(rekeyed.message()).endsWith("la tabla apiload_serving.pvpc existe con una clave compuesta (columna _id); "
+          + "la clave id: datetime_utc necesita otra tabla (cambie 'table' del endpoint o borre la tabla)");
+      assertThat(spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count()).isEqualTo(version);
     }
   }
 
-  static ApiSource esios(String base, String name, String id) {
+  static ApiSource esios(String base, String name, String table, String id) {
     return SourceDefinitions.parse(name + ".yml", "source: " + name + "\nbase_url: " + base + "\nendpoints:\n"
-        + "  - path: /indicators/1001\n    table: " + (name.equals("esios") ? "pvpc" : "pvpc_hora") + "\n"
+        + "  - path: /indicators/1001\n    table: " + table + "\n"
         + "    records: indicator.values\n    id: " + id + "\n");
   }
 
