@@ -138,8 +138,8 @@ final class EndpointLoad {
     CollectionAccumulator<Row> quarantined = spark.sparkContext().collectionAccumulator("api-quarantine-" + ep.table());
     StructType serving = ServingMerge.withLineage(key.withKeyColumn(cols.schema));
     boolean merging = existing != null;
-    JavaRDD<Row> rows = parsed.records.mapPartitions(
-        new ServingRows(source, ep, cols, parsed.summary.repeats, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
+    JavaRDD<Row> rows = parsed.records.mapPartitions(new ServingRows(source, ep, cols, parsed.summary.repeats,
+        "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
     // A MERGE reads its source more than once: there the typed rows are cached so they are typed once; a new table is
     // written in one pass.
     Dataset<Row> typed = ServingMerge.withMetadata(spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)), serving);

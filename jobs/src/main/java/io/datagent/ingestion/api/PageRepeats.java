@@ -83,8 +83,8 @@ final class PageRepeats implements Serializable {
   /** The quarantine reason of the repeated record at {@code position}. */
   String reason(RecordKey key, String id, long position) {
     return "el id " + key.named() + " = " + id + " ya apareció en el registro " + firstIndex.get(position) + " de esta página: "
-        + (key.composite() ? "los campos del id no identifican" : "el campo id no identifica") + " un registro (¿falta un campo en la clave? id: "
-        + suggestion(key) + ")";
+        + (key.composite() ? "los campos del id no identifican" : "el campo id no identifica")
+        + " un registro (¿falta un campo en la clave? id: " + suggestion(key) + ")";
   }
 
   /** The endpoint message's part about repeated ids (empty when there are none). */

@@ -73,7 +73,8 @@ public record RecordKey(List<String> fields) implements Serializable {
   void check(TypedColumns cols, StructType existing, String table) {
     List<String> absent = fields.stream().filter(f -> cols.indexOf(f) < 0).toList();
     if (!absent.isEmpty()) {
-      throw new IllegalArgumentException("el campo id '" + String.join("', '", absent) + "' no aparece en ningún registro (clave 'id' del endpoint)");
+      throw new IllegalArgumentException("el campo id '" + String.join("', '", absent)
+          + "' no aparece en ningún registro (clave 'id' del endpoint)");
     }
     if (existing != null && List.of(existing.fieldNames()).contains(COLUMN) != composite()) {
       throw new IllegalArgumentException("la tabla " + table + " existe con una clave "
