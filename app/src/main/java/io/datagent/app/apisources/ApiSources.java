@@ -75,7 +75,7 @@ public final class ApiSources {
     }
     List<ApiSourceView.Endpoint> endpoints = new ArrayList<>();
     for (JsonNode e : def.path("endpoints")) {
-      endpoints.add(new ApiSourceView.Endpoint(e.path("path").asText(""), e.path("table").asText(""), e.path("id").asText(null)));
+      endpoints.add(new ApiSourceView.Endpoint(e.path("path").asText(""), e.path("table").asText(""), id(e.path("id"))));
     }
     JsonNode state = files.read("api/" + name + "/_state.json").map(ApiSources::json).orElse(JSON.nullNode());
     String run = text(state, "last_run");
@@ -153,6 +153,16 @@ public final class ApiSources {
     } catch (IOException e) {
       return JSON.nullNode();
     }
+  }
+
+  /** The id as the file writes it: one field, or the fields of a composite key joined ({@code datetime_utc, geo_id}). */
+  private static String id(JsonNode id) {
+    if (!id.isArray()) {
+      return id.asText(null);
+    }
+    List<String> fields = new ArrayList<>();
+    id.forEach(f -> fields.add(f.asText()));
+    return String.join(", ", fields);
   }
 
   private static String text(JsonNode n, String key) {

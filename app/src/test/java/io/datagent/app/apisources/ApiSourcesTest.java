@@ -81,7 +81,7 @@ class ApiSourcesTest {
       @TempDir Path uploads) throws Exception {
     Path defs = Files.createDirectories(uploads.resolve("api/_sources"));
     Files.writeString(defs.resolve("blog.yml"), BLOG);
-    Files.writeString(defs.resolve("nueva.yml"), BLOG.replace("source: blog", "source: nueva"));
+    Files.writeString(defs.resolve("nueva.yml"), BLOG.replace("source: blog", "source: nueva").replace("id: id", "id: [date, slug]"));
     Files.writeString(defs.resolve("rota.yml"), "base_url: [sin cerrar\n");
     Files.createDirectories(uploads.resolve("api/blog"));
     Files.writeString(uploads.resolve("api/blog/_state.json"), "{\"high_water_mark\":null,\"last_run\":\"r8\",\"last_status\":\"FAILED\","
@@ -99,6 +99,7 @@ class ApiSourcesTest {
       assertThat(e.reason()).contains("HTTP 500");
     });
     assertThat(sources.get(1).lastRun()).isNull();
+    assertThat(sources.get(1).endpoints().get(0).idField()).as("a composite id").isEqualTo("date, slug");
     assertThat(sources.get(2).invalid()).contains("no es una definición de fuente válida");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param table        name of the raw and serving tables
  * @param recordsPath  dotted path to the array of records in the body ({@code ListaEESSPrecio}); empty when the body
  *                     itself is the array (WordPress)
- * @param idField      record field that identifies a record across runs (flattened name, e.g. {@code IDEESS})
+ * @param id           field(s) that identify a record across pages and runs (flattened names, e.g. {@code IDEESS})
  * @param params       fixed query parameters
  * @param pagination   how to reach the next page
  * @param fields       flattened fields to keep, in order; empty keeps all
@@ -19,7 +19,7 @@ import java.util.Map;
  *                     description, {@code schema}, else by their name)
  * @param schema       where the API describes its records, or {@link SchemaSource#NONE}
  */
-public record ApiEndpoint(String path, String table, String recordsPath, String idField, Map<String, String> params,
+public record ApiEndpoint(String path, String table, String recordsPath, RecordKey id, Map<String, String> params,
     Pagination pagination, List<String> fields, List<String> htmlFields, Map<String, String> descriptions,
     SchemaSource schema) {
 

@@ -119,12 +119,10 @@ final class EndpointLoad {
     }
     StructType existing = DeltaTables.schemaOrNull(spark, servingRef);
     TypedColumns cols = new TypedColumns(ep, summary.profiles, existing, saved.apiDescriptions);
-    int idIndex = cols.indexOf(ep.idField());
-    if (idIndex < 0) {
-      throw new IllegalArgumentException("el campo id '" + ep.idField() + "' no aparece en ningún registro (clave 'id' del endpoint)");
-    }
-    String description = "Datos de la API " + source.name() + " (" + source.baseUrl() + ep.path() + "), clave " + ep.idField()
-        + "; cargados por ApiLoadJob.";
+    RecordKey key = ep.id();
+    key.check(cols, existing, servingRef.toString());
+    String description = "Datos de la API " + source.name() + " (" + source.baseUrl() + ep.path() + "), clave "
+        + String.join(RecordKey.SEPARATOR, key.fields()) + "; cargados por ApiLoadJob.";
     times.lap("types");
 
     // The raw and serving writes read the same cached records: they run side by side (see BackgroundWrite).
@@ -138,10 +136,10 @@ final class EndpointLoad {
     boolean servingWritten = false;
     Timestamp loadedAt = Timestamp.from(Instant.now());
     CollectionAccumulator<Row> quarantined = spark.sparkContext().collectionAccumulator("api-quarantine-" + ep.table());
-    StructType serving = ServingMerge.withLineage(cols.schema);
+    StructType serving = ServingMerge.withLineage(key.withKeyColumn(cols.schema));
     boolean merging = existing != null;
-    JavaRDD<Row> rows = parsed.records.mapPartitions(
-        new ServingRows(source, ep, cols, "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
+    JavaRDD<Row> rows = parsed.records.mapPartitions(new ServingRows(source, ep, cols, parsed.summary.repeats,
+        "api/" + source.name() + "/" + run + "/" + ep.table() + "/", run, loadedAt, quarantined));
     // A MERGE reads its source more than once: there the typed rows are cached so they are typed once; a new table is
     // written in one pass.
     Dataset<Row> typed = ServingMerge.withMetadata(spark.createDataFrame(rows, serving.add("_ok", DataTypes.BooleanType, false)), serving);
@@ -150,8 +148,11 @@ final class EndpointLoad {
     }
     try {
       Map<String, String> comments = new java.util.LinkedHashMap<>(cols.comments);
+      if (key.composite()) {
+        comments.put(RecordKey.COLUMN, key.comment());
+      }
       comments.putAll(ApiLoader.lineageComments());
-      ServingMerge.merge(spark, servingRef, typed, serving, cols.names.get(idIndex), !source.incremental().enabled(), source.name(),
+      ServingMerge.merge(spark, servingRef, typed, serving, key.column(cols), !source.incremental().enabled(), source.name(),
           description, comments);
       servingWritten = true;
     } finally {
@@ -169,7 +170,7 @@ final class EndpointLoad {
     ApiLoader.writeQuarantine(spark, tables.quarantine(), ep.table(), file, quarantine);
     times.lap("quarantine");
     String msg = ep.table() + ": " + loaded + " registro(s) en " + servingRef + " desde " + parsed.pages + " página(s)"
-        + (bad > 0 ? "; " + bad + " en cuarentena" : "")
+        + (bad > 0 ? "; " + bad + " en cuarentena" + parsed.summary.repeats.message(key) : "")
         + (parsed.repeated > 0 ? "; " + parsed.repeated + " registro(s) repetidos entre páginas (la fuente cambió durante la extracción; se guardó la última versión)" : "");
     return outcome(sha, records, loaded, bad, bad > 0 || parsed.repeated > 0 ? FileStatus.PARTIAL : FileStatus.LOADED, msg);
   }

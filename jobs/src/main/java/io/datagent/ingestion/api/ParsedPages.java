@@ -13,7 +13,8 @@ import org.apache.spark.storage.StorageLevel;
  * The records of one endpoint in one run, parsed once in Spark tasks (one slice of pages per task) and kept cached
  * for the raw and serving writes; the driver gets only their {@link RecordSummary}. A record whose id appears again
  * on a later page (the data changed between two requests, e.g. offset paging over a list that grew) is kept once,
- * in its latest version, and counted in {@link #repeated}. Call {@link #release()} when done.
+ * in its latest version, and counted in {@link #repeated}; a record whose id appears earlier on its own page stays
+ * (the raw table keeps it) and goes to quarantine when typed ({@link PageRepeats}). Call {@link #release()} when done.
  */
 final class ParsedPages {
 
@@ -37,7 +38,7 @@ final class ParsedPages {
 
   static ParsedPages parse(SparkSession spark, ApiSource source, ApiEndpoint ep, SavedPages saved) {
     PageParser parser = new PageParser(source, ep);
-    String idField = ep.idField();
+    RecordKey key = ep.id();
     String incremental = source.incremental().enabled() ? source.incremental().field() : null;
     int slices = Math.max(1, Math.min(saved.pages.size(), spark.sparkContext().defaultParallelism()));
     JavaRDD<ParsedRecord> cached = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(saved.pages, slices)
@@ -45,7 +46,7 @@ final class ParsedPages {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       RecordSummary summary = merged(cached.mapPartitions(it -> {
-        RecordSummary s = new RecordSummary(idField, incremental);
+        RecordSummary s = new RecordSummary(key, incremental);
         it.forEachRemaining(s::add);
         return List.of(s.finish()).iterator();
       }).collect());
@@ -56,7 +57,7 @@ final class ParsedPages {
         // the types are decided on the versions loaded, not on the ones they replace
         summary.profiles.clear();
         summary.mergeProfiles(merged(records.mapPartitions((Iterator<ParsedRecord> it) -> {
-          RecordSummary s = new RecordSummary(idField, null);
+          RecordSummary s = new RecordSummary(key, null);
           it.forEachRemaining(s::profile);
           return List.of(s).iterator();
         }).collect()).profiles);

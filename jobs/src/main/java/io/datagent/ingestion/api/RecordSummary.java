@@ -14,33 +14,35 @@ import java.util.TreeMap;
 /**
  * What one pass over a run's parsed records learned, built per Spark partition and merged on the driver in page
  * order: the count, a content hash per page, every id with its position (to keep one version of an id repeated
- * across pages), a type profile per field in order of first appearance, and the largest incremental-field value.
- * Ids are the only per-record data that reach the driver.
+ * across pages), the ids repeated within a page ({@link PageRepeats}), a type profile per field in order of first
+ * appearance, and the largest incremental-field value. Ids are the only per-record data that reach the driver.
  */
 final class RecordSummary implements java.io.Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final String idField;
+  private final RecordKey key;
   private final String incrementalField;
   long count;
   final TreeMap<Integer, byte[]> pageHashes = new TreeMap<>();
   final List<String> ids = new ArrayList<>();
   final List<Long> positions = new ArrayList<>();
   final LinkedHashMap<String, ColumnProfile> profiles = new LinkedHashMap<>();
+  /** Records whose id an earlier record of the same page has (not in {@link #ids}). */
+  final PageRepeats repeats = new PageRepeats();
   String highWater;
   private transient MessageDigest digest;
   private transient int digestPage = -1;
 
   /** {@code incrementalField}: null when the source is not incremental. */
-  RecordSummary(String idField, String incrementalField) {
-    this.idField = idField;
+  RecordSummary(RecordKey key, String incrementalField) {
+    this.key = key;
     this.incrementalField = incrementalField;
   }
 
   /** A summary of records parsed on the calling thread (tests, small runs). */
-  static RecordSummary of(PageParser parser, List<PageRef> pages, String idField, String incrementalField) {
-    RecordSummary s = new RecordSummary(idField, incrementalField);
+  static RecordSummary of(PageParser parser, List<PageRef> pages, RecordKey key, String incrementalField) {
+    RecordSummary s = new RecordSummary(key, incrementalField);
     pages.forEach(p -> parser.parse(p).forEach(s::add));
     return s.finish();
   }
@@ -54,8 +56,8 @@ final class RecordSummary implements java.io.Serializable {
     }
     digest.update(r.hash().getBytes(StandardCharsets.US_ASCII));
     Map<String, String> fields = r.fields().toMap();
-    String id = fields.get(idField);
-    if (id != null && !id.isBlank()) {
+    String id = key.of(fields);
+    if (id != null && !repeats.repeated(r, id, fields, key)) {
       ids.add(id);
       positions.add(r.position());
     }
@@ -81,6 +83,7 @@ final class RecordSummary implements java.io.Serializable {
   /** Closes the last page's hash; call once after the last {@link #add}. */
   RecordSummary finish() {
     finishPage();
+    repeats.finish();
     return this;
   }
 
@@ -97,6 +100,7 @@ final class RecordSummary implements java.io.Serializable {
     pageHashes.putAll(o.pageHashes);
     ids.addAll(o.ids);
     positions.addAll(o.positions);
+    repeats.merge(o.repeats);
     mergeProfiles(o.profiles);
     if (o.highWater != null && (highWater == null || o.highWater.compareTo(highWater) > 0)) {
       highWater = o.highWater;
@@ -115,7 +119,10 @@ final class RecordSummary implements java.io.Serializable {
     return HexFormat.of().formatHex(d.digest());
   }
 
-  /** Positions of the earlier versions of ids seen again on a later page (the latest version is kept). */
+  /**
+   * Positions of the earlier versions of ids seen again on a later page (the latest version is kept); a repeat within
+   * a page is not one of them (see {@link #repeats}).
+   */
   java.util.Set<Long> superseded() {
     Map<String, Long> last = new java.util.HashMap<>();
     java.util.Set<Long> out = new java.util.HashSet<>();

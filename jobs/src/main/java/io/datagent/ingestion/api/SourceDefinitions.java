@@ -128,7 +128,7 @@ public final class SourceDefinitions {
     });
     Pagination p = e.has("pagination") ? pagination(e.child("pagination")) : Pagination.NONE;
     String records = e.has("records") ? bodyPath(e, "records") : "";
-    return new ApiEndpoint(e.text("path"), table, records, e.text("id"), e.textMap("params"), p,
+    return new ApiEndpoint(e.text("path"), table, records, id(e), e.textMap("params"), p,
         e.texts("fields"), e.texts("html"), e.textMap("descriptions"), e.has("schema") ? schema(e.child("schema")) : SchemaSource.NONE);
   }
 
@@ -140,6 +140,28 @@ public final class SourceDefinitions {
       throw node.child(key).error("'" + path + "': " + bad);
     }
     return path;
+  }
+
+  /** {@code id: field} or {@code id: [field, field…]} (a composite key). */
+  private static RecordKey id(YamlNode e) {
+    YamlNode id = e.child("id");
+    if (!id.node().isArray()) {
+      return RecordKey.single(e.text("id"));
+    }
+    if (id.node().isEmpty()) {
+      throw id.error("debe ser un campo o una lista de campos con al menos uno");
+    }
+    Set<String> fields = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < id.node().size(); i++) {
+      YamlNode item = new YamlNode(id.file(), id.path() + "[" + i + "]", id.node().get(i));
+      if (!item.node().isTextual() || item.node().asText().isBlank()) {
+        throw item.error("debe ser el nombre de un campo (texto no vacío), no '" + item.node() + "'");
+      }
+      if (!fields.add(item.node().asText().trim())) {
+        throw item.error("el campo '" + item.node().asText().trim() + "' ya está en la clave");
+      }
+    }
+    return new RecordKey(List.copyOf(fields));
   }
 
   private static SchemaSource schema(YamlNode s) {

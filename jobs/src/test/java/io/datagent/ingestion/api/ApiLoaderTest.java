@@ -152,6 +152,53 @@ class ApiLoaderTest {
     }
   }
 
+  @Test
+  void should_quarantine_ids_repeated_within_a_page_when_the_id_is_one_field_and_load_all_when_it_is_composite() throws Exception {
+    try (RecordedApi api = RecordedApi.unpaged("esios-indicator-1001-pvpc-2024-03-09.json")) {
+      // 24 hours x 5 regions: the hour alone does not identify a price
+      FileOutcome hourly = run(esios(api.base(), "esios_hora", "pvpc_hora", "datetime_utc"), "h1").get(0);
+      assertThat(hourly.status()).isEqualTo(FileStatus.PARTIAL);
+      assertThat(hourly.rowsLoaded()).isEqualTo(24);
+      assertThat(hourly.rowsQuarantined()).isEqualTo(96);
+      assertThat(hourly.message()).contains("96 de ellos por un id repetido en la misma página", "id: [datetime_utc, geo_id]")
+          .doesNotContain("entre páginas");
+      assertThat(spark.table("apiload_raw.pvpc_hora").count()).isEqualTo(120);
+      assertThat(spark.sql("SELECT geo_id FROM apiload_serving.pvpc_hora").distinct().collectAsList()).hasSize(1);
+      Row q = spark.sql("SELECT column, value, reason, source_file, source_row FROM apiload_raw._quarantine "
+          + "WHERE `table` = 'pvpc_hora' ORDER BY source_row").first();
+      assertThat(q.getString(0)).isEqualTo("datetime_utc");
+      assertThat(q.getString(1)).isEqualTo("2024-03-08T23:00:00Z");
+      assertThat(q.getString(2)).isEqualTo("el id 'datetime_utc' = 2024-03-08T23:00:00Z ya apareció en el registro 1 de esta página: "
+          + "el campo id no identifica un registro (¿falta un campo en la clave? id: [datetime_utc, geo_id])");
+      assertThat(q.getString(3)).isEqualTo("api/esios_hora/h1/pvpc_hora/page-00001.json");
+      assertThat(q.getLong(4)).isEqualTo(2);
+
+      ApiSource composite = esios(api.base(), "esios", "pvpc", "[datetime_utc, geo_id]");
+      assertThat(run(composite, "c1").get(0).status()).isEqualTo(FileStatus.LOADED);
+      Row keys = spark.sql("SELECT count(*), count(DISTINCT _id), min(_id) FROM apiload_serving.pvpc").first();
+      assertThat(keys.getLong(0)).isEqualTo(120);
+      assertThat(keys.getLong(1)).isEqualTo(120);
+      assertThat(keys.getString(2)).isEqualTo("2024-03-08T23:00:00Z | 8741");
+      assertThat(spark.table("apiload_serving.pvpc").schema().apply("_id").getComment().get())
+          .isEqualTo("Clave del registro: datetime_utc | geo_id");
+      long version = spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count();
+      assertThat(run(composite, "c2").get(0).status()).isEqualTo(FileStatus.SKIPPED_DUPLICATE);
+      assertThat(spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count()).isEqualTo(version);
+
+      FileOutcome rekeyed = run(esios(api.base(), "esios_hora", "pvpc", "datetime_utc"), "h2").get(0);
+      assertThat(rekeyed.status()).isEqualTo(FileStatus.FAILED);
+      assertThat(rekeyed.message()).endsWith("la tabla apiload_serving.pvpc existe con una clave compuesta (columna _id); "
+          + "la clave id: datetime_utc necesita otra tabla (cambie 'table' del endpoint o borre la tabla)");
+      assertThat(spark.sql("DESCRIBE HISTORY apiload_serving.pvpc").count()).isEqualTo(version);
+    }
+  }
+
+  static ApiSource esios(String base, String name, String table, String id) {
+    return SourceDefinitions.parse(name + ".yml", "source: " + name + "\nbase_url: " + base + "\nendpoints:\n"
+        + "  - path: /indicators/1001\n    table: " + table + "\n"
+        + "    records: indicator.values\n    id: " + id + "\n");
+  }
+
   private static String titles() {
     return spark.sql("SELECT id, title, _run_id, deleted_at FROM apiload_serving.entradas_blog ORDER BY id").collectAsList().stream()
         .map(r -> r.getLong(0) + "=" + r.getString(1) + "|" + r.getString(2) + "|" + (r.isNullAt(3) ? "-" : "borrado"))

@@ -109,6 +109,15 @@ final class RecordedApi implements AutoCloseable {
     }
   }
 
+  /**
+   * A service answering every request with one recorded file as the fuel-price and ESIOS services send theirs:
+   * {@code Content-Type: application/json; charset=utf-8}, no pagination headers.
+   */
+  static RecordedApi unpaged(String resource) throws IOException {
+    byte[] recorded = resource(resource);
+    return new RecordedApi(r -> Reply.json(recorded, Map.of("Content-Type", "application/json; charset=utf-8")));
+  }
+
   /** The recorded WordPress post with another id and title (test-made variant; the recorded file is not changed). */
   static ObjectNode wordpressPost(int id, String title) {
     try {

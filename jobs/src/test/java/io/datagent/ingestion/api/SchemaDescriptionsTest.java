@@ -35,7 +35,7 @@ class SchemaDescriptionsTest {
       assertThat(Files.readString(store.dir("entradas").resolve("_schema.meta.json"))).contains("\"allow\" : \"GET, POST\"");
       ApiEndpoint ep = s.endpoints().get(0);
       SavedPages saved = SavedPages.read(s, ep, store, "r1");
-      RecordSummary summary = RecordSummary.of(new PageParser(s, ep), saved.pages, ep.idField(), null);
+      RecordSummary summary = RecordSummary.of(new PageParser(s, ep), saved.pages, ep.id(), null);
       TypedColumns cols = new TypedColumns(ep, summary.profiles, null, saved.apiDescriptions);
       assertThat(cols.comments.get("date")).isEqualTo("The date the object was published, in the site's timezone.");
       assertThat(cols.comments.get("title")).isEqualTo("The title for the object.");

@@ -52,6 +52,22 @@ class SourceDefinitionsTest {
   }
 
   @Test
+  void should_read_a_composite_id_and_name_the_key_when_its_list_is_empty_not_text_or_repeated() {
+    ApiEndpoint ep = SourceDefinitions.parse("x.yml", FUEL.replace("id: IDEESS", "id: [datetime_utc, geo_id]")).endpoints().get(0);
+    assertThat(ep.id().fields()).containsExactly("datetime_utc", "geo_id");
+    assertThat(ep.id().composite()).isTrue();
+    assertThat(SourceDefinitions.parse("x.yml", FUEL).endpoints().get(0).id()).isEqualTo(RecordKey.single("IDEESS"));
+    assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL.replace("id: IDEESS", "id: []")))
+        .hasMessage("Fuente x.yml: clave 'endpoints[0].id': debe ser un campo o una lista de campos con al menos uno");
+    assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL.replace("id: IDEESS", "id: [datetime_utc, {geo: id}]")))
+        .hasMessageStartingWith("Fuente x.yml: clave 'endpoints[0].id[1]': debe ser el nombre de un campo (texto no vacío)");
+    assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL.replace("id: IDEESS", "id: [datetime_utc, 7]")))
+        .hasMessage("Fuente x.yml: clave 'endpoints[0].id[1]': debe ser el nombre de un campo (texto no vacío), no '7'");
+    assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL.replace("id: IDEESS", "id: [geo_id, datetime_utc, geo_id]")))
+        .hasMessage("Fuente x.yml: clave 'endpoints[0].id[2]': el campo 'geo_id' ya está en la clave");
+  }
+
+  @Test
   void should_refuse_an_unknown_key_and_a_secret_value_in_the_file() {
     assertThatThrownBy(() -> SourceDefinitions.parse("x.yml", FUEL.replace("rate_limit:", "rate_limits:")))
         .hasMessageStartingWith("Fuente x.yml: clave 'rate_limits': clave desconocida");
