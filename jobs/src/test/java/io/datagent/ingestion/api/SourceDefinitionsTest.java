@@ -101,5 +101,8 @@ class SourceDefinitionsTest {
     assertThat(fuel.endpoints().get(0).recordsPath()).isEqualTo("ListaEESSPrecio");
     assertThat(blog.incremental()).isEqualTo(new ApiSource.Incremental("modified_after", "modified"));
     assertThat(blog.endpoints().get(0).htmlFields()).containsExactly("title", "excerpt", "content");
+    ApiSource esios = SourceDefinitions.read(docs.resolve("esios-pvpc.yml"));
+    assertThat(esios.endpoints().get(0).id()).isEqualTo(new RecordKey(java.util.List.of("datetime_utc", "geo_id")));
+    assertThat(esios.auth().kind()).isEqualTo(Auth.Kind.API_KEY_HEADER);
   }
 }
