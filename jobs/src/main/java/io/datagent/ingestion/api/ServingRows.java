@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,6 +32,9 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
   private final String run;
   private final Timestamp loadedAt;
   private final CollectionAccumulator<Row> quarantine;
+  /** Where the key's value is in a row (a composite key's {@code _id} right after the data columns), where the lineage starts. */
+  private final int keyIndex;
+  private final int lineageAt;
 
   ServingRows(ApiSource source, ApiEndpoint ep, TypedColumns cols, PageRepeats repeats, String pagePrefix, String run,
       Timestamp loadedAt, CollectionAccumulator<Row> quarantine) {
@@ -43,43 +47,69 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
     this.run = run;
     this.loadedAt = loadedAt;
     this.quarantine = quarantine;
+    int width = cols.originals.size();
+    this.keyIndex = key.composite() ? width : cols.indexOf(key.fields().get(0));
+    this.lineageAt = key.composite() ? width + 1 : width;
   }
 
+  /** The typed rows, one record at a time as the writer asks for them (a partition is never held whole). */
   @Override
   public Iterator<Row> call(Iterator<ParsedRecord> records) {
-    int width = cols.originals.size();
-    int keyIndex = key.composite() ? width : cols.indexOf(key.fields().get(0));
-    String keyColumn = key.column(cols);
-    int lineageAt = key.composite() ? width + 1 : width;
-    List<Row> out = new ArrayList<>();
-    while (records.hasNext()) {
-      ParsedRecord r = records.next();
-      int page = r.page();
-      int index = r.index();
-      Map<String, String> fields = r.fields().toMap();
-      List<TypedColumns.Failure> failures = new ArrayList<>(0);
-      Object[] v = cols.convert(fields, lineageAt - width + ServingMerge.LINEAGE.size() + 1, failures);
-      String id = key.of(fields);
-      if (id == null) {
-        failures.add(new TypedColumns.Failure(keyColumn, null, key.missingReason(fields)));
-      } else if (repeats.contains(r.position())) {
-        failures.add(new TypedColumns.Failure(keyColumn, id, repeats.reason(key, id, r.position())));
+    return new Iterator<>() {
+      private Row next = advance();
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
       }
-      if (key.composite()) {
-        v[keyIndex] = id;
+
+      @Override
+      public Row next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = advance();
+        return r;
       }
-      String pageFile = pagePrefix + String.format("page-%05d.json", page);
-      for (TypedColumns.Failure f : failures) {
-        quarantine.add(RowFactory.create(table, pageFile, (long) index, f.column(), f.value(), f.reason(), run, loadedAt));
+
+      private Row advance() {
+        while (records.hasNext()) {
+          Row row = typed(records.next());
+          if (row != null) {
+            return row;
+          }
+        }
+        return null;
       }
-      if (!failures.isEmpty() && v[keyIndex] == null) {
-        continue; // without a usable id it cannot even count as seen
-      }
-      Object[] lineage = {source, run, r.url(), page, r.fetchedAt(), r.hash(), loadedAt,
-          null, failures.isEmpty()};
-      System.arraycopy(lineage, 0, v, lineageAt, lineage.length);
-      out.add(RowFactory.create(v));
+    };
+  }
+
+  /** One record's serving row; null when it has no usable id (its failures are in quarantine). */
+  private Row typed(ParsedRecord r) {
+    Map<String, String> fields = r.fields().toMap();
+    List<TypedColumns.Failure> failures = new ArrayList<>(0);
+    Object[] v = cols.convert(fields, lineageAt - cols.originals.size() + ServingMerge.LINEAGE.size() + 1, failures);
+    String id = key.of(fields);
+    if (id == null) {
+      failures.add(new TypedColumns.Failure(key.column(cols), null, key.missingReason(fields)));
+    } else if (repeats.contains(r.position())) {
+      failures.add(new TypedColumns.Failure(key.column(cols), id, repeats.reason(key, id, r.position())));
     }
-    return out.iterator();
+    if (key.composite()) {
+      v[keyIndex] = id;
+    }
+    if (!failures.isEmpty()) {
+      String pageFile = pagePrefix + String.format("page-%05d.json", r.page());
+      for (TypedColumns.Failure f : failures) {
+        quarantine.add(RowFactory.create(table, pageFile, (long) r.index(), f.column(), f.value(), f.reason(), run, loadedAt));
+      }
+      if (v[keyIndex] == null) {
+        return null; // without a usable id it cannot even count as seen
+      }
+    }
+    Object[] lineage = {source, run, r.url(), r.page(), r.fetchedAt(), r.hash(), loadedAt, null, failures.isEmpty()};
+    System.arraycopy(lineage, 0, v, lineageAt, lineage.length);
+    return RowFactory.create(v);
   }
 }
