@@ -25,5 +25,9 @@ class ApiSourceClassificationTest {
         + "página que la anterior (bucle de paginación)")).isEqualTo("data");
     assertThat(category("Fuente carburantes, página 1 (https://x/Filtro/52): error del servidor (HTTP 503) tras 5 intento(s)"))
         .isEqualTo("network");
+    assertThat(category("api/esios/20261207T1200-ab/pvpc: el campo id 'geo' no aparece en ningún registro (clave 'id' del endpoint)"))
+        .isEqualTo("syntax");
+    assertThat(category("api/esios/20261207T1200-ab/pvpc: la tabla main.serving.pvpc existe con una clave de un solo campo; la clave "
+        + "id: [datetime_utc, geo_id] necesita otra tabla (cambie 'table' del endpoint o borre la tabla)")).isEqualTo("syntax");
   }
 }
