@@ -147,13 +147,8 @@ final class EndpointLoad {
       typed = typed.persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
-      Map<String, String> comments = new java.util.LinkedHashMap<>(cols.comments);
-      if (key.composite()) {
-        comments.put(RecordKey.COLUMN, key.comment());
-      }
-      comments.putAll(ApiLoader.lineageComments());
       ServingMerge.merge(spark, servingRef, typed, serving, key.column(cols), !source.incremental().enabled(), source.name(),
-          description, comments);
+          description);
       servingWritten = true;
     } finally {
       BackgroundWrite.await(rawWrite, servingWritten);

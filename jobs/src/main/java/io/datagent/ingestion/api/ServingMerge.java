@@ -36,9 +36,12 @@ final class ServingMerge {
 
   private ServingMerge() {}
 
-  /** {@code incoming} has the serving columns plus a boolean {@code _ok}. */
+  /**
+   * {@code incoming} has the serving columns plus a boolean {@code _ok}; {@code serving} carries each column's comment
+   * (a new table gets them with its schema, an existing one is brought in line after the MERGE).
+   */
   static void merge(SparkSession spark, TableRef ref, Dataset<Row> incoming, StructType serving, String idColumn,
-      boolean markDeleted, String sourceName, String tableComment, Map<String, String> comments) throws Exception {
+      boolean markDeleted, String sourceName, String tableComment) throws Exception {
     if (!DeltaTables.exists(spark, ref)) {
       // Deletion vectors: a later run's MERGE marks the replaced rows instead of rewriting every file holding one (the
       // default for new tables on Databricks; the maintenance job's OPTIMIZE rewrites files with many marked rows).
@@ -65,6 +68,12 @@ final class ServingMerge {
         .whenMatched("NOT s._gone").updateExpr(set)
         .whenNotMatched("NOT s._gone").insertExpr(set)
         .execute();
+    Map<String, String> comments = new LinkedHashMap<>();
+    for (StructField f : serving.fields()) {
+      if (f.getComment().isDefined()) {
+        comments.put(f.name(), f.getComment().get());
+      }
+    }
     DeltaTables.syncComments(spark, ref, comments, tableComment, true);
   }
 

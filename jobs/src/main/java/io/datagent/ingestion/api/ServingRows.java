@@ -35,6 +35,8 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
   /** Where the key's value is in a row (a composite key's {@code _id} right after the data columns), where the lineage starts. */
   private final int keyIndex;
   private final int lineageAt;
+  /** Slots of a row after the data columns: the composite key's, the lineage's and {@code _ok}. */
+  private final int extraSlots;
 
   ServingRows(ApiSource source, ApiEndpoint ep, TypedColumns cols, PageRepeats repeats, String pagePrefix, String run,
       Timestamp loadedAt, CollectionAccumulator<Row> quarantine) {
@@ -50,6 +52,7 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
     int width = cols.originals.size();
     this.keyIndex = key.composite() ? width : cols.indexOf(key.fields().get(0));
     this.lineageAt = key.composite() ? width + 1 : width;
+    this.extraSlots = lineageAt - width + ServingMerge.LINEAGE.size() + 1;
   }
 
   /** The typed rows, one record at a time as the writer asks for them (a partition is never held whole). */
@@ -89,7 +92,7 @@ final class ServingRows implements FlatMapFunction<Iterator<ParsedRecord>, Row> 
   private Row typed(ParsedRecord r) {
     Map<String, String> fields = r.fields().toMap();
     List<TypedColumns.Failure> failures = new ArrayList<>(0);
-    Object[] v = cols.convert(fields, lineageAt - cols.originals.size() + ServingMerge.LINEAGE.size() + 1, failures);
+    Object[] v = cols.convert(fields, extraSlots, failures);
     String id = key.of(fields);
     if (id == null) {
       failures.add(new TypedColumns.Failure(key.column(cols), null, key.missingReason(fields)));
